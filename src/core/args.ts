@@ -1,0 +1,137 @@
+// Turns a command's raw argument text into typed values, by the command's ArgSpec.
+// Pattern-typed arguments (year, period, integer, time, choice) are taken from the tokens that match them;
+// whatever is left forms the free-text argument (province or text).
+import type { ArgSpec, ArgValue, ArgValues, Command } from "./command";
+import { echo, UserError } from "./errors";
+
+/** Longest argument text accepted; longer input is refused with a clear message, not truncated silently. */
+export const MAX_ARG_LENGTH = 200;
+
+const YEAR = /^(\d{4})$/;
+const PERIOD = /^(\d{4})\s*[-–—]\s*(\d{4})$/;
+const TIME = /^([01]?\d|2[0-3])[:h]([0-5]\d)$/;
+
+function matchToken(spec: ArgSpec, token: string): ArgValue | undefined {
+  switch (spec.kind) {
+    case "year": {
+      const m = YEAR.exec(token);
+      return m ? Number(m[1]) : undefined;
+    }
+    case "period": {
+      const r = PERIOD.exec(token);
+      if (r) return { from: Number(r[1]), to: Number(r[2]) };
+      const y = YEAR.exec(token);
+      return y ? { from: Number(y[1]), to: Number(y[1]) } : undefined;
+    }
+    case "integer":
+      return /^-?\d{1,9}$/.test(token) ? Number(token) : undefined;
+    case "time": {
+      const m = TIME.exec(token);
+      return m ? `${m[1]?.padStart(2, "0")}:${m[2]}` : undefined;
+    }
+    case "choice":
+      return spec.choices?.includes(token.toLowerCase()) ? token.toLowerCase() : undefined;
+    default:
+      return undefined;
+  }
+}
+
+function badValue(spec: ArgSpec, raw: string): UserError {
+  const range = spec.min !== undefined && spec.max !== undefined ? ` (${spec.min}–${spec.max})` : "";
+  const choices = spec.choices ? ` (${spec.choices.join(", ")})` : "";
+  return new UserError("bad-argument", {
+    vi: `Giá trị “${echo(raw)}” không hợp lệ cho ${spec.name}${range}${choices}.`,
+    en: `“${echo(raw)}” is not a valid ${spec.name}${range}${choices}.`,
+  });
+}
+
+/** Checks bounds of numeric values and the year order of periods. */
+export function checkValue(spec: ArgSpec, value: ArgValue, raw: string): ArgValue {
+  if (typeof value === "number") {
+    if ((spec.min !== undefined && value < spec.min) || (spec.max !== undefined && value > spec.max)) {
+      throw badValue(spec, raw);
+    }
+  } else if (typeof value === "object") {
+    const lo = spec.min ?? -Infinity;
+    const hi = spec.max ?? Infinity;
+    if (value.from > value.to || value.from < lo || value.to > hi) throw badValue(spec, raw);
+  }
+  return value;
+}
+
+export function parseArgs(command: Command, raw: string): ArgValues {
+  const text = raw.trim();
+  if (text.length > MAX_ARG_LENGTH) {
+    throw new UserError("argument-too-long", {
+      vi: `Tham số quá dài (${text.length} ký tự; tối đa ${MAX_ARG_LENGTH}): “${echo(text, 40)}”.`,
+      en: `That argument is too long (${text.length} characters; at most ${MAX_ARG_LENGTH}): “${echo(text, 40)}”.`,
+    });
+  }
+  // A period "2019 - 2022" written with spaces is one token.
+  const tokens = text
+    .replace(/(\d{4})\s*[-–—]\s*(\d{4})/g, "$1-$2")
+    .split(/\s+/)
+    .filter((s) => s.length > 0);
+  const values: Record<string, ArgValue> = {};
+  const free = command.args.find((a) => a.kind === "province" || a.kind === "text");
+  const leftover: string[] = [];
+  for (const token of tokens) {
+    const spec = command.args.find((a) => values[a.name] === undefined && matchToken(a, token) !== undefined);
+    const value = spec ? matchToken(spec, token) : undefined;
+    if (spec && value !== undefined) {
+      values[spec.name] = checkValue(spec, value, token);
+    } else {
+      leftover.push(token);
+    }
+  }
+  if (leftover.length > 0) {
+    if (free) {
+      values[free.name] = leftover.join(" ");
+    } else {
+      const first = leftover[0] ?? "";
+      const typed = command.args.find((a) => values[a.name] === undefined);
+      if (typed) throw badValue(typed, first);
+      throw new UserError("unexpected-argument", {
+        vi: `Lệnh /${command.name} không nhận tham số “${echo(leftover.join(" "))}”.`,
+        en: `/${command.name} takes no argument “${echo(leftover.join(" "))}”.`,
+      });
+    }
+  }
+  requireArgs(command, values);
+  return values;
+}
+
+/** Validates typed values coming from a platform with typed options (Discord). */
+export function checkTypedArgs(command: Command, given: ArgValues): ArgValues {
+  const values: Record<string, ArgValue> = {};
+  for (const spec of command.args) {
+    const v = given[spec.name];
+    if (v === undefined) continue;
+    if (typeof v === "string") {
+      if (v.length > MAX_ARG_LENGTH) return parseArgs(command, v);
+      if (spec.kind !== "province" && spec.kind !== "text") {
+        const parsed = matchToken(spec, v.trim());
+        if (parsed === undefined) throw badValue(spec, v);
+        values[spec.name] = checkValue(spec, parsed, v);
+        continue;
+      }
+    }
+    values[spec.name] = checkValue(spec, v, String(typeof v === "object" ? `${v.from}-${v.to}` : v));
+  }
+  requireArgs(command, values);
+  return values;
+}
+
+function requireArgs(command: Command, values: Record<string, ArgValue>): void {
+  const missing = command.args.find((a) => a.required && values[a.name] === undefined);
+  if (missing) {
+    throw new UserError(
+      "missing-argument",
+      {
+        vi: `Thiếu ${missing.description.vi.toLowerCase()}. Ví dụ: ${command.examples?.[0] ?? `/${command.name}`}`,
+        en: `Missing ${missing.description.en.toLowerCase()}. Example: ${command.examples?.[0] ?? `/${command.name}`}`,
+      },
+      [{ command: `/help ${command.name}`, label: "help" }],
+    );
+  }
+}

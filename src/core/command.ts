@@ -1,0 +1,76 @@
+// What a command is: a name, localized description, typed arguments, and run() → Reply.
+// The same spec feeds Telegram's setMyCommands, Discord's slash commands, and the console help.
+import type { Corpus } from "./corpus";
+import type { Lang } from "./i18n";
+import type { Reply } from "./reply";
+import type { Services } from "./services";
+
+export type ArgKind =
+  /** Free text resolved to a province; Discord offers autocomplete. */
+  | "province"
+  /** Free text (search words, ids). */
+  | "text"
+  /** A year, e.g. 2022. */
+  | "year"
+  /** A year or a range "2019-2022". */
+  | "period"
+  /** A whole number within [min, max]. */
+  | "integer"
+  /** HH:MM. */
+  | "time"
+  /** One of `choices`. */
+  | "choice";
+
+export interface ArgSpec {
+  name: string;
+  kind: ArgKind;
+  required: boolean;
+  description: { vi: string; en: string };
+  min?: number;
+  max?: number;
+  choices?: readonly string[];
+}
+
+export interface Period {
+  from: number;
+  to: number;
+}
+
+export type ArgValue = string | number | Period;
+export type ArgValues = Readonly<Record<string, ArgValue | undefined>>;
+
+export interface Caller {
+  /** Platform-prefixed id, e.g. "telegram:123456", "discord:987…", "console:local". */
+  userId: string;
+  /** Platform-prefixed chat id, e.g. "telegram:-100…", "discord:guild:channel". */
+  chatId: string;
+  platform: "telegram" | "discord" | "console";
+  /** Whether the caller may administer this chat (group admin / Manage Channels). Private chats: true. */
+  isChatAdmin: boolean;
+  chatKind: "private" | "group" | "channel";
+  displayName?: string;
+}
+
+export interface CommandContext {
+  corpus: Corpus;
+  lang: Lang;
+  /** "Today" as an ISO date (YYYY-MM-DD) in the bot's time zone. */
+  today: string;
+  /** Requested page, 1-based. */
+  page: number;
+  caller: Caller;
+  services: Services;
+}
+
+export interface Command {
+  name: string;
+  description: { vi: string; en: string };
+  args: readonly ArgSpec[];
+  /** Admin-only commands are refused (and audited) for anyone not in ADMIN_IDS. */
+  adminOnly?: boolean;
+  /** Longer help text for `/help <command>`. */
+  help?: { vi: string; en: string };
+  /** Example invocations shown in help. */
+  examples?: readonly string[];
+  run(ctx: CommandContext, args: ArgValues): Reply | Promise<Reply>;
+}

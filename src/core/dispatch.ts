@@ -1,0 +1,120 @@
+// One pass from an invocation to a reply: find the command, parse its arguments, guard, run.
+import { checkTypedArgs, parseArgs } from "./args";
+import type { ArgValues, Caller, Command } from "./command";
+import type { Corpus } from "./corpus";
+import { echo, UserError } from "./errors";
+import { type Lang, pick, t } from "./i18n";
+import type { Reply } from "./reply";
+import type { Services } from "./services";
+import { suggestNames } from "./suggest";
+
+export interface Invocation {
+  command: string;
+  /** Raw argument text (Telegram, console). */
+  text?: string;
+  /** Typed arguments (Discord options). Takes precedence over `text`. */
+  args?: ArgValues;
+  page?: number;
+  lang: Lang;
+  caller: Caller;
+}
+
+export interface DispatchEnv {
+  commands: readonly Command[];
+  /** The current corpus snapshot; read once per invocation, so a reload never changes it mid-command. */
+  corpus: () => Corpus;
+  services: Services;
+  /** Today's date (YYYY-MM-DD) in the bot's time zone. */
+  today: () => string;
+  /** Called for anything that is not a user error: a bug to log. */
+  onError?: (error: unknown, invocation: Invocation) => void;
+  /** Called after every invocation, for metrics. */
+  onDone?: (invocation: Invocation, outcome: "ok" | "user-error" | "error" | "refused", ms: number) => void;
+}
+
+/** Splits "/province@HuuNghiBot Sơn La" into command name, addressed bot, and argument text. */
+export function parseCommandText(input: string): { name: string; bot?: string; text: string } | undefined {
+  const m = /^\s*\/([\p{L}\p{N}_]{1,64})(?:@([A-Za-z0-9_]{1,64}))?(?:\s+([\s\S]*))?$/u.exec(input);
+  if (!m) return undefined;
+  const out: { name: string; bot?: string; text: string } = { name: (m[1] ?? "").toLowerCase(), text: (m[3] ?? "").trim() };
+  if (m[2]) out.bot = m[2];
+  return out;
+}
+
+export function errorReply(error: UserError, lang: Lang): Reply {
+  const reply: Reply = {
+    title: t("errorTitle", lang),
+    blocks: [{ kind: "text", line: { text: pick(error.text, lang) } }],
+    citations: [],
+    error: { code: error.code },
+  };
+  if (error.suggestions.length > 0) reply.suggestions = error.suggestions;
+  return reply;
+}
+
+function apology(lang: Lang): Reply {
+  return {
+    title: t("errorTitle", lang),
+    blocks: [{ kind: "text", line: { text: t("internalError", lang) } }],
+    citations: [],
+    error: { code: "internal" },
+  };
+}
+
+export function findCommand(commands: readonly Command[], name: string): Command | undefined {
+  const wanted = name.toLowerCase();
+  return commands.find((c) => c.name === wanted);
+}
+
+export async function dispatch(inv: Invocation, env: DispatchEnv): Promise<Reply> {
+  const started = performance.now();
+  const done = (reply: Reply, outcome: "ok" | "user-error" | "error" | "refused"): Reply => {
+    env.onDone?.(inv, outcome, performance.now() - started);
+    return reply;
+  };
+  const command = findCommand(env.commands, inv.command);
+  if (!command) {
+    const names = env.commands.map((c) => c.name);
+    const close = suggestNames(inv.command, names, 3);
+    return done(
+      errorReply(
+        new UserError(
+          "unknown-command",
+          {
+            vi: `Không có lệnh /${echo(inv.command, 30)}. Gõ /help để xem các lệnh.`,
+            en: `There is no /${echo(inv.command, 30)} command. Type /help to see them all.`,
+          },
+          close.map((n) => ({ command: `/${n}`, label: t("didYouMean", inv.lang) })),
+        ),
+        inv.lang,
+      ),
+      "user-error",
+    );
+  }
+  if (command.adminOnly && !env.services.isAdmin?.(inv.caller.userId)) {
+    await env.services.store
+      ?.appendAudit({
+        at: new Date().toISOString(),
+        who: inv.caller.userId,
+        where: inv.caller.chatId,
+        what: `/${command.name}`,
+        result: "refused",
+        detail: "not an admin",
+      })
+      .catch((error: unknown) => env.onError?.(error, inv));
+    return done(errorReply(new UserError("admin-only", { vi: t("adminOnly", "vi"), en: t("adminOnly", "en") }), inv.lang), "refused");
+  }
+  const corpus = env.corpus();
+  try {
+    const args = inv.args ? checkTypedArgs(command, inv.args) : parseArgs(command, inv.text ?? "");
+    const reply = await command.run(
+      { corpus, lang: inv.lang, today: env.today(), page: Math.max(1, inv.page ?? 1), caller: inv.caller, services: env.services },
+      args,
+    );
+    return done(reply, reply.error ? "user-error" : "ok");
+  } catch (error) {
+    if (error instanceof UserError) return done(errorReply(error, inv.lang), "user-error");
+    env.onError?.(error, inv);
+    return done(apology(inv.lang), "error");
+  }
+}

@@ -1,0 +1,24 @@
+// Vietnamese folding for matching what people type: "SƠN-LA", "son la" and "Sơn La" all fold to "son la".
+// The original spelling is kept for display; only matching uses the folded form.
+
+/** NFD, drop combining marks, đ→d, lower case, hyphens/dots/underscores to spaces, collapse spaces. */
+export function fold(input: string): string {
+  return input
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .replace(/[đĐ]/g, "d")
+    .toLowerCase()
+    .replace(/[-‐‑–—_.,'’"“”()]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** Folded and with no spaces at all: "Luang Prabang" and "Luangprabang" meet here. */
+export function foldTight(input: string): string {
+  return fold(input).replace(/ /g, "");
+}
+
+/** Collapses white space, including U+00A0 no-break spaces, for comparing quotes with source text. */
+export function normalizeSpace(input: string): string {
+  return input.replace(/[\s\u00a0\u202f\u2007]+/gu, " ").trim();
+}

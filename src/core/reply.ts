@@ -1,0 +1,88 @@
+// A Reply is data: each platform renders it with its own escaping and limits.
+// Text in a Reply is plain (never pre-escaped markup); renderers escape it.
+
+/** An inline run of text; `cites` are citation numbers ([1], [2]) shown after it. */
+export interface Line {
+  text: string;
+  cites?: number[];
+  /** Rendered emphasised (bold) where the platform can. */
+  strong?: boolean;
+}
+
+export type Block =
+  | { kind: "heading"; text: string }
+  | { kind: "text"; line: Line }
+  | { kind: "list"; items: Line[] }
+  | { kind: "fields"; fields: { name: string; value: string }[] };
+
+export interface Citation {
+  /** The number shown in the text: [1], [2]… */
+  n: number;
+  /** Source file name in data/sources/. */
+  source: string;
+  /** Article title of the source. */
+  title: string;
+  quote: string;
+  url?: string;
+  /** The fact id behind it, for `/source <id>`. */
+  factId: string;
+}
+
+export interface Paging {
+  /** 1-based page shown. */
+  page: number;
+  pageCount: number;
+}
+
+export interface Reply {
+  title: string;
+  blocks: Block[];
+  citations: Citation[];
+  paging?: Paging;
+  /** Set for expected user errors (unknown name, bad year…): a code tests and adapters can match. */
+  error?: { code: string };
+  /** Suggested follow-up commands, e.g. "did you mean" (command text, label). */
+  suggestions?: { command: string; label: string }[];
+  /** For replies that must be seen only by the caller where the platform allows it. */
+  private?: boolean;
+}
+
+export function textBlock(text: string, cites?: number[]): Block {
+  return cites && cites.length > 0 ? { kind: "text", line: { text, cites } } : { kind: "text", line: { text } };
+}
+
+/** Plain-text rendering used by the console and `npm run ask`. */
+export function renderPlain(reply: Reply, labels: { sources: string; page: string }): string {
+  const out: string[] = [reply.title, ""];
+  const line = (l: Line): string => `${l.text}${l.cites?.length ? ` ${l.cites.map((c) => `[${c}]`).join("")}` : ""}`;
+  for (const b of reply.blocks) {
+    switch (b.kind) {
+      case "heading":
+        out.push("", `## ${b.text}`);
+        break;
+      case "text":
+        out.push(line(b.line));
+        break;
+      case "list":
+        for (const item of b.items) out.push(`  • ${line(item)}`);
+        break;
+      case "fields":
+        for (const f of b.fields) out.push(`${f.name}: ${f.value}`);
+        break;
+    }
+  }
+  if (reply.suggestions?.length) {
+    out.push("");
+    for (const s of reply.suggestions) out.push(`  → ${s.command}  (${s.label})`);
+  }
+  if (reply.paging && reply.paging.pageCount > 1) {
+    out.push("", `${labels.page} ${reply.paging.page}/${reply.paging.pageCount}`);
+  }
+  if (reply.citations.length > 0) {
+    out.push("", `${labels.sources}:`);
+    for (const c of reply.citations) {
+      out.push(`[${c.n}] ${c.title} (${c.source}) — “${c.quote}”`);
+    }
+  }
+  return out.join("\n").replace(/\n{3,}/g, "\n\n");
+}

@@ -1,0 +1,96 @@
+// Ports: what commands may ask of the outside world. The core defines them; src/ implements them.
+// Commands that need none of these (the corpus queries) work with `{}` plus the admin policy.
+import type { Lang } from "./i18n";
+
+export type Cadence = "daily" | "weekly";
+
+export interface Subscription {
+  /** Platform-prefixed chat id ("telegram:-100123", "discord:guild:channel"). */
+  chatId: string;
+  platform: "telegram" | "discord" | "console";
+  /** Local time of day, HH:MM. */
+  time: string;
+  cadence: Cadence;
+  /** ISO weekday 1 (Mon) … 7 (Sun), for weekly digests. */
+  weekday?: number;
+  lang: Lang;
+  /** IANA zone, default Asia/Ho_Chi_Minh. */
+  zone: string;
+  createdBy: string;
+  createdAt: string;
+}
+
+export type ClaimResult = "claimed" | "already-sent" | "held-by-other" | "missed";
+
+export interface DeliveryRecord {
+  key: string;
+  state: "claimed" | "sent" | "missed";
+  owner?: string;
+  leaseUntil?: number;
+  at: string;
+}
+
+export interface AuditEntry {
+  at: string;
+  who: string;
+  where: string;
+  what: string;
+  result: "ok" | "refused" | "failed";
+  detail?: string;
+}
+
+/**
+ * Durable state. Every method rejects on a store failure: a failure is never a silent `undefined`.
+ */
+export interface StateStore {
+  getSubscription(chatId: string): Promise<Subscription | undefined>;
+  setSubscription(sub: Subscription): Promise<void>;
+  deleteSubscription(chatId: string): Promise<boolean>;
+  listSubscriptions(): Promise<Subscription[]>;
+
+  getUserLang(userId: string): Promise<Lang | undefined>;
+  setUserLang(userId: string, lang: Lang): Promise<void>;
+
+  /** Atomically claim a delivery (chat, period) before sending; a stale claim past its lease may be re-claimed. */
+  claimDelivery(key: string, owner: string, leaseMs: number): Promise<ClaimResult>;
+  markSent(key: string, owner: string): Promise<void>;
+  markMissed(key: string): Promise<void>;
+  getDelivery(key: string): Promise<DeliveryRecord | undefined>;
+
+  appendAudit(entry: AuditEntry): Promise<void>;
+  listAudit(limit: number): Promise<AuditEntry[]>;
+
+  /** Throws when the backend is unreachable. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface ReloadOutcome {
+  ok: boolean;
+  version: string;
+  /** Per record kind: added / removed / changed ids. */
+  diff?: Record<string, { added: string[]; removed: string[]; changed: string[] }>;
+  errors?: { file: string; path: string; message: string }[];
+}
+
+export interface StatusInfo {
+  version: string;
+  corpusVersion: string;
+  counts: Record<string, number>;
+  uptimeSeconds: number;
+  platforms: { name: string; connected: boolean }[];
+  subscriptions: number;
+  nextDigest?: string;
+}
+
+export interface Services {
+  store?: StateStore;
+  /** Whether a platform-prefixed user id is in ADMIN_IDS. */
+  isAdmin?: (userId: string) => boolean;
+  reload?: () => Promise<ReloadOutcome>;
+  status?: () => Promise<StatusInfo>;
+  /** Builds the digest preview for a chat (used by /digest). */
+  previewDigest?: (chatId: string, lang: Lang) => Promise<import("./reply").Reply | undefined>;
+  /** The registered commands, for /help. */
+  commands?: readonly import("./command").Command[];
+}

@@ -1,0 +1,19 @@
+// "Did you mean": the closest names by edit distance on folded text.
+import { distance } from "fastest-levenshtein";
+import { foldTight } from "./normalize";
+
+/** Up to `limit` of `names` closest to `input`, best first; only reasonably close ones. */
+export function suggestNames(input: string, names: readonly string[], limit: number): string[] {
+  const wanted = foldTight(input);
+  if (wanted.length === 0) return [];
+  return names
+    .map((name) => {
+      const folded = foldTight(name);
+      const prefix = folded.startsWith(wanted) || wanted.startsWith(folded) ? -2 : 0;
+      return { name, score: distance(wanted, folded) + prefix, len: folded.length };
+    })
+    .filter((c) => c.score <= Math.max(2, Math.ceil(Math.max(wanted.length, c.len) * 0.45)))
+    .sort((a, b) => a.score - b.score || a.name.localeCompare(b.name))
+    .slice(0, limit)
+    .map((c) => c.name);
+}
