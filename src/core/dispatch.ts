@@ -36,7 +36,10 @@ export interface DispatchEnv {
 export function parseCommandText(input: string): { name: string; bot?: string; text: string } | undefined {
   const m = /^\s*\/([\p{L}\p{N}_]{1,64})(?:@([A-Za-z0-9_]{1,64}))?(?:\s+([\s\S]*))?$/u.exec(input);
   if (!m) return undefined;
-  const out: { name: string; bot?: string; text: string } = { name: (m[1] ?? "").toLowerCase(), text: (m[3] ?? "").trim() };
+  const out: { name: string; bot?: string; text: string } = {
+    name: (m[1] ?? "").toLowerCase(),
+    text: (m[3] ?? "").trim(),
+  };
   if (m[2]) out.bot = m[2];
   return out;
 }
@@ -102,13 +105,23 @@ export async function dispatch(inv: Invocation, env: DispatchEnv): Promise<Reply
         detail: "not an admin",
       })
       .catch((error: unknown) => env.onError?.(error, inv));
-    return done(errorReply(new UserError("admin-only", { vi: t("adminOnly", "vi"), en: t("adminOnly", "en") }), inv.lang), "refused");
+    return done(
+      errorReply(new UserError("admin-only", { vi: t("adminOnly", "vi"), en: t("adminOnly", "en") }), inv.lang),
+      "refused",
+    );
   }
   const corpus = env.corpus();
   try {
     const args = inv.args ? checkTypedArgs(command, inv.args) : parseArgs(command, inv.text ?? "");
     const reply = await command.run(
-      { corpus, lang: inv.lang, today: env.today(), page: Math.max(1, inv.page ?? 1), caller: inv.caller, services: env.services },
+      {
+        corpus,
+        lang: inv.lang,
+        today: env.today(),
+        page: Math.max(1, inv.page ?? 1),
+        caller: inv.caller,
+        services: env.services,
+      },
       args,
     );
     return done(reply, reply.error ? "user-error" : "ok");

@@ -2,9 +2,7 @@
 // Human-editable YAML is parsed into these shapes; errors name the file and the path inside it.
 import { z } from "zod";
 
-const id = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]*$/, "ids are lower-case letters, digits and hyphens");
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "ids are lower-case letters, digits and hyphens");
 
 /** A text in both languages: Vietnamese first, English complete. */
 export const localized = z.object({ vi: z.string().min(1), en: z.string().min(1) }).strict();

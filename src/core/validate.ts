@@ -1,0 +1,103 @@
+// Checks that go beyond one record's shape: ids unique, references resolve, quotes occur in their sources.
+// Pure: takes parsed data and source texts, returns a list of errors (empty when all is well).
+import { citationsIn, RECORD_KINDS, recordId } from "./corpus";
+import type { CorpusData } from "./model";
+import { normalizeSpace } from "./normalize";
+
+export interface CorpusError {
+  file: string;
+  path: string;
+  message: string;
+}
+
+const FILE_OF: Record<keyof CorpusData, string> = {
+  sources: "sources.yaml",
+  provinces: "provinces.yaml",
+  places: "places.yaml",
+  people: "people.yaml",
+  events: "events.yaml",
+  agreements: "agreements.yaml",
+  figures: "figures.yaml",
+  anniversaries: "anniversaries.yaml",
+};
+
+/** Every quote must occur in its source text, white space (including U+00A0) normalised. */
+export function checkQuotes(data: CorpusData, texts: ReadonlyMap<string, string>): CorpusError[] {
+  const errors: CorpusError[] = [];
+  const normalized = new Map<string, string>();
+  for (const [file, text] of texts) normalized.set(file, normalizeSpace(text));
+  for (const kind of RECORD_KINDS) {
+    data[kind].forEach((record, i) => {
+      for (const c of citationsIn(record)) {
+        const text = normalized.get(c.source);
+        const where = { file: FILE_OF[kind], path: `[${i}] ${recordId(record as { id: string })}` };
+        if (text === undefined) {
+          errors.push({ ...where, message: `source "${c.source}" is not a file in data/sources/` });
+        } else if (!text.includes(normalizeSpace(c.quote))) {
+          errors.push({ ...where, message: `quote not found in ${c.source}: “${c.quote.slice(0, 80)}”` });
+        }
+      }
+    });
+  }
+  return errors;
+}
+
+/** Unique ids and references to provinces, people, places, events and agreements that exist. */
+export function checkReferences(data: CorpusData): CorpusError[] {
+  const errors: CorpusError[] = [];
+  const ids = new Map<string, string>();
+  for (const kind of RECORD_KINDS) {
+    data[kind].forEach((record, i) => {
+      const id = recordId(record as { id: string });
+      const seen = ids.get(id);
+      if (seen)
+        errors.push({ file: FILE_OF[kind], path: `[${i}].id`, message: `duplicate id "${id}" (also in ${seen})` });
+      ids.set(id, FILE_OF[kind]);
+    });
+  }
+  const sets = {
+    province: new Set(data.provinces.map((p) => p.id)),
+    person: new Set(data.people.map((p) => p.id)),
+    place: new Set(data.places.map((p) => p.id)),
+    event: new Set(data.events.map((e) => e.id)),
+    agreement: new Set(data.agreements.map((a) => a.id)),
+  };
+  const refs = new Set([...sets.event, ...sets.agreement]);
+  const need = (
+    kind: keyof typeof sets | "event-or-agreement",
+    value: string | undefined,
+    file: string,
+    path: string,
+  ) => {
+    if (value === undefined) return;
+    const ok = kind === "event-or-agreement" ? refs.has(value) : sets[kind].has(value);
+    if (!ok) errors.push({ file, path, message: `unknown ${kind} "${value}"` });
+  };
+  data.places.forEach((p, i) => need("province", p.province, "places.yaml", `[${i}].province`));
+  data.people.forEach((p, i) => {
+    need("province", p.province, "people.yaml", `[${i}].province`);
+    p.roles.forEach((r, j) => need("event-or-agreement", r.at, "people.yaml", `[${i}].roles[${j}].at`));
+  });
+  data.events.forEach((e, i) => {
+    e.provinces.forEach((p, j) => need("province", p, "events.yaml", `[${i}].provinces[${j}]`));
+    e.places.forEach((p, j) => need("place", p, "events.yaml", `[${i}].places[${j}]`));
+    e.people.forEach((p, j) => need("person", p, "events.yaml", `[${i}].people[${j}]`));
+    e.agreements.forEach((a, j) => need("agreement", a, "events.yaml", `[${i}].agreements[${j}]`));
+  });
+  data.agreements.forEach((a, i) => {
+    a.parties.forEach((p, j) => need("province", p, "agreements.yaml", `[${i}].parties[${j}]`));
+    a.signatories.forEach((p, j) => need("person", p, "agreements.yaml", `[${i}].signatories[${j}]`));
+    need("event", a.event, "agreements.yaml", `[${i}].event`);
+    need("agreement", a.renewedBy, "agreements.yaml", `[${i}].renewedBy`);
+    a.commitments.forEach((c, j) => {
+      need("province", c.by, "agreements.yaml", `[${i}].commitments[${j}].by`);
+      need("province", c.to, "agreements.yaml", `[${i}].commitments[${j}].to`);
+    });
+  });
+  data.figures.forEach((f, i) => {
+    need("province", f.from, "figures.yaml", `[${i}].from`);
+    need("province", f.to, "figures.yaml", `[${i}].to`);
+    need("event", f.event, "figures.yaml", `[${i}].event`);
+  });
+  return errors;
+}

@@ -1,0 +1,39 @@
+// What every platform adapter gets from the composition root, and what it offers back.
+import type { Logger } from "pino";
+import type { Command } from "../core/command";
+import type { Corpus } from "../core/corpus";
+import type { Invocation } from "../core/dispatch";
+import type { PageTokens } from "../core/paging";
+import type { Reply } from "../core/reply";
+
+export interface AdapterDeps {
+  commands: readonly Command[];
+  /** Runs one invocation through the core (dispatch with the current corpus and services). */
+  handle(inv: Invocation): Promise<Reply>;
+  corpus(): Corpus;
+  pages: PageTokens;
+  logger: Logger;
+  /** User's stored language preference (/lang), if any. */
+  userLang?(userId: string): Promise<"vi" | "en" | undefined>;
+}
+
+/** A chat that blocked or removed the bot (403 / missing access): its subscription is dropped. */
+export class ChatGoneError extends Error {
+  constructor(
+    readonly chatId: string,
+    cause: unknown,
+  ) {
+    super(`chat ${chatId} is gone: ${(cause as Error)?.message ?? String(cause)}`);
+    this.name = "ChatGoneError";
+  }
+}
+
+export interface PlatformAdapter {
+  readonly name: "telegram" | "discord" | "console";
+  start(): Promise<void>;
+  /** Stops taking updates and waits for in-flight work. */
+  stop(): Promise<void>;
+  connected(): boolean;
+  /** Posts a reply to a chat (digests). Throws ChatGoneError when the bot may no longer post there. */
+  send(chatId: string, reply: Reply): Promise<void>;
+}
