@@ -95,16 +95,7 @@ export async function dispatch(inv: Invocation, env: DispatchEnv): Promise<Reply
     );
   }
   if (command.adminOnly && !env.services.isAdmin?.(inv.caller.userId)) {
-    await env.services.store
-      ?.appendAudit({
-        at: new Date().toISOString(),
-        who: inv.caller.userId,
-        where: inv.caller.chatId,
-        what: `/${command.name}`,
-        result: "refused",
-        detail: "not an admin",
-      })
-      .catch((error: unknown) => env.onError?.(error, inv));
+    await audit(env, inv, command, "refused", "not an admin");
     return done(
       errorReply(new UserError("admin-only", { vi: t("adminOnly", "vi"), en: t("adminOnly", "en") }), inv.lang),
       "refused",
@@ -124,10 +115,42 @@ export async function dispatch(inv: Invocation, env: DispatchEnv): Promise<Reply
       },
       args,
     );
+    if (command.adminOnly) {
+      await audit(env, inv, command, reply.error ? "failed" : "ok", reply.error?.code ?? reply.title);
+    }
     return done(reply, reply.error ? "user-error" : "ok");
   } catch (error) {
+    if (command.adminOnly) {
+      await audit(env, inv, command, "failed", error instanceof UserError ? error.code : "internal error");
+    }
     if (error instanceof UserError) return done(errorReply(error, inv.lang), "user-error");
     env.onError?.(error, inv);
     return done(apology(inv.lang), "error");
   }
+}
+
+/** Every admin action and every refused attempt goes to the audit log; a store failure never blocks the reply. */
+async function audit(
+  env: DispatchEnv,
+  inv: Invocation,
+  command: Command,
+  result: "ok" | "refused" | "failed",
+  detail: string,
+): Promise<void> {
+  const args = inv.args
+    ? Object.values(inv.args)
+        .filter((v) => v !== undefined)
+        .map((v) => (typeof v === "object" ? `${v.from}-${v.to}` : String(v)))
+        .join(" ")
+    : (inv.text ?? "");
+  await env.services.store
+    ?.appendAudit({
+      at: new Date().toISOString(),
+      who: inv.caller.userId,
+      where: inv.caller.chatId,
+      what: `/${command.name}${args ? ` ${echo(args, 60)}` : ""}`,
+      result,
+      detail: echo(detail, 120),
+    })
+    .catch((error: unknown) => env.onError?.(error, inv));
 }
