@@ -208,7 +208,7 @@ export const segment = z
   .object({
     /** 1-based inclusive line range in the source file. */
     lines: z.tuple([z.number().int().positive(), z.number().int().positive()]),
-    kind: z.enum(["title", "article", "box", "caption", "furniture"]),
+    kind: z.enum(["title", "article", "box", "caption", "furniture", "reference"]),
     /** Whether the segment is about Vietnam–Laos. Furniture and unrelated boxes are false. */
     vietnamLaos: z.boolean(),
     note: z.string().optional(),

@@ -26,14 +26,14 @@ export function sentences(text: string): string[] {
     .filter((s) => s.length >= 20);
 }
 
-/** The lines of a source file that are about Vietnam–Laos (article, boxes, captions marked so). */
+/** The lines of a source file that are about Vietnam–Laos (article, boxes, captions marked so); not reference tables. */
 export function relevantText(corpus: Corpus, file: string): string {
   const doc = corpus.sourceByFile.get(file);
   const text = corpus.texts.get(file);
   if (!doc || text === undefined) return "";
   const lines = text.split("\n");
   return doc.segments
-    .filter((s) => s.vietnamLaos)
+    .filter((s) => s.vietnamLaos && s.kind !== "reference")
     .map((s) => lines.slice(s.lines[0] - 1, s.lines[1]).join("\n"))
     .join("\n");
 }

@@ -1,0 +1,231 @@
+// Environment → typed, validated configuration. Every bad or missing value gets its own clear message,
+// so whoever starts the bot fixes them all in one go. `.env.example` documents every variable read here.
+import { IANAZone } from "luxon";
+import { z } from "zod";
+import { DEFAULT_ZONE } from "./core/today";
+
+export const DEFAULT_STORE_URL = "sqlite://var/bot.sqlite";
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface TelegramConfig {
+  token: string;
+  apiRoot?: string;
+  /** Set when updates arrive by webhook instead of long polling. */
+  webhook?: { url: string; port: number; secret: string };
+}
+
+export interface DiscordConfig {
+  token: string;
+  applicationId?: string;
+  /** Registers slash commands in one guild (instant) instead of globally. */
+  guildId?: string;
+  apiRoot?: string;
+}
+
+export interface DigestConfig {
+  enabled: boolean;
+  /** How long a claimed delivery is held before another instance may take it over. */
+  leaseMs: number;
+  /** A digest whose time passed while the bot was down is still sent within this window; later, it is missed. */
+  catchUpMs: number;
+}
+
+export interface Config {
+  telegram?: TelegramConfig;
+  discord?: DiscordConfig;
+  storeUrl: string;
+  /** Platform-prefixed user ids ("telegram:123456", "discord:987654321"). */
+  adminIds: ReadonlySet<string>;
+  /** The ops HTTP server (health, readiness, metrics); absent = off. */
+  http?: { port: number; host: string };
+  zone: string;
+  logLevel: LogLevel;
+  digest: DigestConfig;
+  /** Overrides the data/ directory (tests, staging). */
+  dataDir?: string;
+  watchData: boolean;
+  shutdownTimeoutMs: number;
+  /** Whether the console operator (console:local) is an admin. */
+  consoleAdmin: boolean;
+}
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
+
+/** An empty value in .env ("FOO=") means "not set", as people write it. */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional());
+
+const url = (what: string) =>
+  z.string().refine((v) => {
+    try {
+      const u = new URL(v);
+      return u.protocol === "http:" || u.protocol === "https:";
+    } catch {
+      return false;
+    }
+  }, `must be an http(s) URL for ${what}, e.g. https://example.org`);
+
+const port = (what: string) =>
+  z
+    .string()
+    .regex(/^\d{1,5}$/, `must be a port number (0–65535) for ${what}`)
+    .refine((v) => Number(v) <= 65_535, `must be a port number (0–65535) for ${what}`);
+
+const positiveInt = (what: string) => z.string().regex(/^[1-9]\d{0,9}$/, `must be a positive whole number (${what})`);
+
+const bool = z
+  .string()
+  .transform((v) => v.trim().toLowerCase())
+  .refine((v) => ["1", "0", "true", "false", "yes", "no", "on", "off"].includes(v), "must be true or false")
+  .transform((v) => ["1", "true", "yes", "on"].includes(v));
+
+const ADMIN_ID = /^(telegram:-?\d{1,20}|discord:\d{15,21}|console:[A-Za-z0-9_-]{1,32})$/;
+
+const schema = z.object({
+  TELEGRAM_BOT_TOKEN: optional(
+    z.string().regex(/^\d{3,20}:[A-Za-z0-9_-]{20,}$/, "does not look like a bot token from @BotFather (123456:ABC…)"),
+  ),
+  TELEGRAM_API_ROOT: optional(url("the Telegram Bot API server")),
+  TELEGRAM_WEBHOOK_URL: optional(
+    z
+      .string()
+      .refine(
+        (v) => v.startsWith("https://") && URL.canParse(v),
+        "must be an https:// URL (Telegram only calls https webhooks)",
+      ),
+  ),
+  TELEGRAM_WEBHOOK_PORT: optional(port("the webhook listener")),
+  TELEGRAM_WEBHOOK_SECRET: optional(
+    z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, "must be 16–256 characters of A–Z, a–z, 0–9, _ and -"),
+  ),
+  DISCORD_TOKEN: optional(
+    z.string().regex(/^[\w-]{20,}\.[\w-]{4,}\.[\w-]{20,}$/, "does not look like a Discord bot token"),
+  ),
+  DISCORD_APPLICATION_ID: optional(z.string().regex(/^\d{15,21}$/, "must be a Discord application id (digits)")),
+  DISCORD_GUILD_ID: optional(z.string().regex(/^\d{15,21}$/, "must be a Discord guild (server) id (digits)")),
+  DISCORD_API_ROOT: optional(url("the Discord REST API")),
+  STORE_URL: optional(
+    z
+      .string()
+      .regex(
+        /^(sqlite:\/\/.+|redis:\/\/.+|rediss:\/\/.+|memory:\/\/.*)$/,
+        "must be sqlite://<path>, redis://<host>[:port], rediss://… or memory://",
+      ),
+  ),
+  ADMIN_IDS: optional(z.string()),
+  HTTP_PORT: optional(port("the health/metrics server")),
+  HTTP_HOST: optional(z.string().regex(/^[\w.:-]+$/, "must be a host name or IP address, e.g. 127.0.0.1")),
+  BOT_TIMEZONE: optional(
+    z.string().refine((v) => IANAZone.isValidZone(v), "is not an IANA time zone (e.g. Asia/Ho_Chi_Minh)"),
+  ),
+  LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` })),
+  DIGEST_ENABLED: optional(bool),
+  DIGEST_LEASE_SECONDS: optional(positiveInt("seconds")),
+  DIGEST_CATCH_UP_MINUTES: optional(positiveInt("minutes")),
+  DATA_DIR: optional(z.string()),
+  WATCH_DATA: optional(bool),
+  SHUTDOWN_TIMEOUT_SECONDS: optional(positiveInt("seconds")),
+  CONSOLE_ADMIN: optional(bool),
+});
+
+type Raw = z.infer<typeof schema>;
+
+/** Reads the configuration; never throws on user input, but lists every problem. */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): ConfigResult {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      errors: parsed.error.issues.map((i) => `${String(i.path[0] ?? "(environment)")} ${i.message}`),
+    };
+  }
+  const raw = parsed.data;
+  const errors: string[] = [];
+  const adminIds = parseAdminIds(raw.ADMIN_IDS, errors);
+  const telegram = telegramConfig(raw, errors);
+  if (errors.length > 0) return { ok: false, errors };
+  const config: Config = {
+    storeUrl: raw.STORE_URL ?? DEFAULT_STORE_URL,
+    adminIds,
+    zone: raw.BOT_TIMEZONE ?? DEFAULT_ZONE,
+    logLevel: raw.LOG_LEVEL ?? "info",
+    digest: {
+      enabled: raw.DIGEST_ENABLED ?? true,
+      leaseMs: Number(raw.DIGEST_LEASE_SECONDS ?? 120) * 1000,
+      catchUpMs: Number(raw.DIGEST_CATCH_UP_MINUTES ?? 180) * 60_000,
+    },
+    watchData: raw.WATCH_DATA ?? false,
+    shutdownTimeoutMs: Number(raw.SHUTDOWN_TIMEOUT_SECONDS ?? 10) * 1000,
+    consoleAdmin: raw.CONSOLE_ADMIN ?? true,
+  };
+  if (telegram) config.telegram = telegram;
+  if (raw.DISCORD_TOKEN) {
+    const discord: DiscordConfig = { token: raw.DISCORD_TOKEN };
+    if (raw.DISCORD_APPLICATION_ID) discord.applicationId = raw.DISCORD_APPLICATION_ID;
+    if (raw.DISCORD_GUILD_ID) discord.guildId = raw.DISCORD_GUILD_ID;
+    if (raw.DISCORD_API_ROOT) discord.apiRoot = raw.DISCORD_API_ROOT;
+    config.discord = discord;
+  }
+  if (raw.HTTP_PORT !== undefined) config.http = { port: Number(raw.HTTP_PORT), host: raw.HTTP_HOST ?? "127.0.0.1" };
+  if (raw.DATA_DIR) config.dataDir = raw.DATA_DIR;
+  return { ok: true, config };
+}
+
+/** "telegram:123, discord:987…" → a set; each malformed entry is its own error. */
+function parseAdminIds(value: string | undefined, errors: string[]): Set<string> {
+  const ids = new Set<string>();
+  for (const entry of (value ?? "").split(/[\s,;]+/).filter((s) => s.length > 0)) {
+    if (ADMIN_ID.test(entry)) ids.add(entry);
+    else
+      errors.push(
+        `ADMIN_IDS entry "${entry}" must be platform-prefixed: telegram:<numeric user id> or discord:<user id (15–21 digits)>`,
+      );
+  }
+  return ids;
+}
+
+function telegramConfig(raw: Raw, errors: string[]): TelegramConfig | undefined {
+  const hookVars = [raw.TELEGRAM_WEBHOOK_URL, raw.TELEGRAM_WEBHOOK_SECRET, raw.TELEGRAM_WEBHOOK_PORT];
+  if (!raw.TELEGRAM_BOT_TOKEN) {
+    if (hookVars.some((v) => v !== undefined))
+      errors.push("TELEGRAM_WEBHOOK_* is set but TELEGRAM_BOT_TOKEN is missing");
+    return undefined;
+  }
+  const telegram: TelegramConfig = { token: raw.TELEGRAM_BOT_TOKEN };
+  if (raw.TELEGRAM_API_ROOT) telegram.apiRoot = raw.TELEGRAM_API_ROOT;
+  if (raw.TELEGRAM_WEBHOOK_URL) {
+    if (!raw.TELEGRAM_WEBHOOK_SECRET) {
+      errors.push("TELEGRAM_WEBHOOK_SECRET is missing: a webhook needs a secret so forged updates are refused");
+      return undefined;
+    }
+    telegram.webhook = {
+      url: raw.TELEGRAM_WEBHOOK_URL,
+      port: Number(raw.TELEGRAM_WEBHOOK_PORT ?? 8443),
+      secret: raw.TELEGRAM_WEBHOOK_SECRET,
+    };
+  } else if (raw.TELEGRAM_WEBHOOK_SECRET || raw.TELEGRAM_WEBHOOK_PORT) {
+    errors.push("TELEGRAM_WEBHOOK_SECRET/TELEGRAM_WEBHOOK_PORT are set but TELEGRAM_WEBHOOK_URL is missing");
+  }
+  return telegram;
+}
+
+/** Values that must never reach a log line. */
+export function secretsOf(config: Config): string[] {
+  return [
+    config.telegram?.token,
+    config.telegram?.webhook?.secret,
+    config.discord?.token,
+    passwordOf(config.storeUrl),
+  ].filter((s): s is string => typeof s === "string" && s.length > 0);
+}
+
+/** The password in redis://user:password@host, if any. */
+function passwordOf(storeUrl: string): string | undefined {
+  try {
+    const u = new URL(storeUrl);
+    return u.password ? decodeURIComponent(u.password) : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,46 @@
+// Discord's hard limits for messages, embeds, components and application commands.
+// A message over any of them is rejected with 400, so every renderer clips to these.
+
+export const LIMITS = {
+  embedTitle: 256,
+  embedDescription: 4096,
+  fieldName: 256,
+  fieldValue: 1024,
+  fieldsPerEmbed: 25,
+  footerText: 2048,
+  /** Sum of titles, descriptions, field names and values, footers and author names over all embeds. */
+  embedsTotal: 6000,
+  embedsPerMessage: 10,
+  customId: 100,
+  buttonLabel: 80,
+  buttonsPerRow: 5,
+  rowsPerMessage: 5,
+  commandName: 32,
+  commandDescription: 100,
+  commandsPerScope: 100,
+  optionsPerCommand: 25,
+  choices: 25,
+  choiceName: 100,
+  choiceValue: 100,
+  stringOption: 6000,
+} as const;
+
+/** Lower-case command and option names Discord accepts. */
+export const COMMAND_NAME = /^[-_\p{L}\p{N}]{1,32}$/u;
+
+/**
+ * Shortens text to at most `max` UTF-16 units (what Discord counts is never more), ending with "…".
+ * Never splits a surrogate pair and never leaves a dangling escape backslash.
+ */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  if (max <= 0) return "";
+  let cut = max - 1;
+  const code = text.charCodeAt(cut - 1);
+  if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
+  let head = text.slice(0, cut);
+  // An odd run of trailing backslashes would escape the ellipsis.
+  const slashes = /\\+$/.exec(head)?.[0].length ?? 0;
+  if (slashes % 2 === 1) head = head.slice(0, -1);
+  return `${head.trimEnd()}…`;
+}
