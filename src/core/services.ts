@@ -18,6 +18,8 @@ export interface Subscription {
   zone: string;
   createdBy: string;
   createdAt: string;
+  /** Last change by /subscribe; a period whose time passed before it is not posted late. */
+  updatedAt?: string;
 }
 
 export type ClaimResult = "claimed" | "already-sent" | "held-by-other" | "missed";
@@ -89,6 +91,8 @@ export interface Services {
   isAdmin?: (userId: string) => boolean;
   reload?: () => Promise<ReloadOutcome>;
   status?: () => Promise<StatusInfo>;
+  /** IANA zone given to new subscriptions (DIGEST_ZONE); default Asia/Ho_Chi_Minh. */
+  digestZone?: string;
   /** Builds the digest preview for a chat (used by /digest). */
   previewDigest?: (chatId: string, lang: Lang) => Promise<import("./reply").Reply | undefined>;
   /** The registered commands, for /help. */
