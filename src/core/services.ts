@@ -83,6 +83,8 @@ export interface StatusInfo {
   platforms: { name: string; connected: boolean }[];
   subscriptions: number;
   nextDigest?: string;
+  /** Whether the state store answered (when not, `subscriptions` is 0 and unknown). */
+  store?: { ok: boolean; detail: string };
 }
 
 export interface Services {
