@@ -1,0 +1,188 @@
+// One behaviour contract for every StateStore backend: the SQLite and Redis test files both run it.
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import type { StateStore, Subscription } from "../../src/core/services";
+
+export interface StoreHarness {
+  /** A store on the backend, on a fresh (empty) database, its clock read from `clock.now`. */
+  open(): Promise<StateStore>;
+  /** Another connection to the same database as the last `open()`: a second bot process. */
+  openSibling(): Promise<StateStore>;
+  clock: { now: number };
+  cleanup(): Promise<void>;
+}
+
+export function subscription(chatId: string, overrides: Partial<Subscription> = {}): Subscription {
+  return {
+    chatId,
+    platform: "telegram",
+    time: "08:00",
+    cadence: "daily",
+    lang: "vi",
+    zone: "Asia/Ho_Chi_Minh",
+    createdBy: "telegram:1",
+    createdAt: "2027-07-01T00:00:00.000Z",
+    ...overrides,
+  };
+}
+
+export function storeContract(name: string, harness: () => Promise<StoreHarness>): void {
+  describe(`StateStore contract: ${name}`, () => {
+    let h: StoreHarness;
+    let store: StateStore;
+    const opened: StateStore[] = [];
+    const track = (s: StateStore): StateStore => {
+      opened.push(s);
+      return s;
+    };
+
+    beforeEach(async () => {
+      h ??= await harness();
+      h.clock.now = Date.parse("2027-07-18T01:00:00Z");
+      store = track(await h.open());
+    });
+
+    afterAll(async () => {
+      for (const s of opened) await s.close().catch(() => {});
+      await h?.cleanup();
+    });
+
+    it("stores, reads, updates and deletes a subscription", async () => {
+      expect(await store.getSubscription("telegram:-1001")).toBeUndefined();
+      await store.setSubscription(subscription("telegram:-1001"));
+      expect(await store.getSubscription("telegram:-1001")).toEqual(subscription("telegram:-1001"));
+      await store.setSubscription(
+        subscription("telegram:-1001", { time: "07:30", lang: "en", cadence: "weekly", weekday: 5 }),
+      );
+      expect(await store.getSubscription("telegram:-1001")).toMatchObject({ time: "07:30", lang: "en", weekday: 5 });
+      expect(await store.deleteSubscription("telegram:-1001")).toBe(true);
+      expect(await store.deleteSubscription("telegram:-1001")).toBe(false);
+      expect(await store.getSubscription("telegram:-1001")).toBeUndefined();
+    });
+
+    it("lists every subscription written concurrently, and none deleted", async () => {
+      const ids = Array.from({ length: 60 }, (_, i) => (i % 2 ? `telegram:-100${i}` : `discord:guild${i}:chan${i}`));
+      await Promise.all(ids.map((id) => store.setSubscription(subscription(id))));
+      await Promise.all(ids.slice(0, 10).map((id) => store.deleteSubscription(id)));
+      const listed = (await store.listSubscriptions()).map((s) => s.chatId).sort();
+      expect(listed).toEqual(ids.slice(10).sort());
+      // Other kinds of record (languages, deliveries, audit) never show up as subscriptions.
+      await store.setUserLang("telegram:5", "en");
+      await store.claimDelivery(`digest:${ids[20]}:2027-07-18`, "a", 1000);
+      expect((await store.listSubscriptions()).length).toBe(50);
+    });
+
+    it("refuses to store an invalid subscription", async () => {
+      await expect(store.setSubscription(subscription("telegram:-1", { time: "25:00" }))).rejects.toThrow(/time/);
+      await expect(store.setSubscription(subscription("telegram:-1", { zone: "Mars/Olympus" }))).rejects.toThrow(
+        /zone/,
+      );
+      expect(await store.getSubscription("telegram:-1")).toBeUndefined();
+    });
+
+    it("keeps per-user language preferences", async () => {
+      expect(await store.getUserLang("telegram:42")).toBeUndefined();
+      await store.setUserLang("telegram:42", "en");
+      await store.setUserLang("discord:42", "vi");
+      expect(await store.getUserLang("telegram:42")).toBe("en");
+      expect(await store.getUserLang("discord:42")).toBe("vi");
+      await store.setUserLang("telegram:42", "vi");
+      expect(await store.getUserLang("telegram:42")).toBe("vi");
+    });
+
+    it("claims a delivery once; a sent one stays sent", async () => {
+      const key = "digest:telegram:-1:2027-07-18";
+      expect(await store.claimDelivery(key, "p1", 60_000)).toBe("claimed");
+      expect(await store.claimDelivery(key, "p2", 60_000)).toBe("held-by-other");
+      expect(await store.claimDelivery(key, "p1", 60_000)).toBe("held-by-other");
+      expect(await store.getDelivery(key)).toMatchObject({ key, state: "claimed", owner: "p1" });
+      await store.markSent(key, "p1");
+      expect(await store.getDelivery(key)).toMatchObject({ state: "sent", owner: "p1" });
+      h.clock.now += 365 * 24 * 3600_000;
+      expect(await store.claimDelivery(key, "p2", 60_000)).toBe("already-sent");
+    });
+
+    it("lets another owner take a claim over only after its lease ends", async () => {
+      const key = "digest:telegram:-2:2027-07-18";
+      expect(await store.claimDelivery(key, "crashed", 60_000)).toBe("claimed");
+      h.clock.now += 59_999;
+      expect(await store.claimDelivery(key, "p2", 60_000)).toBe("held-by-other");
+      h.clock.now += 1;
+      expect(await store.claimDelivery(key, "p2", 60_000)).toBe("claimed");
+      expect(await store.getDelivery(key)).toMatchObject({ state: "claimed", owner: "p2" });
+      expect(await store.claimDelivery(key, "p3", 60_000)).toBe("held-by-other");
+    });
+
+    it("gives a contested claim to exactly one of many concurrent claimants on separate connections", async () => {
+      const sibling = track(await h.openSibling());
+      const key = "digest:telegram:-3:2027-07-18";
+      const results = await Promise.all(
+        Array.from({ length: 40 }, (_, i) => (i % 2 ? store : sibling).claimDelivery(key, `owner-${i}`, 60_000)),
+      );
+      expect(results.filter((r) => r === "claimed")).toHaveLength(1);
+      expect(results.filter((r) => r === "held-by-other")).toHaveLength(39);
+    });
+
+    it("records a missed period without overriding a sent one or a live claim", async () => {
+      await store.markMissed("digest:a:2027-07-17");
+      expect(await store.getDelivery("digest:a:2027-07-17")).toMatchObject({ state: "missed" });
+      expect(await store.claimDelivery("digest:a:2027-07-17", "p1", 1000)).toBe("missed");
+
+      await store.claimDelivery("digest:b:2027-07-17", "p1", 1000);
+      await store.markSent("digest:b:2027-07-17", "p1");
+      await store.markMissed("digest:b:2027-07-17");
+      expect(await store.getDelivery("digest:b:2027-07-17")).toMatchObject({ state: "sent" });
+
+      await store.claimDelivery("digest:c:2027-07-17", "p1", 1000);
+      await store.markMissed("digest:c:2027-07-17");
+      expect(await store.getDelivery("digest:c:2027-07-17")).toMatchObject({ state: "claimed" });
+      h.clock.now += 1000;
+      await store.markMissed("digest:c:2027-07-17");
+      expect(await store.getDelivery("digest:c:2027-07-17")).toMatchObject({ state: "missed" });
+    });
+
+    it("sees another connection's writes (state is shared, not cached)", async () => {
+      const sibling = track(await h.openSibling());
+      await sibling.setSubscription(subscription("telegram:-77"));
+      await sibling.claimDelivery("digest:telegram:-77:2027-07-18", "p9", 60_000);
+      await sibling.markSent("digest:telegram:-77:2027-07-18", "p9");
+      expect(await store.getSubscription("telegram:-77")).toBeDefined();
+      expect(await store.claimDelivery("digest:telegram:-77:2027-07-18", "p1", 60_000)).toBe("already-sent");
+    });
+
+    it("appends audit entries and lists the newest first", async () => {
+      for (let i = 0; i < 5; i++) {
+        await store.appendAudit({
+          at: new Date(Date.UTC(2027, 6, 18, 1, i)).toISOString(),
+          who: `telegram:${i}`,
+          where: "telegram:-1",
+          what: "/subscribe",
+          result: i === 2 ? "refused" : "ok",
+        });
+      }
+      const listed = await store.listAudit(3);
+      expect(listed.map((e) => e.who)).toEqual(["telegram:4", "telegram:3", "telegram:2"]);
+      expect(listed[2]?.result).toBe("refused");
+      expect(await store.listAudit(100)).toHaveLength(5);
+    });
+
+    it("answers ping, and rejects (never answers undefined) once closed", async () => {
+      await store.ping();
+      await store.setSubscription(subscription("telegram:-9"));
+      await store.close();
+      await expect(store.getSubscription("telegram:-9")).rejects.toThrow();
+      await expect(store.listSubscriptions()).rejects.toThrow();
+      await expect(store.claimDelivery("digest:telegram:-9:2027-07-18", "p1", 1000)).rejects.toThrow();
+      await expect(store.ping()).rejects.toThrow();
+    });
+
+    it("keeps its state across a restart", async () => {
+      await store.setSubscription(subscription("telegram:-55", { lang: "en" }));
+      await store.claimDelivery("digest:telegram:-55:2027-07-18", "p1", 60_000);
+      await store.markSent("digest:telegram:-55:2027-07-18", "p1");
+      await store.close();
+      const again = track(await h.openSibling());
+      expect(await again.getSubscription("telegram:-55")).toMatchObject({ lang: "en" });
+      expect(await again.getDelivery("digest:telegram:-55:2027-07-18")).toMatchObject({ state: "sent" });
+    });
+  });
+}
