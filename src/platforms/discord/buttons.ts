@@ -11,9 +11,14 @@ export function pageButtons(token: string, paging: Paging, lang: Lang): APIActio
   const { page, pageCount } = paging;
   if (pageCount <= 1) return [];
   // Ids must be unique within a message: the disabled ends point one step outside the range.
-  const button = (label: string, target: number, disabled: boolean, style: ButtonStyle): APIButtonComponent => ({
+  const button = (
+    label: string,
+    target: number,
+    disabled: boolean,
+    style: ButtonStyle.Primary | ButtonStyle.Secondary,
+  ): APIButtonComponent => ({
     type: ComponentType.Button,
-    style: style as ButtonStyle.Primary,
+    style,
     label: clip(label, LIMITS.buttonLabel),
     custom_id: pageData(token, target),
     disabled,

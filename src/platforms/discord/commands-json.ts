@@ -10,7 +10,7 @@ import {
 } from "discord.js";
 import { MAX_ARG_LENGTH } from "../../core/args";
 import type { ArgSpec, Command } from "../../core/command";
-import { clip, COMMAND_NAME, LIMITS } from "./limits";
+import { COMMAND_NAME, clip, LIMITS } from "./limits";
 
 /** Bounds offered for year options when the spec gives none. */
 export const YEAR_MIN = 1900;

@@ -1,0 +1,226 @@
+// The Discord platform adapter: slash commands, province autocomplete and page buttons through the real
+// discord.js Client. Every interaction is acknowledged in time; errors are answered privately and logged.
+import { once } from "node:events";
+import {
+  type APIActionRowComponent,
+  type APIButtonComponent,
+  type APIEmbed,
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  Client,
+  DiscordAPIError,
+  Events,
+  GatewayIntentBits,
+  type Interaction,
+  MessageFlags,
+  Routes,
+} from "discord.js";
+import type { Invocation } from "../../core/dispatch";
+import { findCommand } from "../../core/dispatch";
+import { type Lang, t } from "../../core/i18n";
+import { parsePageData } from "../../core/paging";
+import type { Reply } from "../../core/reply";
+import { type AdapterDeps, ChatGoneError, type PlatformAdapter } from "../adapter";
+import { provinceChoices } from "./autocomplete";
+import { pageButtons } from "./buttons";
+import { callerOf, channelOf } from "./caller";
+import { answerInTime } from "./deferral";
+import { langFromDiscordLocale, langOfReply, replyLang } from "./lang";
+import { argsOf } from "./options";
+import { registerCommands, restOptions } from "./register";
+import { renderEmbeds } from "./render";
+import { dt } from "./texts";
+
+export interface DiscordAdapterOptions {
+  token: string;
+  applicationId: string;
+  /** Register commands in this guild only (instant); otherwise globally. */
+  guildId?: string;
+  /** REST root passed to discord.js (`rest.api`), for tests and proxies. The gateway URL comes from /gateway/bot. */
+  apiRoot?: string;
+  /** Reply in Vietnamese to users whose Discord locale is not Vietnamese (default: English). */
+  preferVietnamese?: boolean;
+  /** Register the slash commands on start (default true). */
+  registerOnStart?: boolean;
+  /** Defer when the answer is not ready after this many ms (default 2,000; Discord allows 3,000). */
+  deferAfterMs?: number;
+}
+
+/** No reply ever pings anyone, whatever the corpus or the user's argument contains. */
+const NO_MENTIONS = { parse: [] as never[] };
+/** Discord error codes that mean the bot may no longer post in a channel. */
+const GONE_CODES = new Set([50001, 10003, 50013]);
+
+interface Rendered {
+  embeds: APIEmbed[];
+  components: APIActionRowComponent<APIButtonComponent>[];
+  allowedMentions: typeof NO_MENTIONS;
+}
+
+export function createDiscordAdapter(options: DiscordAdapterOptions, deps: AdapterDeps): PlatformAdapter {
+  const log = deps.logger.child({ platform: "discord" });
+  const deferAfterMs = options.deferAfterMs ?? 2000;
+  const preferVietnamese = options.preferVietnamese ?? false;
+  const inFlight = new Set<Promise<void>>();
+  let stopping = false;
+  let client: Client | undefined;
+
+  function render(reply: Reply, lang: Lang, token?: string): Rendered {
+    const components = token && reply.paging ? pageButtons(token, reply.paging, lang) : [];
+    return { embeds: renderEmbeds(reply, { lang }), components, allowedMentions: NO_MENTIONS };
+  }
+
+  /** Paged replies get buttons; the token remembers the invocation so a click can run the next page. */
+  function pageToken(inv: Invocation, reply: Reply): string | undefined {
+    if (!reply.paging || reply.paging.pageCount <= 1) return undefined;
+    const paged: Parameters<typeof deps.pages.issue>[0] = { command: inv.command, lang: inv.lang };
+    if (inv.args) paged.args = inv.args;
+    if (inv.text !== undefined) paged.text = inv.text;
+    return deps.pages.issue(paged);
+  }
+
+  const isPrivate = (reply: Reply): boolean => reply.error !== undefined || reply.private === true;
+
+  async function onCommand(i: ChatInputCommandInteraction): Promise<void> {
+    const command = findCommand(deps.commands, i.commandName);
+    const caller = callerOf(i);
+    const work = (async () => {
+      const lang = await replyLang(caller.userId, i.locale, preferVietnamese, deps.userLang, (err) =>
+        log.warn({ err }, "discord: stored language unavailable"),
+      );
+      const inv: Invocation = { command: i.commandName, args: argsOf(i.options.data, command), lang, caller };
+      const reply = await deps.handle(inv);
+      return { inv, reply };
+    })();
+    const { value, deferred } = await answerInTime(work, deferAfterMs, () => i.deferReply());
+    const { inv, reply } = value;
+    if (isPrivate(reply)) {
+      const message = { ...render(reply, inv.lang), flags: MessageFlags.Ephemeral as const };
+      if (!deferred) {
+        await i.reply(message);
+        return;
+      }
+      // The deferred "thinking…" message is public; an error is shown to the caller alone instead.
+      await i.followUp(message);
+      await i.deleteReply().catch((err: unknown) => log.warn({ err }, "discord: could not remove deferred reply"));
+      return;
+    }
+    const message = render(reply, inv.lang, pageToken(inv, reply));
+    if (deferred) await i.editReply(message);
+    else await i.reply(message);
+  }
+
+  async function onButton(i: ButtonInteraction): Promise<void> {
+    const data = parsePageData(i.customId);
+    const entry = data ? deps.pages.get(data.token) : undefined;
+    if (!data || !entry) {
+      const lang = langFromDiscordLocale(i.locale, preferVietnamese);
+      const text = data ? dt("pageExpired", lang) : dt("unknownButton", lang);
+      await i.reply({ content: text, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+      return;
+    }
+    const inv: Invocation = { ...entry, page: data.page, caller: callerOf(i) };
+    const { value: reply, deferred } = await answerInTime(deps.handle(inv), deferAfterMs, () => i.deferUpdate());
+    if (isPrivate(reply)) {
+      // A failed page leaves the shared message as it was and tells only the clicker.
+      await i.followUp({ ...render(reply, inv.lang), flags: MessageFlags.Ephemeral });
+      return;
+    }
+    const message = render(reply, inv.lang, data.token);
+    if (deferred) await i.editReply(message);
+    else await i.update(message);
+  }
+
+  async function onAutocomplete(i: AutocompleteInteraction): Promise<void> {
+    const focused = i.options.getFocused(true);
+    const spec = findCommand(deps.commands, i.commandName)?.args.find((a) => a.name === focused.name);
+    const lang = langFromDiscordLocale(i.locale, preferVietnamese);
+    const choices = spec?.kind === "province" ? provinceChoices(deps.corpus(), String(focused.value), lang) : [];
+    await i.respond(choices);
+  }
+
+  /** Last resort: something outside the core failed (render, REST). Tell the user privately if we still can. */
+  async function apologize(i: Interaction): Promise<void> {
+    if (!i.isRepliable()) return;
+    const lang = langFromDiscordLocale(i.locale, preferVietnamese);
+    const message = { content: t("internalError", lang), flags: MessageFlags.Ephemeral as const };
+    try {
+      if (i.replied || i.deferred) await i.followUp(message);
+      else await i.reply(message);
+    } catch (err) {
+      log.warn({ err, interaction: i.id }, "discord: could not send the apology either");
+    }
+  }
+
+  async function onInteraction(i: Interaction): Promise<void> {
+    try {
+      if (i.isAutocomplete()) await onAutocomplete(i);
+      else if (i.isChatInputCommand()) await onCommand(i);
+      else if (i.isButton()) await onButton(i);
+    } catch (err) {
+      log.error({ err, interaction: i.id, type: i.type }, "discord: interaction failed");
+      await apologize(i);
+    }
+  }
+
+  function track(work: Promise<void>): void {
+    inFlight.add(work);
+    void work.finally(() => inFlight.delete(work));
+  }
+
+  return {
+    name: "discord",
+
+    async start(): Promise<void> {
+      if (options.registerOnStart !== false) {
+        await registerCommands(options, deps.commands, log).catch((err: unknown) =>
+          log.error({ err }, "discord: could not register slash commands; existing ones stay in place"),
+        );
+      }
+      const c = new Client({
+        intents: [GatewayIntentBits.Guilds],
+        rest: restOptions(options.apiRoot),
+        allowedMentions: NO_MENTIONS,
+      });
+      c.on(Events.InteractionCreate, (i) => {
+        if (!stopping) track(onInteraction(i));
+      });
+      c.on(Events.Error, (err) => log.error({ err }, "discord: client error"));
+      c.on(Events.ShardError, (err, shardId) => log.warn({ err, shardId }, "discord: gateway connection error"));
+      c.on(Events.Warn, (message) => log.warn({ message }, "discord: warning"));
+      client = c;
+      const ready = once(c, Events.ClientReady);
+      await c.login(options.token);
+      await ready;
+      log.info({ user: c.user?.tag }, "discord: connected");
+    },
+
+    async stop(): Promise<void> {
+      stopping = true;
+      await Promise.allSettled([...inFlight]);
+      await client?.destroy();
+      client = undefined;
+    },
+
+    connected(): boolean {
+      return client?.isReady() ?? false;
+    },
+
+    /** `lang` is optional so the shared PlatformAdapter signature still fits; without it, the reply's own words decide. */
+    async send(chatId: string, reply: Reply, lang?: Lang): Promise<void> {
+      const channel = channelOf(chatId);
+      if (!channel) throw new Error(`not a Discord chat id: ${chatId}`);
+      if (!client) throw new Error("the Discord adapter is not started");
+      const { embeds } = render(reply, lang ?? langOfReply(reply));
+      try {
+        await client.rest.post(Routes.channelMessages(channel), { body: { embeds, allowed_mentions: NO_MENTIONS } });
+      } catch (err) {
+        if (err instanceof DiscordAPIError && (err.status === 403 || GONE_CODES.has(Number(err.code)))) {
+          throw new ChatGoneError(chatId, err);
+        }
+        throw err;
+      }
+    },
+  };
+}

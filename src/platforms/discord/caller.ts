@@ -1,0 +1,29 @@
+// Who is asking, and where: Discord ids prefixed with the platform, as the core and the store expect.
+import { type BaseInteraction, PermissionFlagsBits } from "discord.js";
+import type { Caller } from "../../core/command";
+
+/** "discord:<guildId>:<channelId>" in a server, "discord:dm:<channelId>" in direct messages. */
+export function chatIdOf(guildId: string | null, channelId: string | null): string {
+  return `discord:${guildId ?? "dm"}:${channelId ?? "unknown"}`;
+}
+
+/** The channel id inside a chat id made by chatIdOf, or undefined when it is not a Discord chat id. */
+export function channelOf(chatId: string): string | undefined {
+  const m = /^discord:(?:dm|\d{1,25}):(\d{1,25})$/.exec(chatId);
+  return m?.[1];
+}
+
+export function callerOf(interaction: BaseInteraction): Caller {
+  const inGuild = interaction.guildId !== null;
+  const caller: Caller = {
+    userId: `discord:${interaction.user.id}`,
+    chatId: chatIdOf(interaction.guildId, interaction.channelId),
+    platform: "discord",
+    // In a server, administering the chat means Manage Channels (subscribe/unsubscribe check this).
+    isChatAdmin: inGuild ? (interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels) ?? false) : true,
+    chatKind: inGuild ? "group" : "private",
+  };
+  const name = interaction.user.globalName ?? interaction.user.username;
+  if (name) caller.displayName = name;
+  return caller;
+}
