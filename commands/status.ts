@@ -43,7 +43,15 @@ export const status: Command = {
             { name: vi ? "Phiên bản dữ liệu" : "Corpus version", value: s.corpusVersion },
             { name: vi ? "Thời gian chạy" : "Uptime", value: formatDuration(s.uptimeSeconds, ctx.lang) },
             { name: vi ? "Nền tảng" : "Platforms", value: platforms },
-            { name: vi ? "Kênh đăng ký bản tin" : "Digest subscriptions", value: String(s.subscriptions) },
+            {
+              name: vi ? "Kênh đăng ký bản tin" : "Digest subscriptions",
+              value:
+                s.store && !s.store.ok
+                  ? vi
+                    ? `không đọc được: kho lưu trữ lỗi (${s.store.detail})`
+                    : `unknown: the store is failing (${s.store.detail})`
+                  : String(s.subscriptions),
+            },
             {
               name: vi ? "Bản tin kế tiếp" : "Next digest",
               value: s.nextDigest ?? (vi ? "chưa có lịch" : "none scheduled"),

@@ -17,18 +17,19 @@ export interface TelegramConfig {
 
 export interface DiscordConfig {
   token: string;
-  applicationId?: string;
+  applicationId: string;
   /** Registers slash commands in one guild (instant) instead of globally. */
   guildId?: string;
   apiRoot?: string;
+  /** Reply in Vietnamese to users whose Discord locale is neither vi nor en. */
+  preferVietnamese?: boolean;
 }
 
 export interface DigestConfig {
+  /** false: no digests are sent by this instance (subscriptions are still kept). */
   enabled: boolean;
-  /** How long a claimed delivery is held before another instance may take it over. */
-  leaseMs: number;
-  /** A digest whose time passed while the bot was down is still sent within this window; later, it is missed. */
-  catchUpMs: number;
+  /** IANA zone given to new subscriptions. */
+  zone: string;
 }
 
 export interface Config {
@@ -105,12 +106,13 @@ const schema = z.object({
   DISCORD_APPLICATION_ID: optional(z.string().regex(/^\d{15,21}$/, "must be a Discord application id (digits)")),
   DISCORD_GUILD_ID: optional(z.string().regex(/^\d{15,21}$/, "must be a Discord guild (server) id (digits)")),
   DISCORD_API_ROOT: optional(url("the Discord REST API")),
+  DISCORD_PREFER_VIETNAMESE: optional(bool),
   STORE_URL: optional(
     z
       .string()
       .regex(
-        /^(sqlite:\/\/.+|redis:\/\/.+|rediss:\/\/.+|memory:\/\/.*)$/,
-        "must be sqlite://<path>, redis://<host>[:port], rediss://… or memory://",
+        /^(sqlite:\/\/.+|redis:\/\/.+|rediss:\/\/.+)$/,
+        "must be sqlite://<path> (sqlite://:memory: for a throw-away store), redis://<host>[:port] or rediss://…",
       ),
   ),
   ADMIN_IDS: optional(z.string()),
@@ -121,8 +123,9 @@ const schema = z.object({
   ),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` })),
   DIGEST_ENABLED: optional(bool),
-  DIGEST_LEASE_SECONDS: optional(positiveInt("seconds")),
-  DIGEST_CATCH_UP_MINUTES: optional(positiveInt("minutes")),
+  DIGEST_ZONE: optional(
+    z.string().refine((v) => IANAZone.isValidZone(v), "is not an IANA time zone (e.g. Asia/Ho_Chi_Minh)"),
+  ),
   DATA_DIR: optional(z.string()),
   WATCH_DATA: optional(bool),
   SHUTDOWN_TIMEOUT_SECONDS: optional(positiveInt("seconds")),
@@ -144,6 +147,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   const errors: string[] = [];
   const adminIds = parseAdminIds(raw.ADMIN_IDS, errors);
   const telegram = telegramConfig(raw, errors);
+  const discord = discordConfig(raw, errors);
   if (errors.length > 0) return { ok: false, errors };
   const config: Config = {
     storeUrl: raw.STORE_URL ?? DEFAULT_STORE_URL,
@@ -152,21 +156,14 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     logLevel: raw.LOG_LEVEL ?? "info",
     digest: {
       enabled: raw.DIGEST_ENABLED ?? true,
-      leaseMs: Number(raw.DIGEST_LEASE_SECONDS ?? 120) * 1000,
-      catchUpMs: Number(raw.DIGEST_CATCH_UP_MINUTES ?? 180) * 60_000,
+      zone: raw.DIGEST_ZONE ?? raw.BOT_TIMEZONE ?? DEFAULT_ZONE,
     },
     watchData: raw.WATCH_DATA ?? false,
     shutdownTimeoutMs: Number(raw.SHUTDOWN_TIMEOUT_SECONDS ?? 10) * 1000,
     consoleAdmin: raw.CONSOLE_ADMIN ?? true,
   };
   if (telegram) config.telegram = telegram;
-  if (raw.DISCORD_TOKEN) {
-    const discord: DiscordConfig = { token: raw.DISCORD_TOKEN };
-    if (raw.DISCORD_APPLICATION_ID) discord.applicationId = raw.DISCORD_APPLICATION_ID;
-    if (raw.DISCORD_GUILD_ID) discord.guildId = raw.DISCORD_GUILD_ID;
-    if (raw.DISCORD_API_ROOT) discord.apiRoot = raw.DISCORD_API_ROOT;
-    config.discord = discord;
-  }
+  if (discord) config.discord = discord;
   if (raw.HTTP_PORT !== undefined) config.http = { port: Number(raw.HTTP_PORT), host: raw.HTTP_HOST ?? "127.0.0.1" };
   if (raw.DATA_DIR) config.dataDir = raw.DATA_DIR;
   return { ok: true, config };
@@ -208,6 +205,26 @@ function telegramConfig(raw: Raw, errors: string[]): TelegramConfig | undefined 
     errors.push("TELEGRAM_WEBHOOK_SECRET/TELEGRAM_WEBHOOK_PORT are set but TELEGRAM_WEBHOOK_URL is missing");
   }
   return telegram;
+}
+
+function discordConfig(raw: Raw, errors: string[]): DiscordConfig | undefined {
+  if (!raw.DISCORD_TOKEN) {
+    if (raw.DISCORD_APPLICATION_ID || raw.DISCORD_GUILD_ID) {
+      errors.push("DISCORD_APPLICATION_ID/DISCORD_GUILD_ID are set but DISCORD_TOKEN is missing");
+    }
+    return undefined;
+  }
+  if (!raw.DISCORD_APPLICATION_ID) {
+    errors.push(
+      "DISCORD_APPLICATION_ID is missing: it is needed with DISCORD_TOKEN to register slash commands (Developer Portal → General Information → Application ID)",
+    );
+    return undefined;
+  }
+  const discord: DiscordConfig = { token: raw.DISCORD_TOKEN, applicationId: raw.DISCORD_APPLICATION_ID };
+  if (raw.DISCORD_GUILD_ID) discord.guildId = raw.DISCORD_GUILD_ID;
+  if (raw.DISCORD_API_ROOT) discord.apiRoot = raw.DISCORD_API_ROOT;
+  if (raw.DISCORD_PREFER_VIETNAMESE !== undefined) discord.preferVietnamese = raw.DISCORD_PREFER_VIETNAMESE;
+  return discord;
 }
 
 /** Values that must never reach a log line. */

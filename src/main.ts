@@ -1,0 +1,244 @@
+// The composition root (`npm start`): configuration → logger → store → core → platforms → scheduler →
+// ops HTTP server → signals. With no bot token it runs the interactive console instead of a chat platform.
+//
+//   npm start -- [--watch-data] [--data-dir <dir>] [--lang vi|en]
+import { parseArgs } from "node:util";
+import dotenv from "dotenv";
+import pino, { type Logger } from "pino";
+import { createCore } from "./app";
+import { type Config, loadConfig, secretsOf } from "./config";
+import type { Invocation } from "./core/dispatch";
+import { isLang, type Lang } from "./core/i18n";
+import type { StateStore } from "./core/services";
+import { createLogger } from "./log";
+import { watchData } from "./ops/data-watch";
+import { startOpsServer } from "./ops/http";
+import { InFlight } from "./ops/inflight";
+import { instrumentStore } from "./ops/instrument-store";
+import { createMetrics } from "./ops/metrics";
+import { checkReadiness } from "./ops/readiness";
+import { countedReload, reloadFromOps, serialTrigger } from "./ops/reload";
+import { createShutdown, handleStopSignals, type ShutdownStep } from "./ops/shutdown";
+import { createStatus } from "./ops/status";
+import type { AdapterDeps, PlatformAdapter } from "./platforms/adapter";
+import { createConsoleAdapter } from "./platforms/console/console";
+import { createDiscordAdapter } from "./platforms/discord/adapter";
+import { openStore } from "./store/open";
+
+const USAGE = "usage: npm start -- [--watch-data] [--data-dir <dir>] [--lang vi|en]";
+
+interface Flags {
+  watchData: boolean;
+  dataDir?: string;
+  lang: Lang;
+}
+
+function readFlags(argv: string[]): Flags {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      "watch-data": { type: "boolean" },
+      "data-dir": { type: "string" },
+      lang: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const lang = values.lang ?? "vi";
+  if (!isLang(lang)) throw new Error(`--lang must be vi or en, not "${lang}"`);
+  const flags: Flags = { watchData: values["watch-data"] ?? false, lang };
+  if (values["data-dir"]) flags.dataDir = values["data-dir"];
+  return flags;
+}
+
+/** "redis://user:pw@host" → "redis://user:***@host", for logs. */
+function safeStoreUrl(url: string): string {
+  return url.replace(/(\/\/[^:/@]*:)[^@/]*@/, "$1***@");
+}
+
+async function main(): Promise<void> {
+  let flags: Flags;
+  try {
+    flags = readFlags(process.argv.slice(2));
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+  // An optional .env next to the working directory; variables already set in the environment win.
+  dotenv.config({ quiet: true });
+  const loaded = loadConfig(process.env);
+  if (!loaded.ok) {
+    console.error(
+      `Cấu hình không hợp lệ · Invalid configuration (see .env.example):\n${loaded.errors.map((e) => `  - ${e}`).join("\n")}`,
+    );
+    process.exit(2);
+  }
+  const config: Config = loaded.config;
+  const consoleMode = !config.telegram && !config.discord;
+  // In console mode stdout belongs to the conversation; logs go to stderr.
+  const logger: Logger = createLogger({
+    level: config.logLevel,
+    secrets: secretsOf(config),
+    ...(consoleMode ? { destination: pino.destination(2) } : {}),
+  });
+  const startedAt = Date.now();
+
+  const shutdownSteps: ShutdownStep[] = [];
+  const shutdown = createShutdown({ steps: shutdownSteps, timeoutMs: config.shutdownTimeoutMs, logger });
+  handleStopSignals(shutdown, logger);
+
+  const core = await createCoreOrExit(config, flags, logger);
+  const metrics = createMetrics({ knownCommands: core.commands.map((c) => c.name) });
+  const store = await openStoreOrExit(config, logger, metrics);
+  const services = core.env.services;
+  services.store = store;
+  services.isAdmin = (userId) =>
+    config.adminIds.has(userId) || (config.consoleAdmin && consoleMode && userId === "console:local");
+  services.digestZone = config.digest.zone;
+  services.reload = countedReload(() => core.holder.reload(), metrics);
+  core.env.onDone = (inv, outcome, ms) => metrics.commandDone(inv.command, outcome, ms);
+
+  // Every command goes through here, so shutdown can wait for the ones still being answered.
+  const inFlight = new InFlight();
+  const handle = (inv: Invocation) => inFlight.track(core.handle(inv));
+  const deps: AdapterDeps = {
+    commands: core.commands,
+    handle,
+    corpus: () => core.holder.get(),
+    pages: core.pages,
+    logger,
+    userLang: (userId) => store.getUserLang(userId),
+  };
+
+  const adapters: PlatformAdapter[] = [];
+  if (config.telegram) {
+    // TODO(integration): src/platforms/telegram/adapter.ts is not in the tree yet. Wire it as
+    //   adapters.push(createTelegramAdapter({ token, apiRoot, webhook }, deps));
+    logger.warn("TELEGRAM_BOT_TOKEN is set but this build has no Telegram adapter yet");
+  }
+  if (config.discord) {
+    const { token, applicationId, guildId, apiRoot, preferVietnamese } = config.discord;
+    adapters.push(
+      createDiscordAdapter(
+        {
+          token,
+          applicationId,
+          ...(guildId ? { guildId } : {}),
+          ...(apiRoot ? { apiRoot } : {}),
+          ...(preferVietnamese !== undefined ? { preferVietnamese } : {}),
+        },
+        deps,
+      ),
+    );
+  }
+  if (consoleMode) {
+    adapters.push(
+      createConsoleAdapter(
+        { input: process.stdin, output: process.stdout, lang: flags.lang, onEnd: () => void shutdown("end of input") },
+        deps,
+      ),
+    );
+  }
+  const platforms = () => adapters.map((a) => ({ name: a.name, connected: a.connected() }));
+
+  // TODO(integration): src/schedule/ is not in the tree yet. Create the scheduler here with
+  //   { store, adapters, core, zone: config.digest.zone, onDelivery: (outcome) => metrics.digest(outcome) },
+  //   start it after the adapters, stop it first on shutdown, and give its next due time to createStatus.
+  services.status = createStatus({ startedAt, corpus: () => core.holder.get(), platforms, store });
+
+  // Reloads from outside a chat: SIGHUP, and --watch-data / WATCH_DATA.
+  const opsReload = (who: string) =>
+    serialTrigger(() => reloadFromOps({ reload: services.reload ?? (() => core.holder.reload()), who, store, logger }));
+  const onSighup = opsReload("system:sighup");
+  const sighup = () => void onSighup();
+  process.on("SIGHUP", sighup);
+  const watcher =
+    flags.watchData || config.watchData
+      ? watchData(core.holder.dataDir, opsReload("system:data-watch"), { logger })
+      : undefined;
+
+  const http = config.http
+    ? await startOpsServer({
+        host: config.http.host,
+        port: config.http.port,
+        metrics,
+        logger,
+        readiness: () => checkReadiness({ corpusVersion: () => core.holder.get().version, store, platforms }),
+      })
+    : undefined;
+  if (http) logger.info({ url: http.url }, `ops http server listening on ${http.url}`);
+
+  // Stop order: no new reloads; no new updates and in-flight handlers finished (adapters); any command still
+  // being answered; the ops server; last, the store is flushed and closed.
+  shutdownSteps.push(
+    {
+      name: "stop reload triggers",
+      run: () => {
+        process.off("SIGHUP", sighup);
+        watcher?.close();
+      },
+    },
+    { name: "stop platforms", run: () => Promise.all(adapters.map((a) => a.stop())) },
+    { name: "finish in-flight commands", run: () => inFlight.drain() },
+    { name: "close ops http server", run: () => http?.close() },
+    { name: "close store", run: () => store.close() },
+  );
+
+  try {
+    for (const adapter of adapters) await adapter.start();
+  } catch (error) {
+    logger.fatal({ err: error }, "a platform failed to start");
+    await shutdown("startup failed");
+    process.exit(1);
+  }
+  logger.info(
+    {
+      platforms: adapters.map((a) => a.name),
+      corpusVersion: core.holder.get().version,
+      counts: core.holder.get().counts(),
+      store: safeStoreUrl(config.storeUrl),
+      admins: config.adminIds.size,
+      watchData: watcher !== undefined,
+    },
+    "huunghi-bot started",
+  );
+}
+
+async function createCoreOrExit(config: Config, flags: Flags, logger: Logger) {
+  try {
+    return await createCore({
+      dataDir: flags.dataDir ?? config.dataDir,
+      zone: config.zone,
+      logger,
+    });
+  } catch (error) {
+    logger.fatal({ err: error }, "the corpus could not be loaded");
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+}
+
+async function openStoreOrExit(
+  config: Config,
+  logger: Logger,
+  metrics: ReturnType<typeof createMetrics>,
+): Promise<StateStore> {
+  try {
+    const store = await openStore(config.storeUrl, {
+      onBackendError: (error) => logger.error({ err: error }, "store backend error"),
+      onCorrupt: (error) => logger.error({ err: error }, "corrupt record skipped"),
+    });
+    return instrumentStore(store, (operation, error) => {
+      metrics.storeError(operation);
+      logger.warn({ err: error, operation }, "store operation failed");
+    });
+  } catch (error) {
+    logger.fatal({ err: error, store: safeStoreUrl(config.storeUrl) }, "the store could not be opened");
+    process.exit(1);
+  }
+}
+
+await main();

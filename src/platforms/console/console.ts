@@ -1,0 +1,128 @@
+// The interactive console: `npm start` with no bot token. Type the same commands as in a chat
+// ("/province son la", "/help"), read plain-text replies; /quit or end of input (Ctrl+D) exits.
+// It is a PlatformAdapter too, so digests subscribed from the console are printed here.
+import { createInterface, type Interface } from "node:readline";
+import type { Readable, Writable } from "node:stream";
+import type { Caller } from "../../core/command";
+import { findCommand, parseCommandText } from "../../core/dispatch";
+import type { Lang } from "../../core/i18n";
+import type { Reply } from "../../core/reply";
+import type { AdapterDeps, PlatformAdapter } from "../adapter";
+import { consoleCaller } from "./caller";
+import { renderForConsole } from "./render";
+
+export interface ConsoleOptions {
+  input: Readable;
+  output: Writable;
+  /** Language when the user has set none with /lang. */
+  lang?: Lang;
+  caller?: Caller;
+  /** Called once input has ended (/quit, Ctrl+D, closed stdin) and the last reply is written. */
+  onEnd?: () => void;
+}
+
+export type ConsoleDeps = Pick<AdapterDeps, "handle" | "commands"> & Partial<Pick<AdapterDeps, "userLang" | "logger">>;
+
+const QUIT = new Set(["quit", "exit", "q"]);
+
+export interface ConsoleAdapter extends PlatformAdapter {
+  /** Resolves when input has ended and every line has been answered. */
+  readonly finished: Promise<void>;
+}
+
+export function createConsoleAdapter(options: ConsoleOptions, deps: ConsoleDeps): ConsoleAdapter {
+  const caller = options.caller ?? consoleCaller;
+  const interactive = (options.input as { isTTY?: boolean }).isTTY === true;
+  let rl: Interface | undefined;
+  // Input still being read; `answering` stays true until the last reply is written (connected()).
+  let open = false;
+  let answering = false;
+  // Lines are answered one after another so replies come out in the order commands were typed.
+  let queue: Promise<void> = Promise.resolve();
+  // The last paged invocation, for /next and /prev.
+  let last: { command: string; text: string; page: number; pageCount: number } | undefined;
+  let markFinished: () => void = () => {};
+  const finished = new Promise<void>((resolve) => {
+    markFinished = resolve;
+  });
+
+  const write = (text: string) => options.output.write(`${text}\n`);
+  const prompt = () => {
+    if (interactive && open) rl?.prompt();
+  };
+  const langOf = async (): Promise<Lang> =>
+    (await deps.userLang?.(caller.userId).catch(() => undefined)) ?? options.lang ?? "vi";
+
+  async function answer(line: string): Promise<void> {
+    const input = line.trim();
+    if (input === "") return;
+    const parsed = parseCommandText(input.startsWith("/") ? input : `/${input}`);
+    if (!parsed) {
+      write("Gõ /help để xem các lệnh. · Type /help to see the commands.");
+      return;
+    }
+    if (QUIT.has(parsed.name) && !findCommand(deps.commands, parsed.name)) {
+      rl?.close();
+      return;
+    }
+    let { name, text } = parsed;
+    let page = 1;
+    if ((name === "next" || name === "prev") && !findCommand(deps.commands, name)) {
+      if (!last) {
+        write("Không có trang nào để lật. · Nothing to page through.");
+        return;
+      }
+      page = Math.min(Math.max(1, last.page + (name === "next" ? 1 : -1)), last.pageCount);
+      ({ command: name, text } = last);
+    }
+    const lang = await langOf();
+    const reply = await deps.handle({ command: name, text, page, lang, caller });
+    last = reply.paging ? { command: name, text, page: reply.paging.page, pageCount: reply.paging.pageCount } : last;
+    write(renderForConsole(reply, lang));
+    if (reply.paging && reply.paging.pageCount > 1) {
+      write(lang === "vi" ? "(/next: trang sau · /prev: trang trước)" : "(/next: next page · /prev: previous page)");
+    }
+  }
+
+  return {
+    name: "console",
+    finished,
+    async start() {
+      rl = createInterface({ input: options.input, output: options.output, terminal: interactive });
+      open = true;
+      answering = true;
+      rl.setPrompt("hữu nghị> ");
+      rl.on("line", (line) => {
+        queue = queue
+          .then(() => answer(line))
+          .catch((error: unknown) => {
+            deps.logger?.error({ err: error }, "console command failed");
+            write("Lỗi nội bộ; xem log. · Internal error; see the log.");
+          })
+          .then(prompt);
+      });
+      rl.on("close", () => {
+        open = false;
+        void queue.then(() => {
+          answering = false;
+          markFinished();
+          options.onEnd?.();
+        });
+      });
+      if (interactive) {
+        write("Hữu Nghị — gõ /help để xem các lệnh, /quit để thoát. · Type /help for the commands, /quit to leave.");
+      }
+      prompt();
+    },
+    async stop() {
+      if (!rl) markFinished();
+      rl?.close();
+      await finished;
+    },
+    connected: () => answering,
+    async send(_chatId: string, reply: Reply) {
+      write(renderForConsole(reply, options.lang ?? "vi"));
+      prompt();
+    },
+  };
+}
