@@ -45,6 +45,7 @@ const labels = {
   unknownDate: { vi: "không rõ ngày", en: "date not stated" },
   notStated: { vi: "không nêu", en: "not stated" },
   inferred: { vi: "năm được suy ra", en: "year inferred" },
+  inferredHow: { vi: "Cách suy ra năm", en: "How the year was inferred" },
   notCovered: {
     vi: "Chưa có bài viết nào trong kho dữ liệu nói về tỉnh này.",
     en: "No article in the corpus covers this province yet.",

@@ -22,7 +22,12 @@ export type SearchIndex = MiniSearch<SearchDoc>;
 export function sentences(text: string): string[] {
   return normalizeSpace(text)
     .split(/(?<=[.!?…])\s+(?=[\p{Lu}–-])|\s\|\s/u)
-    .map((s) => s.replace(/^[|\s]+|[|\s]+$/g, "").trim())
+    .map((s) =>
+      s
+        .replace(/!\[[^\]]*\]\([^)]*\)/g, "")
+        .replace(/^[|\s]+|[|\s]+$/g, "")
+        .trim(),
+    )
     .filter((s) => s.length >= 20);
 }
 
@@ -46,7 +51,15 @@ export function buildSearchIndex(corpus: Corpus): SearchIndex {
       const f = fold(term);
       return f.length > 0 ? f : null;
     },
-    searchOptions: { boost: { title: 2 }, prefix: true, fuzzy: 0.15, combineWith: "AND" },
+    searchOptions: {
+      boost: { title: 2 },
+      // Short words ("nga", "lao") must match exactly: as prefixes they would match "ngay", "lao dong"…
+      prefix: (term) => term.length >= 4,
+      fuzzy: (term) => (term.length >= 6 ? 0.2 : false),
+      combineWith: "AND",
+      // Structured facts rank above raw article sentences that say the same thing.
+      boostDocument: (_id, _term, stored) => (stored?.kind === "sentence" ? 0.6 : 1),
+    },
   });
   const docs: SearchDoc[] = [];
   const { data } = corpus;

@@ -1,0 +1,112 @@
+import { Citer } from "../src/core/cite";
+import type { ArgValues, Command, CommandContext } from "../src/core/command";
+import { describeStatus } from "../src/core/describe";
+import { formatAmount, formatFactDate } from "../src/core/format";
+import { pick, t } from "../src/core/i18n";
+import type { Agreement } from "../src/core/model";
+import { requireProvince } from "../src/core/province-arg";
+import type { Block, Reply } from "../src/core/reply";
+import { agreementStatus, inForceDuring, yearOf } from "../src/core/status";
+
+function agreementBlocks(ctx: CommandContext, a: Agreement, citer: Citer, label?: string): Block[] {
+  const { corpus, lang } = ctx;
+  const parties = a.parties.map((id) => pick(corpus.province(id)?.name ?? { vi: id, en: id }, lang)).join(" – ");
+  const signatories = a.signatories.map((id) => corpus.person(id)?.name ?? id).join(", ");
+  const fields = [
+    { name: t("parties", lang), value: parties },
+    { name: t("signed", lang), value: formatFactDate(a.signed, lang) },
+    { name: t("period", lang), value: a.period ? `${a.period.from} – ${a.period.to}` : t("notStated", lang) },
+    {
+      name: t("status", lang),
+      value: `${describeStatus(agreementStatus(a, ctx.today), lang)}${a.renewedBy ? "" : `; ${t("noRenewal", lang)}`}`,
+    },
+  ];
+  if (signatories)
+    fields.push({ name: lang === "vi" ? "Đại diện ký" : "Signed for the parties by", value: signatories });
+  if (a.signed.inferred) fields.push({ name: t("inferredHow", lang), value: pick(a.signed.inferred, lang) });
+  const blocks: Block[] = [
+    { kind: "heading", text: `${pick(a.title, lang)}${label ? ` — ${label}` : ""}` },
+    { kind: "text", line: { text: pick(a.docType, lang), cites: citer.cite(a.id, a.sources) } },
+    { kind: "fields", fields },
+  ];
+  if (a.clauses.length) {
+    blocks.push({
+      kind: "list",
+      items: a.clauses.map((c) => ({
+        text: `${t("clauses", lang)}: ${pick(c.text, lang)}`,
+        cites: citer.cite(a.id, c.sources),
+      })),
+    });
+  }
+  if (a.commitments.length) {
+    blocks.push({
+      kind: "list",
+      items: a.commitments.map((c) => {
+        const amounts = c.amounts.length ? ` [${c.amounts.map((x) => formatAmount(x, lang)).join(", ")}]` : "";
+        return {
+          text: `${t("commitments", lang)}: ${pick(c.what, lang)}${amounts}`,
+          cites: citer.cite(a.id, c.sources),
+        };
+      }),
+    });
+  }
+  return blocks;
+}
+
+export const agreements: Command = {
+  name: "agreements",
+  description: { vi: "Văn bản hợp tác theo năm hoặc theo tỉnh", en: "Agreements by year or by province" },
+  help: {
+    vi: "Với một năm: các văn bản ký trong năm đó và các văn bản có hiệu lực trong năm đó (ghi rõ loại nào). Với một tỉnh: các văn bản tỉnh đó là một bên. Không có tham số: tất cả. Tình trạng (còn hiệu lực / hết hạn ngày … / chưa có hiệu lực) tính theo ngày hôm nay.",
+    en: "With a year: agreements signed that year and those in force that year, labelled which. With a province: the agreements it is a party to. Without arguments: all of them. Status (in force / expired on … / not yet in force) is relative to today.",
+  },
+  args: [
+    {
+      name: "year",
+      kind: "year",
+      required: false,
+      min: 1900,
+      max: 2100,
+      description: { vi: "Năm (ví dụ 2022)", en: "Year (e.g. 2022)" },
+    },
+    { name: "province", kind: "province", required: false, description: { vi: "Tên tỉnh", en: "Province name" } },
+  ],
+  examples: ["/agreements 2022", "/agreements Xiêng Khoảng", "/agreements"],
+  run(ctx, args: ArgValues): Reply {
+    const { corpus, lang } = ctx;
+    const citer = new Citer(corpus);
+    let list = corpus.data.agreements.map((a) => ({ a, label: undefined as string | undefined }));
+    let title = lang === "vi" ? "Văn bản hợp tác" : "Agreements";
+    if (typeof args.province === "string") {
+      const { province } = requireProvince(corpus, args.province, "agreements", lang);
+      list = list.filter(({ a }) => a.parties.includes(province.id));
+      title = `${title} — ${pick(province.name, lang)}`;
+    }
+    if (typeof args.year === "number") {
+      const year = args.year;
+      list = list
+        .filter(({ a }) => yearOf(a.signed) === year || inForceDuring(a, year))
+        .map(({ a }) => ({
+          a,
+          label: [
+            yearOf(a.signed) === year ? t("signedThatYear", lang) : "",
+            inForceDuring(a, year) ? t("inForceThatYear", lang) : "",
+          ]
+            .filter(Boolean)
+            .join(", "),
+        }));
+      title = `${title} — ${year}`;
+    }
+    if (list.length === 0) {
+      const years = corpus.data.agreements.flatMap((a) => (a.period ? [a.period.from, a.period.to] : []));
+      const span = years.length ? `${Math.min(...years)}–${Math.max(...years)}` : "";
+      const text =
+        lang === "vi"
+          ? `Không có văn bản nào phù hợp. Dữ liệu hiện có văn bản trong các năm ${span}.`
+          : `No agreement matches. The corpus has agreements covering ${span}.`;
+      return { title, blocks: [{ kind: "text", line: { text } }], citations: [], error: { code: "no-agreements" } };
+    }
+    const blocks = list.flatMap(({ a, label }) => agreementBlocks(ctx, a, citer, label));
+    return { title, blocks, citations: citer.list };
+  },
+};

@@ -1,0 +1,138 @@
+import { Citer } from "../src/core/cite";
+import type { Command } from "../src/core/command";
+import type { Corpus } from "../src/core/corpus";
+import { UserError } from "../src/core/errors";
+import { formatAmount } from "../src/core/format";
+import type { Lang } from "../src/core/i18n";
+import { pick, t } from "../src/core/i18n";
+import type { CitationRef } from "../src/core/model";
+import { fold } from "../src/core/normalize";
+import { paginate } from "../src/core/paginate";
+import type { Line, Reply } from "../src/core/reply";
+import type { SearchDoc } from "../src/core/search-index";
+
+const SNIPPET = 160;
+
+/** A window of the text around the first matched term, so the hit is visible. */
+export function snippet(text: string, terms: readonly string[]): string {
+  const folded = fold(text);
+  // fold() keeps one character per character for Vietnamese text, so positions line up closely enough.
+  const at =
+    terms
+      .map((term) => folded.indexOf(term))
+      .filter((i) => i >= 0)
+      .sort((a, b) => a - b)[0] ?? 0;
+  const start = Math.max(0, at - SNIPPET / 3);
+  const cut = text.slice(start, start + SNIPPET).trim();
+  return `${start > 0 ? "…" : ""}${cut}${start + SNIPPET < text.length ? "…" : ""}`;
+}
+
+/** What a hit says and where it comes from, in the reader's language. */
+function describeHit(corpus: Corpus, doc: SearchDoc, lang: Lang): { label: string; body: string; refs: CitationRef[] } {
+  const record = corpus.byId.get(doc.ref)?.record as { sources?: CitationRef[] } | undefined;
+  switch (doc.kind) {
+    case "event": {
+      const e = corpus.data.events.find((x) => x.id === doc.ref);
+      return { label: e ? pick(e.title, lang) : doc.ref, body: e ? pick(e.summary, lang) : "", refs: e?.sources ?? [] };
+    }
+    case "agreement": {
+      const a = corpus.agreement(doc.ref);
+      return { label: a ? pick(a.title, lang) : doc.ref, body: a ? pick(a.docType, lang) : "", refs: a?.sources ?? [] };
+    }
+    case "person": {
+      const p = corpus.person(doc.ref);
+      return {
+        label: p?.name ?? doc.ref,
+        body: p ? p.roles.map((r) => pick(r.title, lang)).join("; ") : "",
+        refs: p?.roles.flatMap((r) => r.sources) ?? [],
+      };
+    }
+    case "figure": {
+      const f = corpus.data.figures.find((x) => x.id === doc.ref);
+      return {
+        label: f ? pick(f.what, lang) : doc.ref,
+        body: f ? formatAmount(f.amount, lang) : "",
+        refs: f?.sources ?? [],
+      };
+    }
+    case "sentence":
+      return {
+        label: corpus.sourceTitle(doc.source ?? ""),
+        body: doc.body,
+        refs: [{ source: doc.source ?? "", quote: doc.body }],
+      };
+    default: {
+      const named = corpus.byId.get(doc.ref)?.record as
+        | { name?: { vi: string; en: string } | string; what?: { vi: string; en: string } }
+        | undefined;
+      const name = named?.name ?? named?.what;
+      return {
+        label: typeof name === "string" ? name : name ? pick(name, lang) : doc.ref,
+        body: doc.body,
+        refs: record?.sources ?? [],
+      };
+    }
+  }
+}
+
+export const search: Command = {
+  name: "search",
+  description: { vi: "Tìm kiếm trong dữ kiện và bài viết", en: "Search facts and articles" },
+  help: {
+    vi: "Tìm toàn văn trong các dữ kiện và phần bài viết về Việt Nam – Lào (không dấu cũng được), xếp theo mức liên quan, kèm đoạn trích và nguồn. Các mục không liên quan trên trang (tin Việt – Nga, Việt – Trung…) không bao giờ xuất hiện.",
+    en: "Full-text search over the facts and the Vietnam–Laos parts of the articles (diacritics optional), ranked, with snippets and sources. Unrelated page items (Vietnam–Russia, Vietnam–China news…) never appear.",
+  },
+  args: [{ name: "words", kind: "text", required: true, description: { vi: "Từ khóa", en: "Search words" } }],
+  examples: ["/search học bổng", "/search khau trang", "/search Covid"],
+  run(ctx, args): Reply {
+    const { corpus, lang } = ctx;
+    const query = String(args.words ?? "").trim();
+    const terms = fold(query)
+      .split(" ")
+      .filter((w) => w.length > 0);
+    if (terms.length === 0) {
+      throw new UserError("missing-argument", {
+        vi: "Hãy nhập từ khóa cần tìm.",
+        en: "Please type something to search for.",
+      });
+    }
+    const hits = corpus.search.search(query) as unknown as (SearchDoc & { score: number })[];
+    const title = lang === "vi" ? `Kết quả tìm “${query}”` : `Results for “${query}”`;
+    if (hits.length === 0) {
+      return {
+        title,
+        blocks: [{ kind: "text", line: { text: t("nothingFound", lang) } }],
+        citations: [],
+        error: { code: "no-results" },
+      };
+    }
+    const { items, paging } = paginate(hits, ctx.page);
+    const citer = new Citer(corpus);
+    const lines: Line[] = items.map((hit) => {
+      const { label, body, refs } = describeHit(corpus, hit, lang);
+      const kindLabel = KIND_LABELS[hit.kind]?.[lang] ?? hit.kind;
+      return { text: `[${kindLabel}] ${label}: ${snippet(body, terms)}`, cites: citer.cite(hit.ref, refs.slice(0, 1)) };
+    });
+    const reply: Reply = {
+      title,
+      blocks: [
+        { kind: "text", line: { text: lang === "vi" ? `${hits.length} kết quả` : `${hits.length} results` } },
+        { kind: "list", items: lines },
+      ],
+      citations: citer.list,
+    };
+    if (paging) reply.paging = paging;
+    return reply;
+  },
+};
+
+const KIND_LABELS: Record<string, { vi: string; en: string }> = {
+  event: { vi: "sự kiện", en: "event" },
+  agreement: { vi: "văn bản", en: "agreement" },
+  figure: { vi: "số liệu", en: "figure" },
+  person: { vi: "nhân vật", en: "person" },
+  province: { vi: "tỉnh", en: "province" },
+  place: { vi: "địa danh", en: "place" },
+  anniversary: { vi: "ngày kỷ niệm", en: "anniversary" },
+  sentence: { vi: "bài viết", en: "article" },
+};

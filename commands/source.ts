@@ -1,0 +1,130 @@
+import type { Command } from "../src/core/command";
+import { type Corpus, citationsIn } from "../src/core/corpus";
+import { echo, UserError } from "../src/core/errors";
+import { formatFactDate } from "../src/core/format";
+import { type Lang, pick } from "../src/core/i18n";
+import type { FactDate, SourceDoc } from "../src/core/model";
+import { normalizeSpace } from "../src/core/normalize";
+import type { Block, Reply } from "../src/core/reply";
+import { suggestNames } from "../src/core/suggest";
+
+/** "001", "001_809524e14a84028a", "001_809524e14a84028a.txt" and "anniversaries" all name a source file. */
+function findSource(corpus: Corpus, id: string): SourceDoc | undefined {
+  const wanted = id.toLowerCase();
+  return corpus.data.sources.find((s) => {
+    const f = s.file.toLowerCase();
+    return (
+      f === wanted ||
+      f.replace(/\.[a-z]+$/, "") === wanted ||
+      f.startsWith(`${wanted}_`) ||
+      f === `reference-${wanted}.md` ||
+      f === `reference-${wanted}.json`
+    );
+  });
+}
+
+/** 1-based line of the source on which a quote starts. */
+function lineOf(corpus: Corpus, file: string, quote: string): number | undefined {
+  const lines = (corpus.texts.get(file) ?? "").split("\n");
+  const q = normalizeSpace(quote).slice(0, 40);
+  const i = lines.findIndex((l) => normalizeSpace(l).includes(q));
+  return i >= 0 ? i + 1 : undefined;
+}
+
+function sourceReply(corpus: Corpus, doc: SourceDoc, lang: Lang): Reply {
+  const vi = lang === "vi";
+  const fields = [{ name: vi ? "Tệp" : "File", value: doc.file }];
+  if (doc.outlet) fields.push({ name: vi ? "Nơi đăng" : "Outlet", value: doc.outlet });
+  if (doc.url) fields.push({ name: vi ? "Địa chỉ" : "Address", value: doc.url });
+  if (doc.provenance) fields.push({ name: vi ? "Xuất xứ" : "Provenance", value: pick(doc.provenance, lang) });
+  const kindName: Record<string, [string, string]> = {
+    title: ["tiêu đề", "title"],
+    article: ["bài viết", "article"],
+    box: ["hộp tin", "side box"],
+    caption: ["chú thích ảnh", "photo caption"],
+    furniture: ["phần trang (không liên quan)", "page furniture (unrelated)"],
+    reference: ["bảng tham chiếu", "reference table"],
+  };
+  const segments = doc.segments.map((s) => {
+    const [v, e] = kindName[s.kind] ?? [s.kind, s.kind];
+    const scope = s.vietnamLaos
+      ? ""
+      : vi
+        ? " — không thuộc Việt Nam – Lào, không dùng trong câu trả lời"
+        : " — not Vietnam–Laos, never used in answers";
+    return {
+      text: `${vi ? "dòng" : "lines"} ${s.lines[0]}–${s.lines[1]}: ${vi ? v : e}${scope}${s.note ? ` (${s.note})` : ""}`,
+    };
+  });
+  const facts = [...corpus.byId.entries()]
+    .filter(([, r]) => r.kind !== "sources" && citationsIn(r.record).some((c) => c.source === doc.file))
+    .map(([id]) => id);
+  const blocks: Block[] = [
+    { kind: "fields", fields },
+    { kind: "heading", text: vi ? "Cấu trúc trang" : "Page structure" },
+    { kind: "list", items: segments },
+    {
+      kind: "heading",
+      text: vi ? `Dữ kiện trích từ nguồn này (${facts.length})` : `Facts cited from this source (${facts.length})`,
+    },
+    { kind: "text", line: { text: facts.join(", ") || "—" } },
+  ];
+  return { title: doc.title, blocks, citations: [] };
+}
+
+export const source: Command = {
+  name: "source",
+  description: { vi: "Xem nguồn và câu trích dẫn", en: "Show a source and its quoted sentences" },
+  help: {
+    vi: "Với mã dữ kiện (ví dụ ev-2022-08-16-xieng-khouang-son-la-signing, có trong /search và /timeline): các câu trích nguyên văn, kèm bài và dòng. Với mã nguồn (000…004, anniversaries, aliases): thông tin bài, phần nào là bài viết, phần nào là phần trang không liên quan.",
+    en: "With a fact id (e.g. ev-2022-08-16-xieng-khouang-son-la-signing): the verbatim quotes, with article and line. With a source id (000…004, anniversaries, aliases): the article's details and which parts are article and which unrelated page furniture.",
+  },
+  args: [
+    {
+      name: "id",
+      kind: "text",
+      required: true,
+      description: { vi: "Mã dữ kiện hoặc mã nguồn", en: "Fact id or source id" },
+    },
+  ],
+  examples: ["/source 001", "/source agr-xieng-khouang-son-la-2022-2024", "/source anniversaries"],
+  run(ctx, args): Reply {
+    const { corpus, lang } = ctx;
+    const id = String(args.id ?? "")
+      .trim()
+      .replace(/^\[|\]$/g, "");
+    const doc = findSource(corpus, id);
+    if (doc) return sourceReply(corpus, doc, lang);
+    const found = corpus.byId.get(id.toLowerCase());
+    if (!found) {
+      const ids = [...corpus.byId.keys()];
+      throw new UserError(
+        "unknown-source",
+        {
+          vi: `Không có nguồn hay dữ kiện “${echo(id)}”. Mã nguồn: ${corpus.data.sources.map((s) => s.file.split(/[_.]/)[0]).join(", ")}.`,
+          en: `No source or fact “${echo(id)}”. Source ids: ${corpus.data.sources.map((s) => s.file.split(/[_.]/)[0]).join(", ")}.`,
+        },
+        suggestNames(id, ids, 3).map((x) => ({ command: `/source ${x}`, label: x })),
+      );
+    }
+    const refs = citationsIn(found.record);
+    const date = (found.record as { date?: FactDate }).date;
+    const blocks: Block[] = [];
+    if (date && typeof date === "object") {
+      blocks.push({
+        kind: "fields",
+        fields: [{ name: lang === "vi" ? "Ngày" : "Date", value: formatFactDate(date, lang) }],
+      });
+      if (date.inferred) blocks.push({ kind: "text", line: { text: pick(date.inferred, lang) } });
+    }
+    blocks.push({
+      kind: "list",
+      items: refs.map((r, i) => {
+        const line = lineOf(corpus, r.source, r.quote);
+        const where = `${corpus.sourceTitle(r.source)} (${r.source}${line ? `, ${lang === "vi" ? "dòng" : "line"} ${line}` : ""})`;
+        return { text: `[${i + 1}] “${r.quote}” — ${where}${r.url ? ` ${r.url}` : ""}` };
+      }),
+    });
+    return { title: `${lang === "vi" ? "Nguồn của" : "Sources of"} ${id}`, blocks, citations: [] };
+  },
+};

@@ -1,0 +1,74 @@
+import { Citer } from "../src/core/cite";
+import type { Command } from "../src/core/command";
+import { oldestFirst } from "../src/core/describe";
+import { formatFactDate } from "../src/core/format";
+import { pick, t } from "../src/core/i18n";
+import type { CorpusEvent } from "../src/core/model";
+import { paginate } from "../src/core/paginate";
+import { requireProvince } from "../src/core/province-arg";
+import type { Reply } from "../src/core/reply";
+
+/** An event overlaps the years [from, to] if its known span does; undated events match no year filter. */
+function overlaps(e: CorpusEvent, from: number, to: number): boolean {
+  if (!e.date.value) return false;
+  const start = Number(e.date.value.slice(0, 4));
+  const end = e.date.until ? Number(e.date.until.slice(0, 4)) : start;
+  return start <= to && end >= from;
+}
+
+export const timeline: Command = {
+  name: "timeline",
+  description: { vi: "Dòng thời gian các sự kiện", en: "Timeline of events" },
+  help: {
+    vi: "Các sự kiện theo thứ tự thời gian, ghi đúng mức độ chính xác của ngày (16/08/2022, 12/2021, 2021, không rõ ngày); năm được suy ra có ghi chú. Lọc theo tỉnh và/hoặc năm hay khoảng năm (2019-2022). Danh sách dài được chia trang.",
+    en: "Events in date order, with the date only as precise as the source (16/08/2022, 12/2021, 2021, date not stated); inferred years are marked. Filter by province and/or a year or range (2019-2022). Long lists come in pages.",
+  },
+  args: [
+    { name: "province", kind: "province", required: false, description: { vi: "Tên tỉnh", en: "Province name" } },
+    {
+      name: "years",
+      kind: "period",
+      required: false,
+      min: 1900,
+      max: 2100,
+      description: { vi: "Năm hoặc khoảng năm (2019-2022)", en: "Year or range (2019-2022)" },
+    },
+  ],
+  examples: ["/timeline", "/timeline Sơn La", "/timeline luang prabang 2019-2022", "/timeline 2022"],
+  run(ctx, args): Reply {
+    const { corpus, lang } = ctx;
+    let events = corpus.data.events;
+    const titleParts = [lang === "vi" ? "Dòng thời gian" : "Timeline"];
+    if (typeof args.province === "string") {
+      const { province } = requireProvince(corpus, args.province, "timeline", lang);
+      events = events.filter((e) => e.provinces.includes(province.id));
+      titleParts.push(pick(province.name, lang));
+    }
+    const years = args.years;
+    if (years && typeof years === "object") {
+      events = events.filter((e) => overlaps(e, years.from, years.to));
+      titleParts.push(years.from === years.to ? `${years.from}` : `${years.from}–${years.to}`);
+    }
+    const title = titleParts.join(" — ");
+    if (events.length === 0) {
+      return { title, blocks: [{ kind: "text", line: { text: t("nothingFound", lang) } }], citations: [] };
+    }
+    const { items, paging } = paginate(oldestFirst(events), ctx.page);
+    const citer = new Citer(corpus);
+    const reply: Reply = {
+      title,
+      blocks: [
+        {
+          kind: "list",
+          items: items.map((e) => ({
+            text: `${formatFactDate(e.date, lang)} — ${pick(e.title, lang)}. ${pick(e.summary, lang)}`,
+            cites: citer.cite(e.id, e.sources.slice(0, 2)),
+          })),
+        },
+      ],
+      citations: citer.list,
+    };
+    if (paging) reply.paging = paging;
+    return reply;
+  },
+};

@@ -1,0 +1,59 @@
+// Dates, amounts and units as people read them, in Vietnamese or English. Precision is shown honestly:
+// "16/08/2022", "12/2021", "2021", "không rõ ngày" — never a made-up day.
+import { type Lang, t } from "./i18n";
+import type { Amount, FactDate } from "./model";
+
+function partOf(value: string): string {
+  const [y, m, d] = value.split("-");
+  if (d) return `${d}/${m}/${y}`;
+  if (m) return `${m}/${y}`;
+  return y ?? value;
+}
+
+export function formatFactDate(date: FactDate, lang: Lang): string {
+  if (date.precision === "unknown" || !date.value) return t("unknownDate", lang);
+  const from = partOf(date.value);
+  const text = date.until ? `${from} – ${partOf(date.until)}` : from;
+  return date.inferred ? `${text} (${t("inferred", lang)})` : text;
+}
+
+/** "2022-08-16" → "16/08/2022". */
+export function formatIsoDay(iso: string): string {
+  return partOf(iso);
+}
+
+const UNITS: Record<string, { vi: string; en: [string, string] }> = {
+  project: { vi: "dự án", en: ["project", "projects"] },
+  course: { vi: "khóa đào tạo", en: ["training course", "training courses"] },
+  scholarship: { vi: "suất học bổng", en: ["scholarship", "scholarships"] },
+  ventilator: { vi: "máy thở", en: ["ventilator", "ventilators"] },
+  mask: { vi: "khẩu trang", en: ["mask", "masks"] },
+  bottle: { vi: "chai", en: ["bottle", "bottles"] },
+  student: { vi: "lưu học sinh", en: ["student", "students"] },
+  delegation: { vi: "đoàn", en: ["delegation", "delegations"] },
+};
+
+function number(value: number, lang: Lang): string {
+  return value.toLocaleString(lang === "vi" ? "vi-VN" : "en-US");
+}
+
+function money(value: number, lang: Lang): string {
+  const scales: [number, string, string][] = [
+    [1e9, "tỉ", "billion"],
+    [1e6, "triệu", "million"],
+  ];
+  for (const [scale, vi, en] of scales) {
+    if (value >= scale && value % (scale / 100) === 0) {
+      return `${number(value / scale, lang)} ${lang === "vi" ? vi : en} ${lang === "vi" ? "VNĐ" : "VND"}`;
+    }
+  }
+  return `${number(value, lang)} ${lang === "vi" ? "VNĐ" : "VND"}`;
+}
+
+export function formatAmount(amount: Amount, lang: Lang): string {
+  if (amount.unit === "VND") return money(amount.value, lang);
+  const unit = UNITS[amount.unit];
+  if (!unit) return `${number(amount.value, lang)} ${amount.unit}`;
+  const label = lang === "vi" ? unit.vi : amount.value === 1 ? unit.en[0] : unit.en[1];
+  return `${number(amount.value, lang)} ${label}`;
+}

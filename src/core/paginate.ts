@@ -1,0 +1,11 @@
+// Long lists are shown a page at a time; the page number is clamped into range.
+import type { Paging } from "./reply";
+
+export const PAGE_SIZE = 8;
+
+export function paginate<T>(items: readonly T[], page: number, size = PAGE_SIZE): { items: T[]; paging?: Paging } {
+  const pageCount = Math.max(1, Math.ceil(items.length / size));
+  const current = Math.min(Math.max(1, Math.floor(page)), pageCount);
+  const slice = items.slice((current - 1) * size, current * size);
+  return pageCount > 1 ? { items: slice, paging: { page: current, pageCount } } : { items: slice };
+}

@@ -1,0 +1,61 @@
+// Province names as people type them: folded (no diacritics, case, spaces, hyphens) and matched against
+// names and aliases; a district or site resolves to its province; ambiguity is reported, not guessed;
+// an unknown name gets the closest candidates.
+import type { Corpus } from "./corpus";
+import type { Place, Province } from "./model";
+import { fold, foldTight } from "./normalize";
+import { suggestNames } from "./suggest";
+
+export type Resolution =
+  | { kind: "found"; province: Province; via?: Place }
+  | { kind: "ambiguous"; candidates: Province[] }
+  | { kind: "unknown"; suggestions: Province[] };
+
+const NOISE = /^(tinh|province|khoueng|khoeng|the|t\.)\s+|\s+(province|tinh)$/;
+
+/** Removes "tỉnh", "province", "Khoueng" around a name. */
+export function stripProvinceWords(input: string): string {
+  let s = fold(input);
+  for (let i = 0; i < 3 && NOISE.test(s); i++) s = s.replace(NOISE, "").trim();
+  return s;
+}
+
+function provinces(corpus: Corpus, ids: Iterable<string>): Province[] {
+  return [...new Set(ids)].map((id) => corpus.province(id)).filter((p): p is Province => p !== undefined);
+}
+
+export function resolveProvince(corpus: Corpus, input: string): Resolution {
+  const spaced = stripProvinceWords(input);
+  const tight = spaced.replace(/ /g, "");
+  if (!tight) return { kind: "unknown", suggestions: [] };
+  const exact = corpus.provinceAlias.get(spaced) ?? corpus.provinceAlias.get(tight);
+  if (exact) {
+    const found = provinces(corpus, exact);
+    if (found.length === 1 && found[0]) return { kind: "found", province: found[0] };
+    if (found.length > 1) return { kind: "ambiguous", candidates: found };
+  }
+  const place = corpus.data.places.find((p) =>
+    [p.name.vi, p.name.en, ...p.aliases].some((a) => foldTight(a) === tight || fold(a) === spaced),
+  );
+  const placeProvince = place ? corpus.province(place.province) : undefined;
+  if (place && placeProvince) return { kind: "found", province: placeProvince, via: place };
+  if (tight.length >= 3) {
+    const prefixed = new Set<string>();
+    for (const [alias, ids] of corpus.provinceAlias) {
+      if (alias.replace(/ /g, "").startsWith(tight)) for (const id of ids) prefixed.add(id);
+    }
+    const found = provinces(corpus, prefixed);
+    if (found.length === 1 && found[0]) return { kind: "found", province: found[0] };
+    if (found.length > 1) return { kind: "ambiguous", candidates: found };
+  }
+  const aliasToId = new Map<string, string>();
+  for (const [alias, ids] of corpus.provinceAlias) for (const id of ids) aliasToId.set(alias, id);
+  const close = suggestNames(spaced, [...aliasToId.keys()], 12);
+  return {
+    kind: "unknown",
+    suggestions: provinces(
+      corpus,
+      close.map((a) => aliasToId.get(a) ?? ""),
+    ).slice(0, 3),
+  };
+}
