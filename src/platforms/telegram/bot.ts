@@ -1,0 +1,53 @@
+// The grammY bot: API transformers (retry on 429/5xx honouring retry_after, outgoing rate limits) and
+// the update handlers (commands, page buttons, inline queries), with one error boundary.
+import { autoRetry } from "@grammyjs/auto-retry";
+import { sequentialize } from "@grammyjs/runner";
+import { type APIThrottlerOptions, apiThrottler } from "@grammyjs/transformer-throttler";
+import { Bot } from "grammy";
+import type { AdapterDeps } from "../adapter";
+import { commandHandler } from "./commands";
+import { errorHandler } from "./errors";
+import { inlineQueryHandler } from "./inline";
+import { pageButtonHandler } from "./pages";
+
+export interface RetryOptions {
+  /** Retries of one API call after a 429 or 5xx (default 5). */
+  maxRetryAttempts?: number;
+  /** A 429 asking to wait longer than this fails instead (default 60 s). */
+  maxDelaySeconds?: number;
+}
+
+export interface BotOptions {
+  token: string;
+  /** Bot API root, default https://api.telegram.org (a self-hosted Bot API server, or a test server). */
+  apiRoot?: string;
+  retry?: RetryOptions;
+  /** Outgoing rate limits (per chat and global); the plugin's defaults follow Telegram's guidance. */
+  throttle?: APIThrottlerOptions | false;
+}
+
+/** The update kinds the bot handles; Telegram sends nothing else. */
+export const ALLOWED_UPDATES = ["message", "channel_post", "callback_query", "inline_query"] as const;
+
+export function createBot(options: BotOptions, deps: AdapterDeps): Bot {
+  const bot = new Bot(
+    options.token,
+    options.apiRoot ? { client: { apiRoot: options.apiRoot.replace(/\/+$/, "") } } : {},
+  );
+  // Installed first = innermost: a retried call keeps its place in the throttler's per-chat queue,
+  // so the parts of a long reply still arrive in order after a 429.
+  bot.api.config.use(
+    autoRetry({
+      maxRetryAttempts: options.retry?.maxRetryAttempts ?? 5,
+      maxDelaySeconds: options.retry?.maxDelaySeconds ?? 60,
+    }),
+  );
+  if (options.throttle !== false) bot.api.config.use(apiThrottler(options.throttle ?? {}));
+  // The runner handles updates concurrently; one chat's updates still run in order.
+  bot.use(sequentialize((ctx) => ctx.chat?.id.toString()));
+  bot.on(["message:text", "channel_post:text"], commandHandler(deps));
+  bot.on("callback_query:data", pageButtonHandler(deps));
+  bot.on("inline_query", inlineQueryHandler(deps));
+  bot.catch(errorHandler(deps));
+  return bot;
+}

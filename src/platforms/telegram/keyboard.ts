@@ -1,0 +1,36 @@
+// Page buttons under a paged reply. The callback data is "pg:<token>:<page>" (≤ 30 bytes, Telegram allows
+// 64): the token stands for the invocation, kept in AdapterDeps.pages. After a restart the token is gone
+// and the button answers politely that it has expired.
+import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
+import type { Lang } from "../../core/i18n";
+import { type PagedInvocation, type PageTokens, pageData } from "../../core/paging";
+import type { Reply } from "../../core/reply";
+
+/** Issues a token for a paged reply, or undefined when the reply has a single page. */
+export function pageTokenFor(reply: Reply, pages: PageTokens, invocation: PagedInvocation): string | undefined {
+  return reply.paging && reply.paging.pageCount > 1 ? pages.issue(invocation) : undefined;
+}
+
+/** « first, ‹ previous, current/total, next ›, last » — only the buttons that lead somewhere. */
+export function pageKeyboard(reply: Reply, token: string | undefined): InlineKeyboardMarkup | undefined {
+  const paging = reply.paging;
+  if (!token || !paging || paging.pageCount <= 1) return undefined;
+  const { page, pageCount } = paging;
+  const button = (text: string, target: number): InlineKeyboardButton => ({
+    text,
+    callback_data: pageData(token, target),
+  });
+  const row: InlineKeyboardButton[] = [];
+  if (page > 2) row.push(button("« 1", 1));
+  if (page > 1) row.push(button(`‹ ${page - 1}`, page - 1));
+  row.push(button(`· ${page}/${pageCount} ·`, page));
+  if (page < pageCount) row.push(button(`${page + 1} ›`, page + 1));
+  if (page < pageCount - 1) row.push(button(`${pageCount} »`, pageCount));
+  return { inline_keyboard: [row] };
+}
+
+export function expiredButtonText(lang: Lang): string {
+  return lang === "vi"
+    ? "Nút này đã hết hạn (bot vừa khởi động lại hoặc kết quả đã cũ). Vui lòng gõ lại lệnh."
+    : "This button has expired (the bot restarted or the result is old). Please run the command again.";
+}

@@ -1,0 +1,46 @@
+// A press on a page button: re-run the remembered invocation for that page and edit the message in place.
+// An expired token (restart, or evicted) gets a polite toast asking to run the command again.
+import type { Context, Middleware } from "grammy";
+import { findCommand } from "../../core/dispatch";
+import { parsePageData } from "../../core/paging";
+import type { AdapterDeps } from "../adapter";
+import { callerOf, isChatAdmin, langOf, needsChatAdmin } from "./caller";
+import { expiredButtonText, pageKeyboard } from "./keyboard";
+import { renderReply } from "./render";
+import { HTML, isNotModified, sendParts } from "./send";
+
+export function pageButtonHandler(deps: AdapterDeps): Middleware<Context> {
+  return async (ctx, next) => {
+    const query = ctx.callbackQuery;
+    const target = query?.data ? parsePageData(query.data) : undefined;
+    if (!query || !target) return next();
+    const paged = deps.pages.get(target.token);
+    if (!paged) {
+      await ctx.answerCallbackQuery({ text: expiredButtonText(await langOf(query.from, deps)) });
+      return;
+    }
+    // A message inserted through inline mode has no chat here: treat the presser as in a private chat.
+    const chat = ctx.chat ?? { id: query.from.id, type: "private" as const };
+    const command = findCommand(deps.commands, paged.command);
+    const admin = needsChatAdmin(command)
+      ? await isChatAdmin(ctx.api, chat, query.from)
+      : chat.type === "private" || chat.type === "channel";
+    const reply = await deps.handle({ ...paged, page: target.page, caller: callerOf(chat, query.from, admin) });
+    const keyboard = pageKeyboard(reply, target.token);
+    const [first, ...rest] = renderReply(reply, paged.lang);
+    try {
+      // A page that still fits one message replaces the old one, buttons included.
+      await ctx.editMessageText(first ?? reply.title, {
+        ...HTML,
+        ...(keyboard && rest.length === 0 ? { reply_markup: keyboard } : {}),
+      });
+    } catch (error) {
+      if (!isNotModified(error)) throw error;
+    }
+    if (rest.length > 0 && ctx.chat) {
+      // Longer pages continue in new messages; the buttons move to the last one.
+      await sendParts(ctx.api, ctx.chat.id, rest, keyboard ? { keyboard } : {});
+    }
+    await ctx.answerCallbackQuery();
+  };
+}

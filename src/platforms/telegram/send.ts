@@ -1,0 +1,71 @@
+// Posting a rendered reply: one message per part, page buttons under the last one, link previews off
+// (citations carry links; a preview card of the first one would push the answer off a phone screen).
+import { type Api, GrammyError } from "grammy";
+import type { InlineKeyboardMarkup, Message } from "grammy/types";
+import type { Lang } from "../../core/i18n";
+import type { Reply } from "../../core/reply";
+import { ChatGoneError } from "../adapter";
+import { chatIdOf } from "./caller";
+import { renderReply } from "./render";
+
+export const HTML = { parse_mode: "HTML", link_preview_options: { is_disabled: true } } as const;
+
+export interface SendOptions {
+  keyboard?: InlineKeyboardMarkup;
+  /** Answer this message (groups: the reply is threaded under the command). */
+  replyTo?: number;
+  /** Forum topic to post in. */
+  threadId?: number;
+}
+
+export function sendReply(
+  api: Api,
+  chatId: number,
+  reply: Reply,
+  lang: Lang,
+  options: SendOptions = {},
+): Promise<Message.TextMessage[]> {
+  return sendParts(api, chatId, renderReply(reply, lang), options);
+}
+
+/** Sends rendered HTML parts in order; the keyboard goes under the last one. */
+export async function sendParts(
+  api: Api,
+  chatId: number,
+  parts: readonly string[],
+  options: SendOptions = {},
+): Promise<Message.TextMessage[]> {
+  const sent: Message.TextMessage[] = [];
+  for (const [i, part] of parts.entries()) {
+    const last = i === parts.length - 1;
+    sent.push(
+      await api.sendMessage(chatId, part, {
+        ...HTML,
+        ...(options.threadId ? { message_thread_id: options.threadId } : {}),
+        ...(i === 0 && options.replyTo
+          ? { reply_parameters: { message_id: options.replyTo, allow_sending_without_reply: true } }
+          : {}),
+        ...(last && options.keyboard ? { reply_markup: options.keyboard } : {}),
+      }),
+    );
+  }
+  return sent;
+}
+
+/** 403 (blocked, kicked) and "chat not found": the bot can no longer post there. */
+export function isChatGone(error: unknown): boolean {
+  if (!(error instanceof GrammyError)) return false;
+  return (
+    error.error_code === 403 ||
+    (error.error_code === 400 && /chat not found|CHAT_WRITE_FORBIDDEN/i.test(error.description))
+  );
+}
+
+export function asChatGone(chatId: number, error: unknown): unknown {
+  return isChatGone(error) ? new ChatGoneError(chatIdOf(chatId), error) : error;
+}
+
+/** Telegram refuses an edit that changes nothing (a press on the current page); that is not a failure. */
+export function isNotModified(error: unknown): boolean {
+  return error instanceof GrammyError && error.error_code === 400 && /message is not modified/i.test(error.description);
+}

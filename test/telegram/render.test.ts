@@ -1,0 +1,155 @@
+// The Telegram renderer: escaping, the 4,096 limit, and the places a message may never be cut.
+// Every part is checked with the local server's Telegram HTML parser, the same check the API applies.
+import { describe, expect, it } from "vitest";
+import type { Citation, Reply } from "../../src/core/reply";
+import { escapeHtml, MESSAGE_LIMIT, renderReply, splitPlain } from "../../src/platforms/telegram/render";
+import { parseTelegramHtml } from "../support/telegram-server";
+
+const citation = (n: number, quote = `Quote number ${n} & more`): Citation => ({
+  n,
+  source: `article-${n}.md`,
+  title: `Article <${n}>`,
+  quote,
+  url: `https://example.org/a?x=${n}&y="q"`,
+  factId: `fact-${n}`,
+});
+
+const shown = (parts: string[]) => parts.map(parseTelegramHtml);
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+describe("escapeHtml", () => {
+  it("escapes exactly &, < and >", () => {
+    expect(escapeHtml(`<b>Tom & "Jerry"</b>`)).toBe(`&lt;b&gt;Tom &amp; "Jerry"&lt;/b&gt;`);
+  });
+});
+
+describe("renderReply", () => {
+  it("escapes every piece of text and keeps it readable", () => {
+    const reply: Reply = {
+      title: "<b>title</b> & co",
+      blocks: [
+        { kind: "heading", text: "H <1>" },
+        { kind: "text", line: { text: "a < b && c > d", cites: [1] } },
+        { kind: "list", items: [{ text: "<i>item</i>", strong: true }] },
+        { kind: "fields", fields: [{ name: "<k>", value: "v & w" }] },
+      ],
+      citations: [citation(1)],
+      suggestions: [{ command: "/help <x>", label: "did & you" }],
+    };
+    const parts = renderReply(reply, "en");
+    expect(parts).toHaveLength(1);
+    const [text] = shown(parts);
+    for (const piece of ["<b>title</b> & co", "H <1>", "a < b && c > d [1]", "<i>item</i>", "<k>: v & w"]) {
+      expect(text).toContain(piece);
+    }
+    expect(text).toContain("/help <x> — did & you");
+    expect(text).toContain("Sources");
+    expect(text).toContain("Article <1>");
+    expect(text).toContain("Quote number 1 & more");
+    expect(parts[0]).toContain('href="https://example.org/a?x=1&amp;y=&quot;q&quot;"');
+    expect(parts[0]).toContain("<b>&lt;i&gt;item&lt;/i&gt;</b>");
+  });
+
+  it("links only web URLs", () => {
+    const parts = renderReply(
+      { title: "t", blocks: [], citations: [{ ...citation(1), url: "javascript:alert(1)" }] },
+      "vi",
+    );
+    expect(parts[0]).not.toContain("<a ");
+    expect(shown(parts)[0]).toContain("Nguồn");
+  });
+
+  it("shows the page in the user's language", () => {
+    const reply: Reply = { title: "t", blocks: [], citations: [], paging: { page: 2, pageCount: 3 } };
+    expect(shown(renderReply(reply, "vi"))[0]).toContain("Trang 2/3");
+    expect(shown(renderReply(reply, "en"))[0]).toContain("Page 2/3");
+  });
+
+  it("splits a long reply between blocks, every part within the limit and valid", () => {
+    const items = Array.from({ length: 300 }, (_, i) => ({
+      text: `Item ${i} <tag> & text that fills the line`,
+      cites: [1],
+    }));
+    const reply: Reply = { title: "Long", blocks: [{ kind: "list", items }], citations: [citation(1)] };
+    const parts = renderReply(reply, "vi");
+    expect(parts.length).toBeGreaterThan(1);
+    for (const part of parts) expect(part.length).toBeLessThanOrEqual(MESSAGE_LIMIT);
+    const all = shown(parts).join("\n");
+    // Every item whole, in order.
+    let from = 0;
+    for (const item of items) {
+      const at = all.indexOf(`• ${item.text} [1]`, from);
+      expect(at).toBeGreaterThanOrEqual(from);
+      from = at;
+    }
+  });
+
+  it("cuts a 5,000-character hostile line at word boundaries, never inside an entity, keeping its citations last", () => {
+    const words = Array.from({ length: 700 }, (_, i) => (i % 3 === 0 ? "<b>" : i % 3 === 1 ? "&amp;" : "chữ"));
+    const text = words.join(" ").slice(0, 5000);
+    const reply: Reply = { title: "T", blocks: [{ kind: "text", line: { text, cites: [1, 2] } }], citations: [] };
+    const parts = renderReply(reply, "vi");
+    expect(parts.length).toBeGreaterThan(1);
+    for (const part of parts) expect(part.length).toBeLessThanOrEqual(MESSAGE_LIMIT);
+    const texts = shown(parts);
+    expect(texts.join(" ").replace(/\s+/g, "")).toBe(`T${text}[1][2]`.replace(/\s+/g, ""));
+    expect(texts.at(-1)?.endsWith(" [1][2]")).toBe(true);
+    // Cut between words: no part starts or ends in the middle of "&amp;" or "<b>".
+    for (const t of texts.slice(1)) expect(t).toMatch(/^(<b>|&amp;|chữ)/);
+  });
+
+  it("never splits a surrogate pair", () => {
+    const reply: Reply = { title: "E", blocks: [{ kind: "text", line: { text: "🇻🇳".repeat(3000) } }], citations: [] };
+    const parts = renderReply(reply, "vi");
+    expect(parts.length).toBeGreaterThan(1);
+    for (const part of parts) expect(part).not.toMatch(LONE_SURROGATE);
+  });
+
+  it("never splits a citation, and shortens an absurd quote so it fits one message", () => {
+    const citations = Array.from({ length: 40 }, (_, i) =>
+      citation(i + 1, `${"Trích dẫn <dài> & đủ ".repeat(12)}${i + 1}`),
+    );
+    citations.push(citation(41, "x ".repeat(6000)));
+    const reply: Reply = { title: "C", blocks: [{ kind: "text", line: { text: "body", cites: [1] } }], citations };
+    const parts = renderReply(reply, "vi");
+    expect(parts.length).toBeGreaterThan(1);
+    for (const part of parts) expect(part.length).toBeLessThanOrEqual(MESSAGE_LIMIT);
+    const texts = shown(parts);
+    for (const c of citations) {
+      const holding = texts.filter((t) => t.includes(`[${c.n}] Article <${c.n}>`));
+      expect(holding).toHaveLength(1);
+      const part = holding[0] ?? "";
+      const head = part.indexOf(`[${c.n}] Article <${c.n}>`);
+      // The quote (or its shortened start) and the /source line follow in the same message.
+      expect(part.indexOf(`“${c.quote.slice(0, 40)}`, head)).toBeGreaterThan(head);
+      expect(part.indexOf(`/source fact-${c.n}`, head)).toBeGreaterThan(head);
+    }
+  });
+
+  it("does not leave a heading at the end of a message without its content", () => {
+    // Sized so the heading alone would still fit after the filler, but not with its content.
+    const filler = { kind: "text" as const, line: { text: "f".repeat(4066) } };
+    const reply: Reply = {
+      title: "T",
+      blocks: [filler, { kind: "heading", text: "Heading" }, { kind: "text", line: { text: "content" } }],
+      citations: [],
+    };
+    const texts = shown(renderReply(reply, "vi"));
+    const withHeading = texts.find((t) => t.includes("Heading"));
+    expect(withHeading).toContain("content");
+  });
+});
+
+describe("splitPlain", () => {
+  it("prefers paragraph, then line, then sentence boundaries", () => {
+    expect(splitPlain("aaaa bbbb.\n\ncccc dddd", 14)).toEqual(["aaaa bbbb.", "cccc dddd"]);
+    expect(splitPlain("aaaa bbbb\ncccc dddd", 12)).toEqual(["aaaa bbbb", "cccc dddd"]);
+    expect(splitPlain("Aaa bbb. Ccc ddd eee", 16)).toEqual(["Aaa bbb.", "Ccc ddd eee"]);
+  });
+
+  it("counts the escaped length", () => {
+    const pieces = splitPlain("& & & & & &", 10);
+    for (const p of pieces) expect(escapeHtml(p).length).toBeLessThanOrEqual(10);
+    expect(pieces.join(" ")).toBe("& & & & & &");
+  });
+});
