@@ -1,5 +1,6 @@
 // Environment → typed, validated configuration. Every bad or missing value gets its own clear message,
 // so whoever starts the bot fixes them all in one go. `.env.example` documents every variable read here.
+import { randomBytes } from "node:crypto";
 import { IANAZone } from "luxon";
 import { z } from "zod";
 import { DEFAULT_ZONE } from "./core/today";
@@ -12,7 +13,7 @@ export interface TelegramConfig {
   token: string;
   apiRoot?: string;
   /** Set when updates arrive by webhook instead of long polling. */
-  webhook?: { url: string; port: number; secret: string };
+  webhook?: { url: string; port: number; secret: string; host?: string };
 }
 
 export interface DiscordConfig {
@@ -85,20 +86,21 @@ const ADMIN_ID = /^(telegram:-?\d{1,20}|discord:\d{15,21}|console:[A-Za-z0-9_-]{
 
 const schema = z.object({
   TELEGRAM_BOT_TOKEN: optional(
-    z.string().regex(/^\d{3,20}:[A-Za-z0-9_-]{20,}$/, "does not look like a bot token from @BotFather (123456:ABC…)"),
+    z.string().regex(/^\d+:[A-Za-z0-9_-]+$/, "does not look like a bot token from @BotFather (123456789:AA…)"),
   ),
   TELEGRAM_API_ROOT: optional(url("the Telegram Bot API server")),
   TELEGRAM_WEBHOOK_URL: optional(
     z
       .string()
       .refine(
-        (v) => v.startsWith("https://") && URL.canParse(v),
-        "must be an https:// URL (Telegram only calls https webhooks)",
+        (v) => /^https?:\/\/\S+$/.test(v) && URL.canParse(v),
+        "must be an http(s) URL; Telegram itself only calls https:// addresses",
       ),
   ),
+  TELEGRAM_WEBHOOK_HOST: optional(z.string().regex(/^[\w.:-]+$/, "must be a host name or IP address to listen on")),
   TELEGRAM_WEBHOOK_PORT: optional(port("the webhook listener")),
   TELEGRAM_WEBHOOK_SECRET: optional(
-    z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, "must be 16–256 characters of A–Z, a–z, 0–9, _ and -"),
+    z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, "may only use A–Z, a–z, 0–9, _ and - (1–256 characters)"),
   ),
   DISCORD_TOKEN: optional(
     z.string().regex(/^[\w-]{20,}\.[\w-]{4,}\.[\w-]{20,}$/, "does not look like a Discord bot token"),
@@ -190,19 +192,17 @@ function telegramConfig(raw: Raw, errors: string[]): TelegramConfig | undefined 
     return undefined;
   }
   const telegram: TelegramConfig = { token: raw.TELEGRAM_BOT_TOKEN };
-  if (raw.TELEGRAM_API_ROOT) telegram.apiRoot = raw.TELEGRAM_API_ROOT;
+  if (raw.TELEGRAM_API_ROOT) telegram.apiRoot = raw.TELEGRAM_API_ROOT.replace(/\/+$/, "");
   if (raw.TELEGRAM_WEBHOOK_URL) {
-    if (!raw.TELEGRAM_WEBHOOK_SECRET) {
-      errors.push("TELEGRAM_WEBHOOK_SECRET is missing: a webhook needs a secret so forged updates are refused");
-      return undefined;
-    }
     telegram.webhook = {
       url: raw.TELEGRAM_WEBHOOK_URL,
-      port: Number(raw.TELEGRAM_WEBHOOK_PORT ?? 8443),
-      secret: raw.TELEGRAM_WEBHOOK_SECRET,
+      port: Number(raw.TELEGRAM_WEBHOOK_PORT ?? 8080),
+      // Without a configured secret, a fresh one per start still lets the listener refuse forged updates.
+      secret: raw.TELEGRAM_WEBHOOK_SECRET ?? randomBytes(24).toString("base64url"),
     };
-  } else if (raw.TELEGRAM_WEBHOOK_SECRET || raw.TELEGRAM_WEBHOOK_PORT) {
-    errors.push("TELEGRAM_WEBHOOK_SECRET/TELEGRAM_WEBHOOK_PORT are set but TELEGRAM_WEBHOOK_URL is missing");
+    if (raw.TELEGRAM_WEBHOOK_HOST) telegram.webhook.host = raw.TELEGRAM_WEBHOOK_HOST;
+  } else if (raw.TELEGRAM_WEBHOOK_SECRET || raw.TELEGRAM_WEBHOOK_PORT || raw.TELEGRAM_WEBHOOK_HOST) {
+    errors.push("TELEGRAM_WEBHOOK_SECRET/PORT/HOST are set but TELEGRAM_WEBHOOK_URL is missing");
   }
   return telegram;
 }
