@@ -1,10 +1,13 @@
 // Escaping for Discord markdown. Corpus and user text is plain; in an embed, "*", "_", "`", "[x](y)",
 // "<@id>" or a leading "#" would otherwise format, link or mention.
 
-/** Characters that format anywhere in a line. A backslash before punctuation shows the character itself. */
-const INLINE = /[\\*_~`|[\]()<>]/g;
+/**
+ * Characters that format anywhere in a line ("[" and "]" also stop masked links, "<" mentions such as
+ * <@id> and <#channel>). A backslash before punctuation shows the character itself.
+ */
+const INLINE = /[\\*_~`|[\]<]/g;
 /** Characters that format only at the start of a line: headings, quotes, lists. */
-const LINE_START = /^(\s*)(?:([#\-+])|(\d+)\.(?=\s))/gm;
+const LINE_START = /^(\s*)(?:([#>\-+])|(\d+)\.(?=\s))/gm;
 
 export function escapeMarkdown(text: string): string {
   return text

@@ -1,0 +1,709 @@
+// A local Discord for tests: the REST API (under /api/v10) and the gateway WebSocket on one 127.0.0.1
+// port, so the REAL discord.js Client can log in, receive INTERACTION_CREATE and answer.
+//
+// Gateway: HELLO (op 10) → IDENTIFY (op 2, token checked) → READY + GUILD_CREATE dispatches;
+// heartbeats (op 1) are acknowledged (op 11); tests dispatch interactions with the builders below.
+// REST: /gateway/bot, bulk command registration, interaction callbacks, webhook edits and follow-ups,
+// channel messages. Like Discord, it refuses what a bot could get wrong: commands that break the naming
+// and size rules, messages over the embed / component limits, a second acknowledgement, and any first
+// response later than 3 seconds after the interaction was dispatched (10062 Unknown interaction).
+import { randomBytes } from "node:crypto";
+import { EventEmitter } from "node:events";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { type WebSocket, WebSocketServer } from "ws";
+
+/** Loose JSON: the server stores what the bot sent and tests read fields freely. */
+// biome-ignore lint/suspicious/noExplicitAny: Discord payloads are arbitrary JSON; tests read fields freely.
+export type Json = any;
+
+export interface RecordedRequest {
+  method: string;
+  /** Path after /api/v10, e.g. "/interactions/123/tok/callback". */
+  path: string;
+  query: URLSearchParams;
+  body: Json;
+  status: number;
+  /** Discord's JSON error code when refused. */
+  error?: { code: number; message: string; problems?: string[] };
+  /** Date.now() on arrival. */
+  at: number;
+}
+
+export interface InteractionHandle {
+  id: string;
+  token: string;
+  /** Date.now() when INTERACTION_CREATE was sent. */
+  sentAt: number;
+}
+
+export interface Who {
+  userId?: string;
+  username?: string;
+  locale?: string;
+  /** Member permission bits (decimal string); default: view, send, read history. */
+  permissions?: bigint;
+  /** false: a direct message instead of the test guild. */
+  inGuild?: boolean;
+  channelId?: string;
+}
+
+export interface OptionInput {
+  name: string;
+  /** 3 string, 4 integer. */
+  type: 3 | 4;
+  value: string | number;
+  focused?: boolean;
+}
+
+/** View channel, send messages, read history. */
+export const MEMBER_PERMISSIONS = (1n << 10n) | (1n << 11n) | (1n << 16n);
+export const MANAGE_CHANNELS = 1n << 4n;
+
+const COMMAND_NAME = /^[-_\p{L}\p{N}]{1,32}$/u;
+const LOCALES = new Set(["vi", "en-US", "en-GB", "fr", "de", "ja", "ko", "zh-CN", "zh-TW", "th", "ru"]);
+/** How long Discord waits for the first response to an interaction. */
+export const ACK_WINDOW_MS = 3000;
+
+let nextSnowflake = 1_200_000_000_000_000_000n;
+function snowflake(): string {
+  nextSnowflake += 1n;
+  return nextSnowflake.toString();
+}
+
+function embedProblems(embeds: Json[] | undefined): string[] {
+  const out: string[] = [];
+  if (!embeds) return out;
+  if (embeds.length > 10) out.push(`${embeds.length} embeds > 10`);
+  let total = 0;
+  for (const [i, e] of embeds.entries()) {
+    const len = (s: unknown): number => (typeof s === "string" ? s.length : 0);
+    if (len(e.title) > 256) out.push(`embed ${i} title ${len(e.title)} > 256`);
+    if (len(e.description) > 4096) out.push(`embed ${i} description ${len(e.description)} > 4096`);
+    if (len(e.footer?.text) > 2048) out.push(`embed ${i} footer > 2048`);
+    if ((e.fields?.length ?? 0) > 25) out.push(`embed ${i} has ${e.fields.length} fields > 25`);
+    for (const f of e.fields ?? []) {
+      if (len(f.name) === 0 || len(f.name) > 256) out.push(`embed ${i} field name length ${len(f.name)}`);
+      if (len(f.value) === 0 || len(f.value) > 1024) out.push(`embed ${i} field value length ${len(f.value)}`);
+      total += len(f.name) + len(f.value);
+    }
+    total += len(e.title) + len(e.description) + len(e.footer?.text) + len(e.author?.name);
+    const empty = !e.title && !e.description && !(e.fields?.length > 0) && !e.footer?.text;
+    if (empty) out.push(`embed ${i} is empty`);
+  }
+  if (total > 6000) out.push(`embeds total ${total} > 6000`);
+  return out;
+}
+
+function componentProblems(rows: Json[] | undefined): string[] {
+  const out: string[] = [];
+  if (!rows) return out;
+  if (rows.length > 5) out.push(`${rows.length} action rows > 5`);
+  const ids = new Set<string>();
+  for (const row of rows) {
+    if (row.type !== 1) out.push("top-level component is not an action row");
+    if ((row.components?.length ?? 0) > 5) out.push("more than 5 buttons in a row");
+    for (const c of row.components ?? []) {
+      if (c.type === 2 && c.style !== 5) {
+        if (typeof c.custom_id !== "string" || c.custom_id.length === 0 || c.custom_id.length > 100) {
+          out.push(`custom_id "${c.custom_id}" must be 1-100 characters`);
+        } else if (ids.has(c.custom_id)) {
+          out.push(`duplicate custom_id ${c.custom_id}`);
+        }
+        ids.add(c.custom_id);
+      }
+      if (typeof c.label === "string" && c.label.length > 80) out.push("button label > 80");
+    }
+  }
+  return out;
+}
+
+function messageProblems(body: Json): string[] {
+  const out = [...embedProblems(body?.embeds), ...componentProblems(body?.components)];
+  if (typeof body?.content === "string" && body.content.length > 2000) out.push("content > 2000");
+  return out;
+}
+
+function localizationProblems(map: Json, max: number, what: string): string[] {
+  const out: string[] = [];
+  for (const [locale, text] of Object.entries(map ?? {})) {
+    if (!LOCALES.has(locale)) out.push(`${what}: unknown locale ${locale}`);
+    if (typeof text === "string" && (text.length < 1 || text.length > max)) out.push(`${what}: ${locale} too long`);
+  }
+  return out;
+}
+
+function commandProblems(commands: Json): string[] {
+  const out: string[] = [];
+  if (!Array.isArray(commands)) return ["body is not an array"];
+  if (commands.length > 100) out.push("more than 100 commands");
+  const names = new Set<string>();
+  for (const c of commands) {
+    const name = String(c.name);
+    if (!COMMAND_NAME.test(name) || name !== name.toLowerCase()) out.push(`bad command name ${name}`);
+    if (names.has(name)) out.push(`duplicate command ${name}`);
+    names.add(name);
+    if (typeof c.description !== "string" || c.description.length < 1 || c.description.length > 100) {
+      out.push(`/${name}: description must be 1-100 characters`);
+    }
+    out.push(...localizationProblems(c.name_localizations, 32, `/${name} name`));
+    out.push(...localizationProblems(c.description_localizations, 100, `/${name} description`));
+    const options: Json[] = c.options ?? [];
+    if (options.length > 25) out.push(`/${name}: more than 25 options`);
+    let optionalSeen = false;
+    for (const o of options) {
+      if (!COMMAND_NAME.test(o.name) || o.name !== o.name.toLowerCase()) out.push(`/${name}: bad option ${o.name}`);
+      if (typeof o.description !== "string" || o.description.length < 1 || o.description.length > 100) {
+        out.push(`/${name} ${o.name}: description must be 1-100 characters`);
+      }
+      if (o.required && optionalSeen) out.push(`/${name}: required option ${o.name} after an optional one`);
+      if (!o.required) optionalSeen = true;
+      if (o.choices && o.autocomplete) out.push(`/${name} ${o.name}: choices and autocomplete together`);
+      if ((o.choices?.length ?? 0) > 25) out.push(`/${name} ${o.name}: more than 25 choices`);
+      out.push(...localizationProblems(o.name_localizations, 32, `/${name} ${o.name} name`));
+      out.push(...localizationProblems(o.description_localizations, 100, `/${name} ${o.name} description`));
+    }
+    if (c.default_member_permissions !== undefined && c.default_member_permissions !== null) {
+      if (!/^\d+$/.test(String(c.default_member_permissions))) out.push(`/${name}: bad default_member_permissions`);
+    }
+  }
+  return out;
+}
+
+interface InteractionState {
+  handle: InteractionHandle;
+  channelId: string;
+  /** Callback type of the first response, once acknowledged. */
+  ackType?: number;
+  originalId?: string;
+  /** For component interactions: the message the component belongs to. */
+  messageId?: string;
+}
+
+export interface DiscordServer {
+  /** Pass as DISCORD_API_ROOT (discord.js `rest.api`); discord.js adds "/v10". */
+  apiRoot: string;
+  gatewayUrl: string;
+  token: string;
+  applicationId: string;
+  botUserId: string;
+  guildId: string;
+  channelId: string;
+  requests: RecordedRequest[];
+  /** Registered commands by scope: "global" or a guild id. */
+  commands: Map<string, Json[]>;
+  /** Messages by id, as the bot last left them (created, edited, updated by a component). */
+  messages: Map<string, Json>;
+  /** IDENTIFY payloads received; query strings the gateway was opened with. */
+  identifies: Json[];
+  gatewayQueries: URLSearchParams[];
+  heartbeats: number;
+  /** Resolves when a client has identified and received READY and GUILD_CREATE. */
+  ready(timeoutMs?: number): Promise<void>;
+  chatInput(name: string, options?: OptionInput[], who?: Who): InteractionHandle;
+  autocomplete(name: string, options: OptionInput[], who?: Who): InteractionHandle;
+  button(customId: string, messageId: string, who?: Who): InteractionHandle;
+  /** First request matching `where` (already recorded or yet to come). */
+  waitFor(where: (r: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>;
+  /** All requests concerning an interaction (its callback and its webhook token). */
+  requestsFor(handle: InteractionHandle): RecordedRequest[];
+  /** The next POST to this channel's messages fails with this HTTP status and Discord code. */
+  failChannel(channelId: string, status: number, code: number): void;
+  close(): Promise<void>;
+}
+
+export async function startDiscordServer(
+  options: { heartbeatIntervalMs?: number; token?: string } = {},
+): Promise<DiscordServer> {
+  const token = options.token ?? `test-${randomBytes(12).toString("hex")}`;
+  const applicationId = snowflake();
+  const botUserId = applicationId;
+  const guildId = snowflake();
+  const channelId = snowflake();
+  const events = new EventEmitter();
+  const requests: RecordedRequest[] = [];
+  const commands = new Map<string, Json[]>();
+  const messages = new Map<string, Json>();
+  const interactions = new Map<string, InteractionState>();
+  const byToken = new Map<string, InteractionState>();
+  const channelFailures = new Map<string, { status: number; code: number }>();
+  const identifies: Json[] = [];
+  const gatewayQueries: URLSearchParams[] = [];
+  const sockets = new Set<WebSocket>();
+  let heartbeats = 0;
+  let sequence = 0;
+  let readySeen = false;
+
+  const botUser = { id: botUserId, username: "HuuNghiTest", discriminator: "0000", global_name: null, avatar: null, bot: true };
+
+  function messageObject(channel: string, body: Json, extra: Json = {}): Json {
+    return {
+      id: snowflake(),
+      channel_id: channel,
+      type: 0,
+      content: body?.content ?? "",
+      embeds: body?.embeds ?? [],
+      components: body?.components ?? [],
+      author: botUser,
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      pinned: false,
+      flags: body?.flags ?? 0,
+      application_id: applicationId,
+      webhook_id: applicationId,
+      ...extra,
+    };
+  }
+
+  function edit(id: string, body: Json): Json {
+    const old = messages.get(id) ?? messageObject("0", {});
+    const next = { ...old, edited_timestamp: new Date().toISOString() };
+    for (const key of ["content", "embeds", "components", "flags"]) if (body?.[key] !== undefined) next[key] = body[key];
+    messages.set(id, next);
+    return next;
+  }
+
+  // ---- Gateway -------------------------------------------------------------------------------------
+  function send(ws: WebSocket, payload: Json): void {
+    ws.send(JSON.stringify(payload));
+  }
+  function dispatch(t: string, d: Json): void {
+    sequence += 1;
+    for (const ws of sockets) send(ws, { op: 0, t, s: sequence, d });
+  }
+
+  function guildCreate(): Json {
+    return {
+      id: guildId,
+      name: "Hữu Nghị test",
+      icon: null,
+      owner_id: snowflake(),
+      afk_channel_id: null,
+      afk_timeout: 300,
+      verification_level: 0,
+      default_message_notifications: 0,
+      explicit_content_filter: 0,
+      roles: [
+        {
+          id: guildId,
+          name: "@everyone",
+          color: 0,
+          hoist: false,
+          position: 0,
+          permissions: MEMBER_PERMISSIONS.toString(),
+          managed: false,
+          mentionable: false,
+          flags: 0,
+        },
+      ],
+      emojis: [],
+      stickers: [],
+      features: [],
+      mfa_level: 0,
+      system_channel_flags: 0,
+      preferred_locale: "vi",
+      premium_tier: 0,
+      nsfw_level: 0,
+      joined_at: new Date().toISOString(),
+      large: false,
+      unavailable: false,
+      member_count: 2,
+      voice_states: [],
+      members: [],
+      channels: [{ id: channelId, type: 0, name: "hop-tac", position: 0, permission_overwrites: [], guild_id: guildId }],
+      threads: [],
+      presences: [],
+      stage_instances: [],
+      guild_scheduled_events: [],
+      soundboard_sounds: [],
+    };
+  }
+
+  // ---- HTTP ----------------------------------------------------------------------------------------
+  const server = createServer((req, res) => {
+    void handle(req, res).catch((error: unknown) => {
+      res.writeHead(500, { "content-type": "application/json" });
+      res.end(JSON.stringify({ code: 0, message: String(error) }));
+    });
+  });
+  const wss = new WebSocketServer({ server, path: "/gateway" });
+  const heartbeatInterval = options.heartbeatIntervalMs ?? 1000;
+
+  wss.on("connection", (ws, req) => {
+    gatewayQueries.push(new URL(req.url ?? "/", "http://x").searchParams);
+    sockets.add(ws);
+    ws.on("close", () => sockets.delete(ws));
+    send(ws, { op: 10, d: { heartbeat_interval: heartbeatInterval }, s: null, t: null });
+    ws.on("message", (raw) => {
+      const payload = JSON.parse(String(raw)) as Json;
+      if (payload.op === 1) {
+        heartbeats += 1;
+        send(ws, { op: 11, d: null, s: null, t: null });
+      } else if (payload.op === 2) {
+        identifies.push(payload.d);
+        if (payload.d?.token !== token) {
+          ws.close(4004, "Authentication failed.");
+          return;
+        }
+        const wsUrl = `ws://127.0.0.1:${(server.address() as AddressInfo).port}/gateway`;
+        dispatch("READY", {
+          v: 10,
+          user: botUser,
+          guilds: [{ id: guildId, unavailable: true }],
+          session_id: randomBytes(8).toString("hex"),
+          resume_gateway_url: wsUrl,
+          shard: payload.d.shard ?? [0, 1],
+          application: { id: applicationId, flags: 0 },
+        });
+        dispatch("GUILD_CREATE", guildCreate());
+        readySeen = true;
+        events.emit("ready");
+      } else if (payload.op === 6) {
+        // No resumable sessions here: the client must identify again.
+        send(ws, { op: 9, d: false, s: null, t: null });
+      }
+    });
+  });
+
+  function record(r: RecordedRequest): void {
+    requests.push(r);
+    events.emit("request", r);
+  }
+
+  async function readBody(req: IncomingMessage): Promise<Json> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString("utf8");
+    if (!text) return undefined;
+    const type = req.headers["content-type"] ?? "";
+    if (type.startsWith("multipart/form-data")) {
+      const m = /name="payload_json"\r\n(?:[^\r\n]*\r\n)*\r\n([\s\S]*?)\r\n--/.exec(text);
+      return m ? JSON.parse(m[1] ?? "null") : undefined;
+    }
+    return JSON.parse(text);
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const method = req.method ?? "GET";
+    const body = await readBody(req);
+    const path = url.pathname.replace(/^\/api\/v10/, "");
+    const at = Date.now();
+    const reply = (status: number, json?: Json, error?: RecordedRequest["error"]): void => {
+      const r: RecordedRequest = { method, path, query: url.searchParams, body, status, at };
+      if (error) r.error = error;
+      record(r);
+      if (status === 204) {
+        res.writeHead(204);
+        res.end();
+        return;
+      }
+      res.writeHead(status, { "content-type": "application/json" });
+      res.end(JSON.stringify(json ?? (error ? { code: error.code, message: error.message, errors: error.problems } : {})));
+    };
+    const refuse = (status: number, code: number, message: string, problems?: string[]): void => {
+      const error: NonNullable<RecordedRequest["error"]> = { code, message };
+      if (problems) error.problems = problems;
+      reply(status, undefined, error);
+    };
+    const invalid = (problems: string[]): boolean => {
+      if (problems.length === 0) return false;
+      refuse(400, 50035, "Invalid Form Body", problems);
+      return true;
+    };
+
+    // Interaction callbacks and webhooks are authenticated by their token, everything else by the bot token.
+    const tokenRoute = /^\/(interactions|webhooks)\//.test(path);
+    if (!tokenRoute && req.headers.authorization !== `Bot ${token}`) {
+      refuse(401, 0, "401: Unauthorized");
+      return;
+    }
+
+    let m: RegExpExecArray | null;
+    if (method === "GET" && path === "/gateway/bot") {
+      reply(200, {
+        url: `ws://127.0.0.1:${(server.address() as AddressInfo).port}/gateway`,
+        shards: 1,
+        session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: 1 },
+      });
+      return;
+    }
+    if (method === "GET" && path === "/users/@me") {
+      reply(200, botUser);
+      return;
+    }
+    m = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(path);
+    if (m) {
+      if (m[1] !== applicationId) {
+        refuse(403, 50001, "Missing Access");
+        return;
+      }
+      const scope = m[2] ?? "global";
+      if (method === "GET") {
+        reply(200, commands.get(scope) ?? []);
+        return;
+      }
+      if (method === "PUT") {
+        if (invalid(commandProblems(body))) return;
+        const saved = (body as Json[]).map((c) => ({
+          ...c,
+          id: snowflake(),
+          application_id: applicationId,
+          ...(m?.[2] ? { guild_id: m[2] } : {}),
+          type: c.type ?? 1,
+          version: snowflake(),
+        }));
+        commands.set(scope, saved);
+        reply(200, saved);
+        return;
+      }
+    }
+    m = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path);
+    if (m && method === "POST") {
+      const state = interactions.get(m[1] ?? "");
+      if (!state || state.handle.token !== m[2] || Date.now() - state.handle.sentAt > ACK_WINDOW_MS) {
+        refuse(404, 10062, "Unknown interaction");
+        return;
+      }
+      if (state.ackType !== undefined) {
+        refuse(400, 40060, "Interaction has already been acknowledged.");
+        return;
+      }
+      const type = Number(body?.type);
+      if (type === 8) {
+        const choices: Json[] = body?.data?.choices ?? [];
+        const problems = choices.length > 25 ? ["more than 25 choices"] : [];
+        for (const c of choices) {
+          if (String(c.name).length > 100 || String(c.value).length > 100) problems.push("choice over 100 chars");
+        }
+        if (invalid(problems)) return;
+      } else if (type === 4 || type === 7) {
+        if (invalid(messageProblems(body?.data))) return;
+      }
+      if (type === 7 && !state.messageId) {
+        refuse(400, 50035, "UPDATE_MESSAGE is only valid for component interactions");
+        return;
+      }
+      state.ackType = type;
+      if (type === 4 || type === 5) {
+        const msg = messageObject(
+          state.channelId,
+          type === 5 ? { flags: (body?.data?.flags ?? 0) | 128 } : body?.data,
+          { interaction_metadata: { id: state.handle.id, type: 2 } },
+        );
+        messages.set(msg.id, msg);
+        state.originalId = msg.id;
+      } else if (type === 7 && state.messageId) {
+        edit(state.messageId, body?.data);
+      } else if (type === 6 && state.messageId) {
+        state.originalId = state.messageId;
+      }
+      if (type === 7) state.originalId = state.messageId;
+      if (url.searchParams.get("with_response") === "true") {
+        reply(200, {
+          interaction: { id: state.handle.id, type: 2 },
+          resource: { type, message: state.originalId ? messages.get(state.originalId) : undefined },
+        });
+      } else {
+        reply(204);
+      }
+      return;
+    }
+    m = /^\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/([^/]+))?$/.exec(path);
+    if (m) {
+      const state = byToken.get(m[2] ?? "");
+      if (m[1] !== applicationId || !state || state.ackType === undefined) {
+        refuse(404, 10015, "Unknown Webhook");
+        return;
+      }
+      const target = m[3] === "@original" ? state.originalId : m[3];
+      if (!m[3] && method === "POST") {
+        if (invalid(messageProblems(body))) return;
+        const msg = messageObject(state.channelId, body);
+        messages.set(msg.id, msg);
+        reply(200, msg);
+        return;
+      }
+      if (!target || !messages.has(target)) {
+        refuse(404, 10008, "Unknown Message");
+        return;
+      }
+      if (method === "GET") {
+        reply(200, messages.get(target));
+        return;
+      }
+      if (method === "PATCH") {
+        if (invalid(messageProblems(body))) return;
+        const next = edit(target, body);
+        // An edit of a deferred reply ends the "thinking…" state.
+        next.flags = (next.flags ?? 0) & ~128;
+        reply(200, next);
+        return;
+      }
+      if (method === "DELETE") {
+        messages.delete(target);
+        reply(204);
+        return;
+      }
+    }
+    m = /^\/channels\/(\d+)\/messages$/.exec(path);
+    if (m && method === "POST") {
+      const failure = channelFailures.get(m[1] ?? "");
+      if (failure) {
+        channelFailures.delete(m[1] ?? "");
+        refuse(failure.status, failure.code, failure.code === 10003 ? "Unknown Channel" : "Missing Access");
+        return;
+      }
+      if (invalid(messageProblems(body))) return;
+      const msg = messageObject(m[1] ?? "", body);
+      msg.webhook_id = undefined;
+      messages.set(msg.id, msg);
+      reply(200, msg);
+      return;
+    }
+    refuse(404, 0, "404: Not Found");
+  }
+
+  // ---- Interactions --------------------------------------------------------------------------------
+  function base(type: number, who: Who, data: Json, extra: Json = {}): InteractionHandle {
+    const inGuild = who.inGuild !== false;
+    const channel = who.channelId ?? (inGuild ? channelId : snowflake());
+    const user = {
+      id: who.userId ?? "500000000000000001",
+      username: who.username ?? "tester",
+      discriminator: "0",
+      global_name: who.username ?? "Tester",
+      avatar: null,
+    };
+    const handle: InteractionHandle = { id: snowflake(), token: `itok-${randomBytes(16).toString("hex")}`, sentAt: 0 };
+    const payload: Json = {
+      id: handle.id,
+      application_id: applicationId,
+      type,
+      data,
+      token: handle.token,
+      version: 1,
+      locale: who.locale ?? "en-US",
+      app_permissions: "2251799813685247",
+      entitlements: [],
+      authorizing_integration_owners: inGuild ? { "0": guildId } : { "1": user.id },
+      context: inGuild ? 0 : 1,
+      attachment_size_limit: 10_485_760,
+      ...extra,
+    };
+    if (inGuild) {
+      payload.guild_id = guildId;
+      payload.guild_locale = "vi";
+      payload.guild = { id: guildId, locale: "vi", features: [] };
+      payload.channel = { id: channel, type: 0, guild_id: guildId, name: "hop-tac", permissions: "2251799813685247" };
+      payload.channel_id = channel;
+      payload.member = {
+        user,
+        roles: [],
+        permissions: (who.permissions ?? MEMBER_PERMISSIONS).toString(),
+        joined_at: new Date().toISOString(),
+        deaf: false,
+        mute: false,
+        flags: 0,
+        nick: null,
+        avatar: null,
+        premium_since: null,
+        pending: false,
+      };
+    } else {
+      payload.user = user;
+      payload.channel = { id: channel, type: 1, recipients: [user] };
+      payload.channel_id = channel;
+    }
+    const state: InteractionState = { handle, channelId: channel };
+    if (extra.message) state.messageId = extra.message.id;
+    interactions.set(handle.id, state);
+    byToken.set(handle.token, state);
+    handle.sentAt = Date.now();
+    dispatch("INTERACTION_CREATE", payload);
+    return handle;
+  }
+
+  function commandData(name: string, options: OptionInput[]): Json {
+    const registered = [...commands.values()].flat().find((c) => c.name === name);
+    return {
+      id: registered?.id ?? snowflake(),
+      name,
+      type: 1,
+      options: options.map((o) => ({ name: o.name, type: o.type, value: o.value, ...(o.focused ? { focused: true } : {}) })),
+      ...(registered?.guild_id ? { guild_id: registered.guild_id } : {}),
+    };
+  }
+
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.address() as AddressInfo).port;
+
+  return {
+    apiRoot: `http://127.0.0.1:${port}/api`,
+    gatewayUrl: `ws://127.0.0.1:${port}/gateway`,
+    token,
+    applicationId,
+    botUserId,
+    guildId,
+    channelId,
+    requests,
+    commands,
+    messages,
+    identifies,
+    gatewayQueries,
+    get heartbeats() {
+      return heartbeats;
+    },
+    ready(timeoutMs = 10_000): Promise<void> {
+      if (readySeen) return Promise.resolve();
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error("no client identified in time")), timeoutMs);
+        events.once("ready", () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    },
+    chatInput: (name, options = [], who = {}) => base(2, who, commandData(name, options)),
+    autocomplete: (name, options, who = {}) => base(4, who, commandData(name, options)),
+    button(customId, messageId, who = {}) {
+      const message = messages.get(messageId);
+      if (!message) throw new Error(`no message ${messageId}`);
+      return base(3, who, { custom_id: customId, component_type: 2 }, { message });
+    },
+    waitFor(where, timeoutMs = 10_000): Promise<RecordedRequest> {
+      const found = requests.find(where);
+      if (found) return Promise.resolve(found);
+      return new Promise((resolve, reject) => {
+        const listener = (r: RecordedRequest): void => {
+          if (!where(r)) return;
+          clearTimeout(timer);
+          events.off("request", listener);
+          resolve(r);
+        };
+        const timer = setTimeout(() => {
+          events.off("request", listener);
+          reject(new Error(`no matching request within ${timeoutMs} ms`));
+        }, timeoutMs);
+        events.on("request", listener);
+      });
+    },
+    requestsFor(handle) {
+      return requests.filter((r) => r.path.includes(`/${handle.id}/`) || r.path.includes(`/${handle.token}`));
+    },
+    failChannel(channel, status, code) {
+      channelFailures.set(channel, { status, code });
+    },
+    async close(): Promise<void> {
+      for (const ws of sockets) ws.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
