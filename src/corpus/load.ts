@@ -31,7 +31,7 @@ function formatPath(path: readonly PropertyKey[]): string {
 
 /** Parses and validates one data file's text. */
 export function parseDataFile(file: CorpusFileName, text: string): { records?: unknown[]; errors: CorpusError[] } {
-  const doc = parseDocument(text, { prettyErrors: false });
+  const doc = parseDocument(text);
   if (doc.errors.length > 0) {
     return {
       errors: doc.errors.map((e) => ({

@@ -1,0 +1,40 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+
+const run = promisify(execFile);
+const tsx = ["node_modules/.bin/tsx", "src/ask.ts"];
+
+async function ask(...args: string[]): Promise<{ stdout: string; code: number }> {
+  try {
+    const { stdout } = await run(tsx[0] ?? "", [tsx[1] ?? "", ...args], { encoding: "utf8" });
+    return { stdout, code: 0 };
+  } catch (error) {
+    const e = error as { stdout: string; code: number };
+    return { stdout: e.stdout, code: e.code };
+  }
+}
+
+describe("npm run ask", () => {
+  it("prints one reply as plain text, with options before the command line", async () => {
+    const { stdout, code } = await ask("--lang", "en", "--date", "2027-07-01", "/anniversaries 30");
+    expect(code).toBe(0);
+    expect(stdout).toContain(
+      "50th anniversary: Signing of the Vietnam–Laos Treaty of Friendship and Cooperation, 18/07/2027",
+    );
+    expect(stdout).toContain("Sources:");
+  });
+
+  it("prints the structured reply with --json", async () => {
+    const { stdout } = await ask("--json", "/province son la");
+    const reply = JSON.parse(stdout) as { title: string; citations: unknown[] };
+    expect(reply.title).toBe("Sơn La (Việt Nam)");
+    expect(reply.citations.length).toBeGreaterThan(10);
+  });
+
+  it("exits non-zero with a usage line for bad options", async () => {
+    expect((await ask("--lang", "fr", "/help")).code).toBe(2);
+    expect((await ask("--date", "24/11/2026", "/help")).code).toBe(2);
+    expect((await ask("/province atlantis")).code).toBe(1);
+  });
+});

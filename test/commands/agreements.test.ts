@@ -1,0 +1,49 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { createCore } from "../../src/app";
+import { ask, plain, testCore } from "../support/core";
+
+describe("/agreements", () => {
+  let core: Awaited<ReturnType<typeof testCore>>;
+  beforeAll(async () => {
+    core = await testCore("2026-11-24");
+  });
+
+  it("lists the agreements signed and in force in 2022, labelled which, with clauses and commitments", async () => {
+    const reply = await ask(core, "/agreements 2022");
+    const text = plain(reply);
+    expect(text).toContain(
+      "Biên bản hợp tác toàn diện giai đoạn 2022 – 2024 giữa tỉnh Xiêng Khoảng và tỉnh Sơn La — ký trong năm, có hiệu lực trong năm",
+    );
+    expect(text).toContain("Biên bản thỏa thuận hợp tác giai đoạn 2022 – 2024 giữa tỉnh Sơn La và tỉnh Luông Pha Bang");
+    expect(text).toContain("1 dự án, 5 tỉ VNĐ");
+    expect(text).toContain("2 khóa đào tạo, 90 suất học bổng");
+    expect(text).toContain("Đại diện ký: Sivilay Sengchalern, Đặng Ngọc Hậu");
+    expect(text).toContain("đã hết hạn ngày 31/12/2024; chưa ghi nhận gia hạn");
+    // The 200 million gift is not a commitment of the minutes.
+    expect(text).not.toContain("200 triệu");
+  });
+
+  it("labels 2023 as in force only, and computes status against today", async () => {
+    const during = await createCore({ today: "2023-05-01" });
+    const text = plain(await ask(during, "/agreements 2023", "en"));
+    expect(text).toContain("— in force that year");
+    expect(text).not.toContain("signed that year");
+    expect(text).toContain("in force (→ 31/12/2024)");
+    const before = await createCore({ today: "2021-01-01" });
+    expect(plain(await ask(before, "/agreements", "en"))).toContain("not yet in force (01/01/2022)");
+  });
+
+  it("filters by province, typed any way", async () => {
+    const text = plain(await ask(core, "/agreements xieng khouang", "en"));
+    expect(text).toContain("Xiangkhouang");
+    expect(text).not.toContain("Luang Prabang –");
+  });
+
+  it("explains an empty year and refuses an impossible one", async () => {
+    const empty = await ask(core, "/agreements 1999", "en");
+    expect(plain(empty)).toContain("covering 2022–2024");
+    const bad = await ask(core, "/agreements 3000", "en");
+    expect(bad.error?.code).toBe("bad-argument");
+    expect(plain(bad)).toContain("1900–2100");
+  });
+});

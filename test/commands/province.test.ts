@@ -1,0 +1,92 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Core } from "../../src/app";
+import { ask, plain, testCore } from "../support/core";
+
+let core: Core;
+beforeAll(async () => {
+  core = await testCore("2026-11-24");
+});
+
+describe("/province", () => {
+  it("briefs Sơn La with its partners, agreements, events newest first, commitments, figures and people", async () => {
+    const reply = await ask(core, "/province son la");
+    expect(reply.error).toBeUndefined();
+    const text = plain(reply);
+    expect(reply.title).toBe("Sơn La (Việt Nam)");
+    for (const partner of ["Xiêng Khoảng", "Luông Pha Bang", "Bò Kẹo", "Xay Sổm Bun"]) expect(text).toContain(partner);
+    expect(text).toContain("16/08/2022");
+    expect(text).toContain("đã hết hạn ngày 31/12/2024");
+    expect(text).toContain("5 tỉ VNĐ");
+    expect(text).toContain("90 suất học bổng");
+    expect(text).toContain("200 triệu VNĐ");
+    expect(text).toContain("78 lưu học sinh");
+    // Newest first: the 2024 Tết visit precedes the 2022 signing, undated events come last.
+    expect(text.indexOf("26/01/2024")).toBeLessThan(text.indexOf("16/08/2022 (năm được suy ra) — Lễ ký"));
+    expect(text.indexOf("Lễ ký")).toBeLessThan(text.indexOf("không rõ ngày"));
+    // The same person with different titles in different years.
+    expect(text).toMatch(
+      /Lò Minh Hùng — Phó Bí thư Tỉnh ủy Sơn La \(16\/08\/2022\); Phó Bí thư Thường trực Tỉnh ủy Sơn La \(26\/01\/2024\)/,
+    );
+  });
+
+  it("cites every fact and lists the sources, each quote present in its article", async () => {
+    const reply = await ask(core, "/province Xiêng Khoảng");
+    expect(reply.citations.length).toBeGreaterThan(3);
+    const corpus = core.holder.get();
+    for (const c of reply.citations) {
+      const text = (corpus.texts.get(c.source) ?? "").replace(/\s+/g, " ");
+      expect(text).toContain(c.quote.replace(/\s+/g, " "));
+    }
+    const cited = new Set(
+      reply.blocks.flatMap((b) => (b.kind === "list" ? b.items.flatMap((i) => i.cites ?? []) : [])),
+    );
+    expect(cited.size).toBeGreaterThan(3);
+    for (const n of cited) expect(reply.citations.some((c) => c.n === n)).toBe(true);
+  });
+
+  it("answers in English with the same facts", async () => {
+    const text = plain(await ask(core, "/province Luang Prabang", "en"));
+    expect(text).toContain("Luang Prabang (Laos)");
+    expect(text).toContain("2 ventilators");
+    expect(text).toContain("15,000 masks");
+    expect(text).toContain("300 million VND");
+    expect(text).toContain("expired on 31/12/2024");
+  });
+
+  it("names Savannakhet from the side box, and the planned border exchange", async () => {
+    const text = plain(await ask(core, "/province savannakhet", "en"));
+    expect(text).toContain("12/2021");
+    expect(text).toContain("Sepon");
+  });
+
+  it("says plainly when a known province has no coverage", async () => {
+    const reply = await ask(core, "/province Houaphanh", "en");
+    expect(reply.error).toBeUndefined();
+    expect(plain(reply)).toContain("No article in the corpus covers this province yet.");
+  });
+
+  it("suggests close names for an unknown one, and reports ambiguity", async () => {
+    const unknown = await ask(core, "/province Luang Prabanng");
+    expect(unknown.error?.code).toBe("unknown-province");
+    expect(unknown.suggestions?.[0]?.command).toBe("/province Luông Pha Bang");
+    const ambiguous = await ask(core, "/province luang", "en");
+    expect(ambiguous.error?.code).toBe("ambiguous-province");
+    expect(plain(ambiguous)).toContain("Luang Namtha");
+  });
+
+  it("never mixes unrelated page items into an answer", async () => {
+    for (const name of ["son la", "quang tri", "xieng khouang"]) {
+      const text = plain(await ask(core, `/province ${name}`));
+      for (const noise of ["Nga", "Triều Tiên", "Hà Giang", "Bách Sắc", "Hamas", "Cuba", "Palestine"]) {
+        expect(text).not.toMatch(new RegExp(`\\b${noise}\\b`, "u"));
+      }
+    }
+  });
+
+  it("asks for a name when none is given, and refuses a huge argument clearly", async () => {
+    expect((await ask(core, "/province")).error?.code).toBe("missing-argument");
+    const huge = await ask(core, `/province ${"<b>&".repeat(1250)}`);
+    expect(huge.error?.code).toBe("argument-too-long");
+    expect(plain(huge)).toContain("5000");
+  });
+});

@@ -1,0 +1,57 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { ask, plain, testCore } from "../support/core";
+
+describe("/search, /source and /help", () => {
+  let core: Awaited<ReturnType<typeof testCore>>;
+  beforeAll(async () => {
+    core = await testCore();
+  });
+
+  it("finds facts without diacritics, ranked facts first, with snippets and sources", async () => {
+    const reply = await ask(core, "/search khau trang");
+    const text = plain(reply);
+    expect(text).toContain("Khẩu trang y tế: 15.000 khẩu trang");
+    expect(text).toContain("[số liệu]");
+    expect(reply.citations.every((c) => c.source === "003_c91044f3eca921e9.txt")).toBe(true);
+    const scholarships = plain(await ask(core, "/search hoc bong", "en"));
+    expect(scholarships).toContain("90");
+  });
+
+  it("never returns page furniture or unrelated boxes", async () => {
+    for (const words of ["Nga", "Hamas", "Bách Sắc", "Palestine", "Tochigi", "Cuba", "Herzen"]) {
+      const reply = await ask(core, `/search ${words}`);
+      expect(reply.error?.code, words).toBe("no-results");
+    }
+  });
+
+  it("treats markup in the query as text", async () => {
+    const reply = await ask(core, "/search <script>alert(1)</script>");
+    expect(reply.title).toContain("<script>");
+    expect(reply.error?.code).toBe("no-results");
+  });
+
+  it("shows a fact's quotes with line numbers, and a source's structure", async () => {
+    const fact = plain(await ask(core, "/source agr-xieng-khouang-son-la-2022-2024", "en"));
+    expect(fact).toContain("001_809524e14a84028a.txt, line 4");
+    expect(fact).toContain("5 tỉ VNĐ");
+    const src = plain(await ask(core, "/source 004", "en"));
+    expect(src).toContain("not Vietnam–Laos, never used in answers");
+    expect(src).toContain("ev-2021-12-border-defence-friendship-exchange");
+    const unknown = await ask(core, "/source ev-2022-08-16-xieng-khouang", "en");
+    expect(unknown.error?.code).toBe("unknown-source");
+    expect(unknown.suggestions?.[0]?.command).toBe("/source ev-2022-08-16-xieng-khouang-son-la-signing");
+  });
+
+  it("lists the commands, explains one, and suggests for a typo", async () => {
+    const all = plain(await ask(core, "/help"));
+    for (const name of ["/province", "/agreements", "/timeline", "/anniversaries", "/search", "/source"]) {
+      expect(all).toContain(name);
+    }
+    expect(all).not.toContain("/reload"); // admin-only commands are hidden from non-admins
+    const one = plain(await ask(core, "/help timeline", "en"));
+    expect(one).toContain("/timeline luang prabang 2019-2022");
+    const typo = await ask(core, "/provnce son la");
+    expect(typo.error?.code).toBe("unknown-command");
+    expect(typo.suggestions?.[0]?.command).toBe("/province");
+  });
+});

@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { MAX_ARG_LENGTH, parseArgs } from "../../src/core/args";
+import type { Command } from "../../src/core/command";
+import { parseCommandText } from "../../src/core/dispatch";
+import { UserError } from "../../src/core/errors";
+
+const timelineLike: Command = {
+  name: "timeline",
+  description: { vi: "x", en: "x" },
+  args: [
+    { name: "province", kind: "province", required: false, description: { vi: "Tỉnh", en: "Province" } },
+    { name: "years", kind: "period", required: false, min: 1900, max: 2100, description: { vi: "Năm", en: "Years" } },
+  ],
+  run: () => ({ title: "", blocks: [], citations: [] }),
+};
+
+const subscribeLike: Command = {
+  name: "subscribe",
+  description: { vi: "x", en: "x" },
+  args: [
+    { name: "time", kind: "time", required: false, description: { vi: "Giờ", en: "Time" } },
+    {
+      name: "cadence",
+      kind: "choice",
+      choices: ["daily", "weekly"],
+      required: false,
+      description: { vi: "x", en: "x" },
+    },
+  ],
+  run: () => ({ title: "", blocks: [], citations: [] }),
+};
+
+function code(f: () => unknown): string | undefined {
+  try {
+    f();
+  } catch (error) {
+    return error instanceof UserError ? error.code : "not a user error";
+  }
+  return undefined;
+}
+
+describe("argument parsing", () => {
+  it("takes typed tokens by pattern and leaves the rest as the free-text name", () => {
+    expect(parseArgs(timelineLike, "Luông Pha Bang 2019 - 2021")).toEqual({
+      province: "Luông Pha Bang",
+      years: { from: 2019, to: 2021 },
+    });
+    expect(parseArgs(timelineLike, "2022 son la")).toEqual({ province: "son la", years: { from: 2022, to: 2022 } });
+    expect(parseArgs(subscribeLike, "weekly 7:30")).toEqual({ time: "07:30", cadence: "weekly" });
+  });
+
+  it("refuses out-of-range and reversed periods, unknown tokens and over-long input", () => {
+    expect(code(() => parseArgs(timelineLike, "1800"))).toBe("bad-argument");
+    expect(code(() => parseArgs(timelineLike, "2024-2019"))).toBe("bad-argument");
+    expect(code(() => parseArgs(subscribeLike, "25:00"))).toBe("bad-argument");
+    expect(code(() => parseArgs(timelineLike, "x".repeat(MAX_ARG_LENGTH + 1)))).toBe("argument-too-long");
+  });
+
+  it("splits a command addressed to a bot in a group", () => {
+    expect(parseCommandText("/province@HuuNghiBot Sơn La")).toEqual({
+      name: "province",
+      bot: "HuuNghiBot",
+      text: "Sơn La",
+    });
+    expect(parseCommandText("/help")).toEqual({ name: "help", text: "" });
+    expect(parseCommandText("hello")).toBeUndefined();
+  });
+});
