@@ -1,0 +1,136 @@
+// Who is an admin (ADMIN_IDS), refusals and admin actions in the audit log (real SQLite store), /audit, /status.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Core } from "../../src/app";
+import { loadConfig } from "../../src/config";
+import type { StateStore } from "../../src/core/services";
+import { createStatus } from "../../src/ops/status";
+import { ADMIN, ask, editYaml, MEMBER, opsCore, plain, sqliteStore, tempWorkspace } from "./support";
+
+let ws: Awaited<ReturnType<typeof tempWorkspace>>;
+let store: StateStore;
+let core: Core;
+
+beforeEach(async () => {
+  ws = await tempWorkspace();
+  store = await sqliteStore(ws.root);
+  core = await opsCore(ws.data, store);
+});
+
+afterEach(async () => {
+  await store.close();
+  await ws.cleanup();
+});
+
+describe("admin commands", () => {
+  it("refuse a non-admin, audit the attempt, and leave the corpus alone", async () => {
+    const before = core.holder.get().version;
+    await editYaml(ws.data, "anniversaries.yaml", (list) => {
+      list.pop();
+    });
+
+    const reply = await ask(core, "/reload", MEMBER);
+
+    expect(reply.error?.code).toBe("admin-only");
+    expect(core.holder.get().version).toBe(before);
+    const [entry] = await store.listAudit(5);
+    expect(entry).toMatchObject({ who: MEMBER, where: "telegram:-1001234", what: "/reload", result: "refused" });
+    expect(Number.isNaN(Date.parse(entry?.at ?? ""))).toBe(false);
+  });
+
+  it("audit a successful admin action with its result", async () => {
+    const reply = await ask(core, "/reload", ADMIN);
+    expect(reply.error).toBeUndefined();
+    const [entry] = await store.listAudit(1);
+    expect(entry).toMatchObject({ who: ADMIN, what: "/reload", result: "ok" });
+    expect(entry?.detail).toContain(core.holder.get().version);
+  });
+
+  it("audit a refused reload (broken data) as failed", async () => {
+    await editYaml(ws.data, "provinces.yaml", (list) => {
+      list[0].country = "TH";
+    });
+    await ask(core, "/reload", ADMIN);
+    const [entry] = await store.listAudit(1);
+    expect(entry).toMatchObject({ who: ADMIN, what: "/reload", result: "failed", detail: "reload-refused" });
+  });
+
+  it("/audit [n] shows the latest entries to admins only", async () => {
+    // Entries are ordered by their millisecond time stamp: keep them apart.
+    const tick = () => new Promise((r) => setTimeout(r, 5));
+    await ask(core, "/reload", MEMBER);
+    await tick();
+    await ask(core, "/status", MEMBER);
+    await tick();
+    await ask(core, "/reload", ADMIN);
+
+    const two = plain(await ask(core, "/audit 2", ADMIN));
+    expect(two).toContain("Audit log — latest 2");
+    expect(two).toMatch(/telegram:111111 @ telegram:-1001234 · \/reload → ok/);
+    expect(two).toMatch(/telegram:222222 @ telegram:-1001234 · \/status → refused \(not an admin\)/);
+    expect(two).not.toMatch(/telegram:222222 .* \/reload/);
+
+    const vi = plain(await ask(core, "/audit", ADMIN, "vi"));
+    expect(vi).toContain("bị từ chối");
+
+    const refused = await ask(core, "/audit", MEMBER);
+    expect(refused.error?.code).toBe("admin-only");
+    expect(plain(refused)).not.toContain(ADMIN);
+  });
+
+  it("/status reports versions, counts, platforms, subscriptions and the next digest", async () => {
+    const startedAt = Date.parse("2026-11-24T00:00:00Z");
+    core.env.services.status = createStatus({
+      version: "9.9.9",
+      startedAt,
+      now: () => startedAt + 93_784_000,
+      corpus: () => core.holder.get(),
+      platforms: () => [
+        { name: "telegram", connected: true },
+        { name: "discord", connected: false },
+      ],
+      store,
+      nextDigest: () => "2026-11-25 07:00 Asia/Ho_Chi_Minh",
+    });
+    await store.setSubscription({
+      chatId: "telegram:-1001234",
+      platform: "telegram",
+      time: "07:00",
+      cadence: "daily",
+      lang: "vi",
+      zone: "Asia/Ho_Chi_Minh",
+      createdBy: ADMIN,
+      createdAt: "2026-11-24T00:00:00.000Z",
+    });
+
+    const text = plain(await ask(core, "/status", ADMIN));
+
+    const corpus = core.holder.get();
+    expect(text).toContain("Version: 9.9.9");
+    expect(text).toContain(`Corpus version: ${corpus.version}`);
+    expect(text).toContain("Uptime: 1 d 2 h 3 min");
+    expect(text).toContain("telegram: connected, discord: disconnected");
+    expect(text).toContain("Digest subscriptions: 1");
+    expect(text).toContain("Next digest: 2026-11-25 07:00 Asia/Ho_Chi_Minh");
+    expect(text).toContain(`Provinces: ${corpus.data.provinces.length}`);
+    expect((await ask(core, "/status", MEMBER)).error?.code).toBe("admin-only");
+  });
+
+  it("/help lists admin commands to admins only", async () => {
+    expect(plain(await ask(core, "/help", ADMIN))).toContain("/reload");
+    expect(plain(await ask(core, "/help", MEMBER))).not.toContain("/reload");
+  });
+});
+
+describe("ADMIN_IDS", () => {
+  it("takes platform-prefixed ids, and names each malformed entry", () => {
+    const ok = loadConfig({ ADMIN_IDS: "telegram:123456, discord:987654321098765432" });
+    expect(ok.ok && [...ok.config.adminIds]).toEqual(["telegram:123456", "discord:987654321098765432"]);
+    const bad = loadConfig({ ADMIN_IDS: "123456,discord:abc,telegram:42" });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) {
+      expect(bad.errors).toHaveLength(2);
+      expect(bad.errors[0]).toContain('"123456"');
+      expect(bad.errors[1]).toContain('"discord:abc"');
+    }
+  });
+});

@@ -1,0 +1,149 @@
+// /reload: a valid change is swapped in and reported per kind; each kind of broken data is refused with its
+// file and path, and the old corpus keeps answering; nothing is half-loaded.
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Core } from "../../src/app";
+import type { StateStore } from "../../src/core/services";
+import { ask, editYaml, opsCore, plain, sqliteStore, tempWorkspace } from "./support";
+
+let ws: Awaited<ReturnType<typeof tempWorkspace>>;
+let store: StateStore;
+let core: Core;
+
+beforeEach(async () => {
+  ws = await tempWorkspace();
+  store = await sqliteStore(ws.root);
+  core = await opsCore(ws.data, store);
+});
+
+afterEach(async () => {
+  await store.close();
+  await ws.cleanup();
+});
+
+/** A new province whose citations are copied from an existing, valid one. */
+async function addTestProvince(): Promise<void> {
+  await editYaml(ws.data, "provinces.yaml", (list) => {
+    list.push({
+      id: "tinh-thu",
+      country: "VN",
+      name: { vi: "Tỉnh Thử Nghiệm", en: "Test Province" },
+      aliases: ["tinh thu nghiem"],
+      sources: list[0].sources,
+    });
+  });
+}
+
+describe("a valid reload", () => {
+  it("swaps the new snapshot in and reports added, removed and changed records per kind with the new version", async () => {
+    const before = core.holder.get().version;
+    let changedId = "";
+    let removedId = "";
+    await addTestProvince();
+    await editYaml(ws.data, "provinces.yaml", (list) => {
+      changedId = list[1].id;
+      list[1].capital = { vi: "Thủ phủ đã sửa", en: "Edited capital" };
+    });
+    await editYaml(ws.data, "anniversaries.yaml", (list) => {
+      removedId = list.pop().id;
+    });
+    expect(plain(await ask(core, "/province tinh thu nghiem"))).not.toContain("Tỉnh Thử Nghiệm");
+
+    const reply = await ask(core, "/reload");
+    const text = plain(reply);
+
+    expect(reply.error).toBeUndefined();
+    const after = core.holder.get().version;
+    expect(after).not.toBe(before);
+    expect(reply.title).toContain(after);
+    expect(text).toContain("## Provinces");
+    expect(text).toContain("Added (1): tinh-thu");
+    expect(text).toContain(`Changed (1): ${changedId}`);
+    expect(text).toContain("## Anniversaries");
+    expect(text).toContain(`Removed (1): ${removedId}`);
+    expect(text).not.toContain("## Events");
+    // The new record answers at once.
+    expect(plain(await ask(core, "/province tinh thu nghiem", undefined, "vi"))).toContain("Tỉnh Thử Nghiệm");
+  });
+
+  it("says nothing changed, and keeps the version, when the data is the same", async () => {
+    const before = core.holder.get().version;
+    const reply = await ask(core, "/reload", undefined, "vi");
+    expect(reply.error).toBeUndefined();
+    expect(plain(reply)).toContain("Không có thay đổi nào.");
+    expect(core.holder.get().version).toBe(before);
+  });
+});
+
+type Breakage = { name: string; breakIt: () => Promise<void>; where: RegExp };
+
+const breakages: Breakage[] = [
+  {
+    name: "bad YAML",
+    breakIt: async () => {
+      const path = join(ws.data, "provinces.yaml");
+      await writeFile(path, `${await readFile(path, "utf8")}\n- id: [never closed\n  country: VN\n`);
+    },
+    where: /provinces\.yaml line \d+, column \d+: /,
+  },
+  {
+    name: "bad JSON (flow syntax)",
+    breakIt: () => writeFile(join(ws.data, "events.yaml"), '[{"id": "x", "kind": "visit",'),
+    where: /events\.yaml line \d+, column \d+: /,
+  },
+  {
+    name: "schema error",
+    breakIt: () =>
+      editYaml(ws.data, "provinces.yaml", (list) => {
+        list[0].country = "TH";
+      }),
+    where: /provinces\.yaml \[0\]\.country: /,
+  },
+  {
+    name: "quote not found in its source",
+    breakIt: () =>
+      editYaml(ws.data, "events.yaml", (list) => {
+        list[0].sources[0].quote = "Câu này không hề có trong bài báo nguồn";
+      }),
+    where: /events\.yaml \[0\] [a-z0-9-]+: quote not found in /,
+  },
+  {
+    name: "reference to an unknown province",
+    breakIt: () =>
+      editYaml(ws.data, "places.yaml", (list) => {
+        list[0].province = "atlantis";
+      }),
+    where: /places\.yaml \[0\]\.province: unknown province "atlantis"/,
+  },
+];
+
+describe("a broken data file", () => {
+  it.each(breakages)("is refused ($name) with file and path, and the old corpus still answers", async (b) => {
+    const before = core.holder.get().version;
+    await addTestProvince(); // a valid change in the same reload must not be half-loaded
+    await b.breakIt();
+
+    const reply = await ask(core, "/reload");
+    const text = plain(reply);
+
+    expect(reply.error?.code).toBe("reload-refused");
+    expect(text).toMatch(b.where);
+    expect(text).toContain(`version ${before}`);
+    expect(core.holder.get().version).toBe(before);
+    const province = plain(await ask(core, "/province son la", undefined, "vi"));
+    expect(province).toContain("Sơn La");
+    expect(plain(await ask(core, "/province tinh thu nghiem", undefined, "vi"))).not.toContain("Tỉnh Thử Nghiệm");
+  });
+
+  it("lists every error, not only the first", async () => {
+    await breakages[2]?.breakIt();
+    await editYaml(ws.data, "places.yaml", (list) => {
+      list[1].kind = "castle";
+    });
+    const text = plain(await ask(core, "/reload"));
+    expect(text).toMatch(/provinces\.yaml \[0\]\.country: /);
+    expect(text).toMatch(/places\.yaml \[1\]\.kind: /);
+    expect(text).toContain("Found 2 error(s)");
+  });
+});
