@@ -96,7 +96,18 @@ export const search: Command = {
         en: "Please type something to search for.",
       });
     }
-    const hits = corpus.search.search(query) as unknown as (SearchDoc & { score: number })[];
+    const found = corpus.search.search(query) as unknown as (SearchDoc & { score: number })[];
+    // Folding makes "Triều Tiên" match "triệu … tiền": when the query has diacritics, hits that contain the
+    // words exactly as typed come first, and the reader is told when none do.
+    const marked = query
+      .normalize("NFC")
+      .toLowerCase()
+      .split(/\s+/)
+      .filter((w) => w !== fold(w));
+    const exact = (hit: SearchDoc) =>
+      marked.every((w) => `${hit.title} ${hit.body}`.normalize("NFC").toLowerCase().includes(w));
+    const hits = [...found.filter(exact), ...found.filter((h) => !exact(h))];
+    const approximate = marked.length > 0 && hits.length > 0 && !exact(hits[0] as SearchDoc);
     const title = lang === "vi" ? `Kết quả tìm “${query}”` : `Results for “${query}”`;
     if (hits.length === 0) {
       return {
@@ -116,7 +127,18 @@ export const search: Command = {
     const reply: Reply = {
       title,
       blocks: [
-        { kind: "text", line: { text: lang === "vi" ? `${hits.length} kết quả` : `${hits.length} results` } },
+        {
+          kind: "text",
+          line: {
+            text: approximate
+              ? lang === "vi"
+                ? `Không có kết quả khớp đúng dấu; ${hits.length} kết quả gần đúng (bỏ dấu):`
+                : `No result matches the diacritics as typed; ${hits.length} approximate results (diacritics ignored):`
+              : lang === "vi"
+                ? `${hits.length} kết quả`
+                : `${hits.length} results`,
+          },
+        },
         { kind: "list", items: lines },
       ],
       citations: citer.list,

@@ -24,6 +24,13 @@ describe("/search, /source and /help", () => {
     }
   });
 
+  it("tells the reader when a query's diacritics match nothing exactly", async () => {
+    // "Triều Tiên" (Korea) folds like "triệu … tiền" (million … money): not the same words.
+    const text = plain(await ask(core, "/search Triều Tiên", "en"));
+    expect(text).toContain("No result matches the diacritics as typed");
+    expect(plain(await ask(core, "/search khẩu trang", "en"))).not.toContain("approximate");
+  });
+
   it("treats markup in the query as text", async () => {
     const reply = await ask(core, "/search <script>alert(1)</script>");
     expect(reply.title).toContain("<script>");
