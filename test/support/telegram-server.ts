@@ -31,6 +31,8 @@ export interface Failure {
   /** Seconds, sent as parameters.retry_after (429). */
   retry_after?: number;
   description?: string;
+  /** Only calls for this chat fail (others pass untouched), so concurrent tests do not steal the failure. */
+  chat_id?: number | string;
 }
 
 export interface BotIdentity {
@@ -269,7 +271,9 @@ export async function startTelegramServer(options: TelegramServerOptions = {}): 
       if (m[1] !== token) throw new ApiError(401, "Unauthorized");
       const handler = methods[call.method];
       if (!handler) throw new ApiError(404, "Not Found: method not found");
-      const failure = failures.get(call.method)?.shift();
+      const pending = failures.get(call.method) ?? [];
+      const at = pending.findIndex((f) => f.chat_id === undefined || String(f.chat_id) === String(params.chat_id));
+      const failure = at < 0 ? undefined : pending.splice(at, 1)[0];
       if (failure) {
         throw new ApiError(
           failure.status,

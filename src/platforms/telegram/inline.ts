@@ -8,7 +8,7 @@ import type { Caller } from "../../core/command";
 import { findCommand } from "../../core/dispatch";
 import type { Lang } from "../../core/i18n";
 import type { Province } from "../../core/model";
-import type { Line, Reply } from "../../core/reply";
+import type { Block, Line, Reply } from "../../core/reply";
 import { resolveProvince } from "../../core/resolve";
 import type { AdapterDeps } from "../adapter";
 import { callerOf, langOf } from "./caller";
@@ -73,7 +73,7 @@ export async function inlineResults(
     const texts = /^\d{4}(\s*[-–]\s*\d{4})?$/.test(query) ? [query] : provinces.map((p) => p.name.vi);
     for (const text of texts) {
       const reply = await run("agreements", text);
-      if (!reply.error) for (const item of perItem(reply, `a:${text}`, lang)) add(item);
+      if (!reply.error) for (const item of perSection(reply, `a:${text}`, lang)) add(item);
     }
   }
   if (has("search") && query.length >= 2) {
@@ -117,18 +117,38 @@ function article(key: string, reply: Reply, lang: Lang, command: string): Inline
   };
 }
 
-/** One result per list item of a reply (agreements, search hits), each with only the citations it uses. */
+/** Keeps only the citations `blocks` refer to (numbers unchanged, so "[3]" still finds source [3]). */
+function citedIn(reply: Reply, blocks: Block[]): Reply["citations"] {
+  const cited = new Set<number>();
+  for (const b of blocks) {
+    const lines = b.kind === "text" ? [b.line] : b.kind === "list" ? b.items : [];
+    for (const line of lines) for (const n of line.cites ?? []) cited.add(n);
+  }
+  return reply.citations.filter((c) => cited.has(c.n));
+}
+
+/** One result per list item of a reply (search hits), each with only the citations it uses. */
 function perItem(reply: Reply, keyPrefix: string, lang: Lang): InlineQueryResultArticle[] {
   const items: Line[] = reply.blocks.flatMap((b) => (b.kind === "list" ? b.items : []));
   return items.map((item, i) => {
-    const cited = new Set(item.cites ?? []);
-    const single: Reply = {
-      title: reply.title,
-      blocks: [{ kind: "text", line: item }],
-      citations: reply.citations.filter((c) => cited.has(c.n)),
-    };
+    const blocks: Block[] = [{ kind: "text", line: item }];
+    const single: Reply = { title: reply.title, blocks, citations: citedIn(reply, blocks) };
     const result = article(`${keyPrefix}:${i}`, single, lang, "");
     return { ...result, title: clip(item.text, 100), description: clip(reply.title, 200) };
+  });
+}
+
+/** One result per headed section of a reply (one agreement each), with the citations it uses. */
+function perSection(reply: Reply, keyPrefix: string, lang: Lang): InlineQueryResultArticle[] {
+  const sections: { heading: string; blocks: Block[] }[] = [];
+  for (const b of reply.blocks) {
+    if (b.kind === "heading") sections.push({ heading: b.text, blocks: [] });
+    else sections.at(-1)?.blocks.push(b);
+  }
+  return sections.map((section, i) => {
+    const single: Reply = { title: section.heading, blocks: section.blocks, citations: citedIn(reply, section.blocks) };
+    const result = article(`${keyPrefix}:${i}`, single, lang, "");
+    return { ...result, description: clip(reply.title, 200) };
   });
 }
 

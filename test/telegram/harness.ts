@@ -1,0 +1,77 @@
+// Starts the real grammY-based adapter against the local Bot API server, over the real corpus.
+import { Writable } from "node:stream";
+import { commands as allCommands } from "../../commands/index";
+import { type Core, createCore } from "../../src/app";
+import type { Command } from "../../src/core/command";
+import type { Invocation } from "../../src/core/dispatch";
+import type { Lang } from "../../src/core/i18n";
+import { createLogger } from "../../src/log";
+import type { AdapterDeps } from "../../src/platforms/adapter";
+import { createTelegramAdapter, type TelegramAdapter } from "../../src/platforms/telegram/adapter";
+import { startTelegramServer, type TelegramServer } from "../support/telegram-server";
+
+export const TODAY = "2026-11-24";
+
+export interface Harness {
+  server: TelegramServer;
+  adapter: TelegramAdapter;
+  core: Core;
+  /** Log lines (JSON) written by the adapter. */
+  logs: string[];
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  webhook?: boolean;
+  /** Extra commands for tests (long replies, paging). */
+  extraCommands?: Command[];
+  userLang?: (userId: string) => Promise<Lang | undefined>;
+  /** Wraps the core's handle, e.g. to fail outside dispatch. */
+  wrapHandle?: (handle: (inv: Invocation) => Promise<import("../../src/core/reply").Reply>) => AdapterDeps["handle"];
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const server = await startTelegramServer();
+  const core = await createCore({ today: TODAY, commands: [...allCommands, ...(options.extraCommands ?? [])] });
+  const logs: string[] = [];
+  const destination = new Writable({
+    write(chunk, _encoding, done) {
+      logs.push(String(chunk));
+      done();
+    },
+  });
+  const logger = createLogger({ level: "info", secrets: [server.token], destination });
+  const deps: AdapterDeps = {
+    commands: core.commands,
+    handle: options.wrapHandle ? options.wrapHandle(core.handle) : core.handle,
+    corpus: () => core.holder.get(),
+    pages: core.pages,
+    logger,
+    ...(options.userLang ? { userLang: options.userLang } : {}),
+  };
+  const adapter = createTelegramAdapter(
+    {
+      token: server.token,
+      apiRoot: server.apiRoot,
+      // Short so the retry tests stay fast; the real waits are still honoured.
+      retry: { maxRetryAttempts: 3, maxDelaySeconds: 5 },
+      // The throttler stays in the chain, without limits, so tests run at full speed.
+      throttle: { global: {}, group: {}, out: {} },
+      ...(options.webhook
+        ? { webhook: { url: "https://bot.example.org/tg-hook", port: 0, host: "127.0.0.1", secret: "s3cret_Token-1" } }
+        : {}),
+    },
+    deps,
+  );
+  await adapter.start();
+  return {
+    server,
+    adapter,
+    core,
+    logs,
+    async close() {
+      await adapter.stop();
+      await server.close();
+    },
+  };
+}
