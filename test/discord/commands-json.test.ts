@@ -7,7 +7,11 @@ import { toApplicationCommands, YEAR_MAX, YEAR_MIN } from "../../src/platforms/d
 const NAME = /^[-_\p{L}\p{N}]{1,32}$/u;
 
 function stub(partial: Partial<Command> & Pick<Command, "name" | "args">): Command {
-  return { description: { vi: "Mô tả", en: "Description" }, run: () => ({ title: "", blocks: [], citations: [] }), ...partial };
+  return {
+    description: { vi: "Mô tả", en: "Description" },
+    run: () => ({ title: "", blocks: [], citations: [] }),
+    ...partial,
+  };
 }
 
 describe("slash command JSON from the shared command definitions", () => {
@@ -88,7 +92,11 @@ describe("slash command JSON from the shared command definitions", () => {
     expect(byName.where).toMatchObject({ type: ApplicationCommandOptionType.String, autocomplete: true });
     expect(byName.words).toMatchObject({ type: ApplicationCommandOptionType.String });
     expect(byName.words).not.toHaveProperty("autocomplete");
-    expect(byName.year).toMatchObject({ type: ApplicationCommandOptionType.Integer, min_value: YEAR_MIN, max_value: YEAR_MAX });
+    expect(byName.year).toMatchObject({
+      type: ApplicationCommandOptionType.Integer,
+      min_value: YEAR_MIN,
+      max_value: YEAR_MAX,
+    });
     expect(byName.years).toMatchObject({ type: ApplicationCommandOptionType.String });
     expect(byName.days).toMatchObject({ type: ApplicationCommandOptionType.Integer, min_value: 1, max_value: 366 });
     expect(byName.at).toMatchObject({ type: ApplicationCommandOptionType.String });

@@ -41,7 +41,9 @@ function citation(n: number, quoteLength = 80): Citation {
 }
 
 const all = (embeds: APIEmbed[]): string =>
-  embeds.map((e) => [e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value])].join("\n")).join("\n");
+  embeds
+    .map((e) => [e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value])].join("\n"))
+    .join("\n");
 
 describe("Reply → embeds", () => {
   it("renders title, blocks, fields and citations with their numbers", () => {
@@ -71,13 +73,19 @@ describe("Reply → embeds", () => {
   });
 
   it("uses English labels for English replies", () => {
-    const embeds = renderEmbeds({ title: "Son La", blocks: [], citations: [citation(1)], paging: { page: 1, pageCount: 2 } }, { lang: "en" });
+    const embeds = renderEmbeds(
+      { title: "Son La", blocks: [], citations: [citation(1)], paging: { page: 1, pageCount: 2 } },
+      { lang: "en" },
+    );
     expect(embeds[0]?.fields?.[0]?.name).toBe("Sources");
     expect(embeds.at(-1)?.footer?.text).toContain("Page 1/2");
   });
 
   it("keeps a very long answer within every limit, and says it was shortened", () => {
-    const lines = Array.from({ length: 400 }, (_, i) => ({ text: `Sự kiện ${i}: ${"nội dung ".repeat(12)}`, cites: [i % 40 + 1] }));
+    const lines = Array.from({ length: 400 }, (_, i) => ({
+      text: `Sự kiện ${i}: ${"nội dung ".repeat(12)}`,
+      cites: [(i % 40) + 1],
+    }));
     const reply: Reply = {
       title: "T".repeat(400),
       blocks: [
@@ -94,7 +102,10 @@ describe("Reply → embeds", () => {
       expect(embeds[0]?.title?.endsWith("…")).toBe(true);
       expect(all(embeds)).toContain(lang === "vi" ? "đã rút gọn" : "shortened");
       // Citations survive the shortening, and the ones left out are counted.
-      const sources = embeds.flatMap((e) => e.fields ?? []).map((f) => f.value).join("\n");
+      const sources = embeds
+        .flatMap((e) => e.fields ?? [])
+        .map((f) => f.value)
+        .join("\n");
       expect(sources).toContain("[1] ");
       expect(sources).toMatch(/… \+\d+ /);
     }

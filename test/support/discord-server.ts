@@ -172,6 +172,7 @@ function commandProblems(commands: Json): string[] {
 
 interface InteractionState {
   handle: InteractionHandle;
+  user: Json;
   channelId: string;
   /** Callback type of the first response, once acknowledged. */
   ackType?: number;
@@ -234,7 +235,14 @@ export async function startDiscordServer(
   let sequence = 0;
   let readySeen = false;
 
-  const botUser = { id: botUserId, username: "HuuNghiTest", discriminator: "0000", global_name: null, avatar: null, bot: true };
+  const botUser = {
+    id: botUserId,
+    username: "HuuNghiTest",
+    discriminator: "0000",
+    global_name: null,
+    avatar: null,
+    bot: true,
+  };
 
   function messageObject(channel: string, body: Json, extra: Json = {}): Json {
     return {
@@ -263,7 +271,8 @@ export async function startDiscordServer(
   function edit(id: string, body: Json): Json {
     const old = messages.get(id) ?? messageObject("0", {});
     const next = { ...old, edited_timestamp: new Date().toISOString() };
-    for (const key of ["content", "embeds", "components", "flags"]) if (body?.[key] !== undefined) next[key] = body[key];
+    for (const key of ["content", "embeds", "components", "flags"])
+      if (body?.[key] !== undefined) next[key] = body[key];
     messages.set(id, next);
     return next;
   }
@@ -315,7 +324,9 @@ export async function startDiscordServer(
       member_count: 2,
       voice_states: [],
       members: [],
-      channels: [{ id: channelId, type: 0, name: "hop-tac", position: 0, permission_overwrites: [], guild_id: guildId }],
+      channels: [
+        { id: channelId, type: 0, name: "hop-tac", position: 0, permission_overwrites: [], guild_id: guildId },
+      ],
       threads: [],
       presences: [],
       stage_instances: [],
@@ -392,7 +403,7 @@ export async function startDiscordServer(
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const method = req.method ?? "GET";
     const body = await readBody(req);
-    const path = url.pathname.replace(/^\/api\/v10/, "");
+    const path = decodeURIComponent(url.pathname).replace(/^\/api\/v10/, "");
     const at = Date.now();
     const reply = (status: number, json?: Json, error?: RecordedRequest["error"]): void => {
       const r: RecordedRequest = { method, path, query: url.searchParams, body, status, at };
@@ -404,7 +415,9 @@ export async function startDiscordServer(
         return;
       }
       res.writeHead(status, { "content-type": "application/json" });
-      res.end(JSON.stringify(json ?? (error ? { code: error.code, message: error.message, errors: error.problems } : {})));
+      res.end(
+        JSON.stringify(json ?? (error ? { code: error.code, message: error.message, errors: error.problems } : {})),
+      );
     };
     const refuse = (status: number, code: number, message: string, problems?: string[]): void => {
       const error: NonNullable<RecordedRequest["error"]> = { code, message };
@@ -494,7 +507,15 @@ export async function startDiscordServer(
         const msg = messageObject(
           state.channelId,
           type === 5 ? { flags: (body?.data?.flags ?? 0) | 128 } : body?.data,
-          { interaction_metadata: { id: state.handle.id, type: 2 } },
+          {
+            type: 20,
+            interaction_metadata: {
+              id: state.handle.id,
+              type: 2,
+              user: state.user,
+              authorizing_integration_owners: { "0": guildId },
+            },
+          },
         );
         messages.set(msg.id, msg);
         state.originalId = msg.id;
@@ -620,7 +641,7 @@ export async function startDiscordServer(
       payload.channel = { id: channel, type: 1, recipients: [user] };
       payload.channel_id = channel;
     }
-    const state: InteractionState = { handle, channelId: channel };
+    const state: InteractionState = { handle, user, channelId: channel };
     if (extra.message) state.messageId = extra.message.id;
     interactions.set(handle.id, state);
     byToken.set(handle.token, state);
@@ -635,7 +656,12 @@ export async function startDiscordServer(
       id: registered?.id ?? snowflake(),
       name,
       type: 1,
-      options: options.map((o) => ({ name: o.name, type: o.type, value: o.value, ...(o.focused ? { focused: true } : {}) })),
+      options: options.map((o) => ({
+        name: o.name,
+        type: o.type,
+        value: o.value,
+        ...(o.focused ? { focused: true } : {}),
+      })),
       ...(registered?.guild_id ? { guild_id: registered.guild_id } : {}),
     };
   }
