@@ -1,0 +1,111 @@
+// Configuration from the environment: defaults, one clear message per bad or missing value, secrets listed.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { DEFAULT_STORE_URL, loadConfig, secretsOf } from "../../src/config";
+import { REPO } from "./support";
+
+const TG = "123456789:AAHfakeTokenForTestsOnly_abcdefghijkl";
+const DC = "MTIzNDU2Nzg5MDEyMzQ1Njc4.GAbCdE.fakeDiscordTokenForTestsOnly_abcdefg";
+
+describe("loadConfig", () => {
+  it("starts with nothing set: console mode, SQLite default, no HTTP server, Vietnam time", () => {
+    const result = loadConfig({});
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.config).toMatchObject({
+      storeUrl: DEFAULT_STORE_URL,
+      zone: "Asia/Ho_Chi_Minh",
+      logLevel: "info",
+      watchData: false,
+      consoleAdmin: true,
+      shutdownTimeoutMs: 10_000,
+    });
+    expect(result.config.telegram).toBeUndefined();
+    expect(result.config.discord).toBeUndefined();
+    expect(result.config.http).toBeUndefined();
+  });
+
+  it("treats empty values as unset, as a copied .env.example has them", () => {
+    const result = loadConfig({ TELEGRAM_BOT_TOKEN: "", HTTP_PORT: " ", ADMIN_IDS: "" });
+    expect(result.ok && result.config.telegram === undefined && result.config.http === undefined).toBe(true);
+  });
+
+  it("reads every platform and ops setting", () => {
+    const result = loadConfig({
+      TELEGRAM_BOT_TOKEN: TG,
+      TELEGRAM_API_ROOT: "http://127.0.0.1:8081/",
+      TELEGRAM_WEBHOOK_URL: "https://bot.example.org/tg",
+      TELEGRAM_WEBHOOK_SECRET: "s3cret-value_123",
+      DISCORD_TOKEN: DC,
+      DISCORD_APPLICATION_ID: "123456789012345678",
+      DISCORD_GUILD_ID: "223456789012345678",
+      HTTP_PORT: "9464",
+      BOT_TIMEZONE: "Asia/Vientiane",
+      LOG_LEVEL: "debug",
+      STORE_URL: "redis://:pw-secret-1@127.0.0.1:6379/2",
+      WATCH_DATA: "yes",
+    });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const c = result.config;
+    expect(c.telegram).toEqual({
+      token: TG,
+      apiRoot: "http://127.0.0.1:8081",
+      webhook: { url: "https://bot.example.org/tg", port: 8080, secret: "s3cret-value_123" },
+    });
+    expect(c.discord).toEqual({ token: DC, applicationId: "123456789012345678", guildId: "223456789012345678" });
+    expect(c.http).toEqual({ port: 9464, host: "127.0.0.1" });
+    expect(c.zone).toBe("Asia/Vientiane");
+    expect(c.digest.zone).toBe("Asia/Vientiane");
+    expect(c.watchData).toBe(true);
+    expect(secretsOf(c).sort()).toEqual([DC, "pw-secret-1", "s3cret-value_123", TG].sort());
+  });
+
+  it("names every bad or missing value, each in its own message", () => {
+    const result = loadConfig({
+      TELEGRAM_BOT_TOKEN: "not a token",
+      DISCORD_TOKEN: DC,
+      HTTP_PORT: "99999",
+      BOT_TIMEZONE: "Mars/Olympus",
+      LOG_LEVEL: "loud",
+      STORE_URL: "mysql://db",
+      WATCH_DATA: "perhaps",
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const text = result.errors.join("\n");
+    for (const name of ["TELEGRAM_BOT_TOKEN", "HTTP_PORT", "BOT_TIMEZONE", "LOG_LEVEL", "STORE_URL", "WATCH_DATA"]) {
+      expect(result.errors.filter((e) => e.startsWith(`${name} `))).toHaveLength(1);
+    }
+    expect(text).not.toContain(DC);
+
+    const missing = loadConfig({ DISCORD_TOKEN: DC, TELEGRAM_WEBHOOK_PORT: "8443" });
+    expect(missing.ok).toBe(false);
+    if (missing.ok) return;
+    expect(missing.errors).toEqual([
+      "TELEGRAM_WEBHOOK_* is set but TELEGRAM_BOT_TOKEN is missing",
+      expect.stringContaining("DISCORD_APPLICATION_ID is missing"),
+    ]);
+  });
+
+  it("gives a webhook a random secret when none is configured, and treats it as a secret", () => {
+    const result = loadConfig({ TELEGRAM_BOT_TOKEN: TG, TELEGRAM_WEBHOOK_URL: "https://bot.example.org/tg" });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const secret = result.config.telegram?.webhook?.secret ?? "";
+    expect(secret).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    expect(secretsOf(result.config)).toContain(secret);
+  });
+});
+
+describe(".env.example", () => {
+  it("documents every variable the configuration reads", () => {
+    const example = readFileSync(join(REPO, ".env.example"), "utf8");
+    const documented = new Set([...example.matchAll(/^#?\s*([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]));
+    const source = readFileSync(join(REPO, "src", "config.ts"), "utf8");
+    const read = [...source.matchAll(/^\s+([A-Z][A-Z0-9_]+): optional\(/gm)].map((m) => m[1]);
+    expect(read.length).toBeGreaterThan(15);
+    expect(read.filter((name) => !documented.has(name))).toEqual([]);
+  });
+});

@@ -1,0 +1,95 @@
+// Graceful stop: the steps run in order once, the exit code says whether all went well, and a hung step is
+// cut off at the bound.
+import { Writable } from "node:stream";
+import pino from "pino";
+import { describe, expect, it } from "vitest";
+import { InFlight } from "../../src/ops/inflight";
+import { createShutdown } from "../../src/ops/shutdown";
+
+const silent = pino({ level: "silent" });
+
+describe("createShutdown", () => {
+  it("runs every step in order, once, then exits 0", async () => {
+    const order: string[] = [];
+    const exits: number[] = [];
+    const shutdown = createShutdown({
+      steps: ["platforms", "in-flight", "store"].map((name) => ({
+        name,
+        run: async () => {
+          await new Promise((r) => setTimeout(r, 5));
+          order.push(name);
+        },
+      })),
+      timeoutMs: 1000,
+      logger: silent,
+      exit: (code) => exits.push(code),
+    });
+    const [a, b] = await Promise.all([shutdown("SIGTERM"), shutdown("SIGINT")]);
+    expect(order).toEqual(["platforms", "in-flight", "store"]);
+    expect([a, b, exits]).toEqual([0, 0, [0]]);
+  });
+
+  it("carries on past a failed step and exits 1, logging which step failed", async () => {
+    const exits: number[] = [];
+    let lines = "";
+    const logger = pino(
+      new Writable({
+        write(chunk, _enc, done) {
+          lines += chunk.toString();
+          done();
+        },
+      }),
+    );
+    let storeClosed = false;
+    const shutdown = createShutdown({
+      steps: [
+        {
+          name: "stop platforms",
+          run: () => {
+            throw new Error("boom");
+          },
+        },
+        { name: "close store", run: () => void (storeClosed = true) },
+      ],
+      timeoutMs: 1000,
+      logger,
+      exit: (code) => exits.push(code),
+    });
+    await shutdown("SIGTERM");
+    expect(storeClosed).toBe(true);
+    expect(exits).toEqual([1]);
+    expect(lines).toContain('"step":"stop platforms"');
+  });
+
+  it("exits 1 when a step hangs past the bound", async () => {
+    const exits: number[] = [];
+    const shutdown = createShutdown({
+      steps: [{ name: "hang", run: () => new Promise(() => {}) }],
+      timeoutMs: 50,
+      logger: silent,
+      exit: (code) => exits.push(code),
+    });
+    void shutdown("SIGTERM");
+    await new Promise((r) => setTimeout(r, 120));
+    expect(exits).toEqual([1]);
+  });
+});
+
+describe("InFlight", () => {
+  it("drains work in progress, including work started while draining", async () => {
+    const inFlight = new InFlight();
+    const done: string[] = [];
+    const later = (name: string, ms: number) =>
+      new Promise<void>((r) =>
+        setTimeout(() => {
+          done.push(name);
+          r();
+        }, ms),
+      );
+    void inFlight.track(later("a", 20));
+    void inFlight.track(later("b", 5).then(() => void inFlight.track(later("c", 20))));
+    await inFlight.drain();
+    expect(done.sort()).toEqual(["a", "b", "c"]);
+    expect(inFlight.size).toBe(0);
+  });
+});
