@@ -26,13 +26,20 @@ export interface HarnessOptions {
   /** Extra commands for tests (long replies, paging). */
   extraCommands?: Command[];
   userLang?: (userId: string) => Promise<Lang | undefined>;
+  /** Platform-prefixed user ids treated as bot admins (ADMIN_IDS). */
+  admins?: string[];
   /** Wraps the core's handle, e.g. to fail outside dispatch. */
   wrapHandle?: (handle: (inv: Invocation) => Promise<import("../../src/core/reply").Reply>) => AdapterDeps["handle"];
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const server = await startTelegramServer();
-  const core = await createCore({ today: TODAY, commands: [...allCommands, ...(options.extraCommands ?? [])] });
+  const admins = new Set(options.admins ?? []);
+  const core = await createCore({
+    today: TODAY,
+    commands: [...allCommands, ...(options.extraCommands ?? [])],
+    services: { isAdmin: (userId) => admins.has(userId) },
+  });
   const logs: string[] = [];
   const destination = new Writable({
     write(chunk, _encoding, done) {

@@ -16,9 +16,11 @@ import { type Harness, startHarness } from "./harness";
 
 let h: Harness;
 const STORED_ENGLISH_USER = 4242;
+const ADMINS = [6000, 6001];
 
 beforeAll(async () => {
   h = await startHarness({
+    admins: ADMINS.map((id) => `telegram:${id}`),
     userLang: async (userId) => (userId === `telegram:${STORED_ENGLISH_USER}` ? "en" : undefined),
     // A failure outside dispatch (as if the state store broke): bot.catch must handle it.
     wrapHandle: (handle) => async (inv) => {
@@ -151,6 +153,26 @@ describe("Telegram adapter, long polling", () => {
     await h.server.waitFor("sendMessage", { where: inChat(group), count: 2 });
     const checks = h.server.calls("getChatMember").filter(inChat(group));
     expect(checks.map((c) => c.params.user_id)).toEqual([user]);
+  });
+
+  it("sends a private reply (admin /reload) to the admin's own chat, not to the group", async () => {
+    const group = -1_001_000_000_003;
+    const [admin, adminWithoutDm] = ADMINS as [number, number];
+    await h.server.pushUpdate(messageUpdate("/reload", { chatId: group, from: { id: admin } }));
+    const [dm] = await h.server.waitFor("sendMessage", { where: inChat(admin) });
+    expect(dm?.params.text.length).toBeGreaterThan(0);
+    const [note] = await h.server.waitFor("sendMessage", { where: inChat(group) });
+    expect(parseTelegramHtml(note?.params.text)).toContain("chat riêng");
+    // An admin who never opened a private chat with the bot is told how to, in the group.
+    h.server.failNext("sendMessage", {
+      status: 403,
+      description: "Forbidden: bot can't initiate conversation with a user",
+      chat_id: adminWithoutDm,
+    });
+    await h.server.pushUpdate(messageUpdate("/reload", { chatId: group, from: { id: adminWithoutDm } }));
+    const calls = await h.server.waitFor("sendMessage", { where: inChat(group), count: 2 });
+    expect(calls[1]?.params.text).toContain(`@${h.server.bot.username}`);
+    expect(h.server.calls("sendMessage").filter(inChat(group))).toHaveLength(2);
   });
 
   it("turns pages with the inline buttons, and politely expires an unknown button", async () => {

@@ -47,7 +47,7 @@ export function commandHandler(deps: AdapterDeps): Middleware<Context> {
   return async (ctx, next) => {
     const message = ctx.msg;
     const chat = ctx.chat;
-    if (!message || !chat || ctx.editedMessage || ctx.editedChannelPost) return next();
+    if (!message || !chat) return next();
     const parsed = commandOf(message, ctx.me.username, deps);
     if (!parsed) return next();
     const command = findCommand(deps.commands, parsed.command);
