@@ -216,7 +216,10 @@ export interface DiscordServer {
 export async function startDiscordServer(
   options: { heartbeatIntervalMs?: number; token?: string } = {},
 ): Promise<DiscordServer> {
-  const token = options.token ?? `test-${randomBytes(12).toString("hex")}`;
+  // Shaped like a real bot token (id.timestamp.hmac), so configuration validation accepts it.
+  const token =
+    options.token ??
+    `${randomBytes(18).toString("base64url")}.${randomBytes(4).toString("base64url")}.${randomBytes(27).toString("base64url")}`;
   const applicationId = snowflake();
   const botUserId = applicationId;
   const guildId = snowflake();

@@ -39,7 +39,7 @@ export interface DiscordAdapterOptions {
   guildId?: string;
   /** REST root passed to discord.js (`rest.api`), for tests and proxies. The gateway URL comes from /gateway/bot. */
   apiRoot?: string;
-  /** Reply in Vietnamese to users whose Discord locale is not Vietnamese (default: English). */
+  /** Reply in Vietnamese to users whose Discord locale is neither Vietnamese nor English (default: English). */
   preferVietnamese?: boolean;
   /** Register the slash commands on start (default true). */
   registerOnStart?: boolean;

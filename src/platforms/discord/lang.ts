@@ -1,10 +1,12 @@
-// Reply language on Discord: the user's own /lang choice, else their Discord locale ("vi" → Vietnamese),
-// else English, unless this deployment prefers Vietnamese.
+// Reply language on Discord: the user's own /lang choice, else their Discord locale ("vi" → Vietnamese,
+// "en-US"/"en-GB" → English), else English unless this deployment prefers Vietnamese (DISCORD_PREFER_VIETNAMESE).
 import type { Lang } from "../../core/i18n";
 import type { Reply } from "../../core/reply";
 
 export function langFromDiscordLocale(locale: string | undefined, preferVietnamese: boolean): Lang {
-  if (locale?.toLowerCase().startsWith("vi")) return "vi";
+  const base = locale?.toLowerCase().split(/[-_]/)[0];
+  if (base === "vi") return "vi";
+  if (base === "en") return "en";
   return preferVietnamese ? "vi" : "en";
 }
 
