@@ -4,6 +4,7 @@
 //   npm start -- [--watch-data] [--data-dir <dir>] [--lang vi|en]
 import { parseArgs } from "node:util";
 import dotenv from "dotenv";
+import { DateTime } from "luxon";
 import pino, { type Logger } from "pino";
 import { createCore } from "./app";
 import { type Config, loadConfig, secretsOf } from "./config";
@@ -23,6 +24,8 @@ import { createStatus } from "./ops/status";
 import type { AdapterDeps, PlatformAdapter } from "./platforms/adapter";
 import { createConsoleAdapter } from "./platforms/console/console";
 import { createDiscordAdapter } from "./platforms/discord/adapter";
+import { createTelegramAdapter, type TelegramAdapterOptions } from "./platforms/telegram/adapter";
+import { createScheduler, type Platform, type Sender } from "./schedule/scheduler";
 import { openStore } from "./store/open";
 
 const USAGE = "usage: npm start -- [--watch-data] [--data-dir <dir>] [--lang vi|en]";
@@ -114,40 +117,62 @@ async function main(): Promise<void> {
   };
 
   const adapters: PlatformAdapter[] = [];
+  const senders: Partial<Record<Platform, Sender>> = {};
   if (config.telegram) {
-    // TODO(integration): src/platforms/telegram/adapter.ts is not in the tree yet. Wire it as
-    //   adapters.push(createTelegramAdapter({ token, apiRoot, webhook }, deps));
-    logger.warn("TELEGRAM_BOT_TOKEN is set but this build has no Telegram adapter yet");
+    const { token, apiRoot, webhook } = config.telegram;
+    const options: TelegramAdapterOptions = { token };
+    if (apiRoot) options.apiRoot = apiRoot;
+    if (webhook) options.webhook = webhook;
+    const telegram = createTelegramAdapter(options, deps);
+    adapters.push(telegram);
+    senders.telegram = (chatId, reply, lang) => telegram.send(chatId, reply, lang);
   }
   if (config.discord) {
     const { token, applicationId, guildId, apiRoot, preferVietnamese } = config.discord;
-    adapters.push(
-      createDiscordAdapter(
-        {
-          token,
-          applicationId,
-          ...(guildId ? { guildId } : {}),
-          ...(apiRoot ? { apiRoot } : {}),
-          ...(preferVietnamese !== undefined ? { preferVietnamese } : {}),
-        },
-        deps,
-      ),
+    const discord = createDiscordAdapter(
+      {
+        token,
+        applicationId,
+        ...(guildId ? { guildId } : {}),
+        ...(apiRoot ? { apiRoot } : {}),
+        ...(preferVietnamese !== undefined ? { preferVietnamese } : {}),
+      },
+      deps,
     );
+    adapters.push(discord);
+    // The Discord adapter's send also takes the digest's language, which the PlatformAdapter type leaves out.
+    senders.discord = (chatId, reply, lang) => (discord as typeof discord & { send: Sender }).send(chatId, reply, lang);
   }
   if (consoleMode) {
-    adapters.push(
-      createConsoleAdapter(
-        { input: process.stdin, output: process.stdout, lang: flags.lang, onEnd: () => void shutdown("end of input") },
-        deps,
-      ),
+    const terminal = createConsoleAdapter(
+      { input: process.stdin, output: process.stdout, lang: flags.lang, onEnd: () => void shutdown("end of input") },
+      deps,
     );
+    adapters.push(terminal);
+    senders.console = (chatId, reply) => terminal.send(chatId, reply);
   }
   const platforms = () => adapters.map((a) => ({ name: a.name, connected: a.connected() }));
 
-  // TODO(integration): src/schedule/ is not in the tree yet. Create the scheduler here with
-  //   { store, adapters, core, zone: config.digest.zone, onDelivery: (outcome) => metrics.digest(outcome) },
-  //   start it after the adapters, stop it first on shutdown, and give its next due time to createStatus.
-  services.status = createStatus({ startedAt, corpus: () => core.holder.get(), platforms, store });
+  const scheduler = createScheduler({
+    store,
+    corpus: () => core.holder.get(),
+    senders,
+    logger,
+    zone: config.digest.zone,
+    onDelivery: (outcome) => metrics.digest(outcome),
+  });
+  services.previewDigest = (chatId, lang) => scheduler.preview(chatId, lang);
+  services.status = createStatus({
+    startedAt,
+    corpus: () => core.holder.get(),
+    platforms,
+    store,
+    nextDigest: async () => {
+      if (!config.digest.enabled) return "off (DIGEST_ENABLED=false)";
+      const next = await scheduler.nextRun();
+      return next && DateTime.fromJSDate(next, { zone: config.zone }).toFormat("yyyy-MM-dd HH:mm ZZZZ");
+    },
+  });
 
   // Reloads from outside a chat: SIGHUP, and --watch-data / WATCH_DATA.
   const opsReload = (who: string) =>
@@ -171,7 +196,8 @@ async function main(): Promise<void> {
     : undefined;
   if (http) logger.info({ url: http.url }, `ops http server listening on ${http.url}`);
 
-  // Stop order: no new reloads; no new updates and in-flight handlers finished (adapters); any command still
+  // Stop order: no new reloads; the digest clock stopped and sends under way finished and recorded (while the
+  // platforms can still post); no new updates and in-flight handlers finished (adapters); any command still
   // being answered; the ops server; last, the store is flushed and closed.
   shutdownSteps.push(
     {
@@ -181,6 +207,7 @@ async function main(): Promise<void> {
         watcher?.close();
       },
     },
+    { name: "stop digests", run: () => scheduler.stop(Math.max(1000, config.shutdownTimeoutMs / 2)) },
     { name: "stop platforms", run: () => Promise.all(adapters.map((a) => a.stop())) },
     { name: "finish in-flight commands", run: () => inFlight.drain() },
     { name: "close ops http server", run: () => http?.close() },
@@ -189,6 +216,7 @@ async function main(): Promise<void> {
 
   try {
     for (const adapter of adapters) await adapter.start();
+    if (config.digest.enabled) scheduler.start();
   } catch (error) {
     logger.fatal({ err: error }, "a platform failed to start");
     await shutdown("startup failed");

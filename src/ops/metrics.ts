@@ -2,7 +2,8 @@
 import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
 
 export type CommandOutcome = "ok" | "user-error" | "error" | "refused";
-export type DigestOutcome = "sent" | "failed" | "missed";
+/** The scheduler's delivery outcomes: sent, empty (nothing to say that day), missed, failed, gone (chat left). */
+export type DigestOutcome = "sent" | "empty" | "missed" | "failed" | "gone";
 
 export interface BotMetrics {
   readonly registry: Registry;
@@ -38,7 +39,7 @@ export function createMetrics(options: { knownCommands: readonly string[]; proce
   });
   const digests = new Counter({
     name: "huunghi_digests_total",
-    help: "Digest deliveries by outcome (sent, failed, missed)",
+    help: "Digest deliveries by outcome (sent, empty, missed, failed, gone)",
     labelNames: ["outcome"] as const,
     registers: [registry],
   });
@@ -55,7 +56,7 @@ export function createMetrics(options: { knownCommands: readonly string[]; proce
     registers: [registry],
   });
   // Zero-valued series exist from the start, so rate() and alerts work before the first event.
-  for (const outcome of ["sent", "failed", "missed"] as const) digests.inc({ outcome }, 0);
+  for (const outcome of ["sent", "empty", "missed", "failed", "gone"] as const) digests.inc({ outcome }, 0);
   for (const result of ["ok", "refused"] as const) reloads.inc({ result }, 0);
 
   return {
