@@ -187,6 +187,8 @@ describe("Telegram adapter, long polling", () => {
     const next = buttons.find((b) => b.text.includes("2 ›"));
     expect(next).toBeDefined();
     expect(first.text).toContain("Trang 1/");
+    // Buttons keep working across a corpus reload (they name the invocation, not the old answer).
+    expect((await h.core.holder.reload()).ok).toBe(true);
     await h.server.pushUpdate(callbackUpdate(next.callback_data, message, { id: first.chatId }));
     const [edit] = await h.server.waitFor("editMessageText", { where: inChat(first.chatId) });
     expect(edit?.params.message_id).toBe(message.message_id);
