@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import type { Reply } from "../../src/core/reply";
+import { langFromDiscordLocale, langOfReply, replyLang } from "../../src/platforms/discord/lang";
+
+describe("reply language on Discord", () => {
+  it("follows the Discord locale, English for other locales unless Vietnamese is preferred", () => {
+    expect(langFromDiscordLocale("vi", false)).toBe("vi");
+    expect(langFromDiscordLocale("en-US", true)).toBe("en");
+    expect(langFromDiscordLocale("en-GB", false)).toBe("en");
+    expect(langFromDiscordLocale("fr", false)).toBe("en");
+    expect(langFromDiscordLocale("fr", true)).toBe("vi");
+    expect(langFromDiscordLocale(undefined, true)).toBe("vi");
+  });
+
+  it("puts a stored /lang choice first, and falls back to the locale when the store fails", async () => {
+    const errors: unknown[] = [];
+    const onError = (e: unknown): void => {
+      errors.push(e);
+    };
+    expect(await replyLang("discord:1", "en-US", false, async () => "vi", onError)).toBe("vi");
+    expect(await replyLang("discord:1", "vi", false, async () => undefined, onError)).toBe("vi");
+    const down = async (): Promise<undefined> => {
+      throw new Error("store down");
+    };
+    expect(await replyLang("discord:1", "en-US", false, down, onError)).toBe("en");
+    expect(errors).toHaveLength(1);
+  });
+
+  it("tells a Vietnamese reply from an English one that quotes Vietnamese names", () => {
+    const vi: Reply = {
+      title: "Bản tin hợp tác Việt – Lào",
+      blocks: [{ kind: "text", line: { text: "Tỉnh Sơn La và tỉnh Hủa Phăn ký biên bản hợp tác giai đoạn mới." } }],
+      citations: [],
+    };
+    const en: Reply = {
+      title: "Vietnam–Laos cooperation digest",
+      blocks: [{ kind: "text", line: { text: "Sơn La and Hủa Phăn signed a new cooperation agreement this week." } }],
+      citations: [],
+    };
+    expect(langOfReply(vi)).toBe("vi");
+    expect(langOfReply(en)).toBe("en");
+  });
+});
