@@ -1,0 +1,289 @@
+// Scheduled digests, exactly once per (chat, period):
+//   every minute (node-cron) and once at start, `tick` looks at every subscription's current and previous
+//   period; a period whose local time has come is claimed in the store, sent through the delivery queue and
+//   marked sent. The claim is atomic across processes and carries a lease, so two bot processes post once,
+//   a restart finds "sent" and posts nothing, and a claim left by a crash is taken over after its lease.
+//   A period whose time passed while the bot was down is posted if still within the catch-up window
+//   (default: the same local day), otherwise recorded as missed and not posted late.
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
+import cron, { type ScheduledTask } from "node-cron";
+import pino, { type Logger } from "pino";
+import type { Corpus } from "../core/corpus";
+import { composeDigest, type DigestOptions, emptyDigest } from "../core/digest";
+import type { Lang } from "../core/i18n";
+import type { Reply } from "../core/reply";
+import type { StateStore, Subscription } from "../core/services";
+import { DEFAULT_ZONE, todayIn } from "../core/today";
+import { type Clock, systemClock } from "./clock";
+import { type CatchUp, inPlaceSince, nextDue, type Period, periodAt, previousPeriod, withinCatchUp } from "./period";
+import { DeliveryQueue, type QueueOptions } from "./queue";
+
+export type Platform = Subscription["platform"];
+
+/** Posts a reply to a chat in a language (the adapter's `send`); throws ChatGoneError for a chat that is gone. */
+export type Sender = (chatId: string, reply: Reply, lang: Lang) => Promise<void>;
+
+export interface SchedulerOptions {
+  store: StateStore;
+  corpus: () => Corpus;
+  senders: Partial<Record<Platform, Sender>>;
+  clock?: Clock;
+  logger?: Logger;
+  /** Names this process in claims (default host:pid:random). */
+  ownerId?: string;
+  /** Zone for previews of chats without a subscription (default Asia/Ho_Chi_Minh). */
+  zone?: string;
+  catchUp?: CatchUp;
+  /** How long a claim protects a send before another process may take it over (default 10 min). */
+  leaseMs?: number;
+  /** Digest windows (days ahead, milestone days…). */
+  digest?: Omit<DigestOptions, "today" | "lang">;
+  /** Post a short "nothing today" message on empty days instead of nothing (default false). */
+  postEmpty?: boolean;
+  /** Rate limits and retry policy of the delivery queue. */
+  queue?: Omit<QueueOptions, "logger">;
+  /** node-cron expression for the clock (default every minute). */
+  cron?: string;
+  /** Told each outcome (for metrics). */
+  onDelivery?: (outcome: DeliveryEvent, key: string) => void;
+}
+
+export type DeliveryEvent = "sent" | "empty" | "missed" | "failed" | "gone";
+
+export interface TickReport {
+  at: string;
+  /** Delivery keys by outcome. */
+  sent: string[];
+  /** Nothing to say that day: recorded as done, nothing posted. */
+  empty: string[];
+  missed: string[];
+  /** Already sent or missed, or being sent by another process. */
+  skipped: string[];
+  failed: string[];
+  /** Chats that blocked or removed the bot: unsubscribed. */
+  gone: string[];
+}
+
+export interface Scheduler {
+  /** Runs a catch-up tick now, then one every minute. */
+  start(): void;
+  /** Stops the clock and waits (up to `drainMs`, default 10 s) for sends under way. */
+  stop(drainMs?: number): Promise<void>;
+  tick(now?: Date): Promise<TickReport>;
+  /** The next time a digest falls due, if any chat is subscribed. */
+  nextRun(): Promise<Date | undefined>;
+  /** The digest a chat would get today, without recording anything (for /digest). */
+  preview(chatId: string, lang: Lang): Promise<Reply | undefined>;
+  readonly ownerId: string;
+  readonly queue: DeliveryQueue;
+}
+
+export const DEFAULT_LEASE_MS = 10 * 60_000;
+
+export function createScheduler(options: SchedulerOptions): Scheduler {
+  const store = options.store;
+  const clock = options.clock ?? systemClock;
+  const log = (options.logger ?? pino({ level: "silent" })).child({ component: "digests" });
+  const ownerId = options.ownerId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const catchUp = options.catchUp ?? "same-day";
+  const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+  const queue = new DeliveryQueue({ ...options.queue, logger: log });
+  /** Keys known to be final (sent / missed): not asked about again while they can come up. */
+  let settled = new Set<string>();
+  /** Keys this process is sending now. */
+  const inFlight = new Set<string>();
+  const running = new Set<Promise<unknown>>();
+  const warnedNoSender = new Set<Platform>();
+  const record = (report: TickReport, outcome: DeliveryEvent, key: string): void => {
+    report[outcome].push(key);
+    options.onDelivery?.(outcome, key);
+  };
+  let task: ScheduledTask | undefined;
+
+  function track<T>(p: Promise<T>): Promise<T> {
+    running.add(p);
+    void p.finally(() => running.delete(p)).catch(() => {});
+    return p;
+  }
+
+  function compose(sub: Subscription, day: string): Reply | undefined {
+    const reply = composeDigest(options.corpus(), { ...options.digest, today: day, lang: sub.lang });
+    return reply ?? (options.postEmpty ? emptyDigest({ today: day, lang: sub.lang }) : undefined);
+  }
+
+  /** The periods a tick has to look at: the previous one (missed while down?) and the current one. */
+  function periodsToCheck(sub: Subscription, now: Date): Period[] {
+    const current = periodAt(sub, now);
+    const since = inPlaceSince(sub);
+    return [previousPeriod(sub, current), current].filter(
+      (p) => p.due.toMillis() <= now.getTime() && p.due.toMillis() >= since,
+    );
+  }
+
+  async function markSentPersistently(key: string): Promise<void> {
+    // The message is out: failing to record it would post it again after the lease, so insist a little.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await store.markSent(key, ownerId);
+        return;
+      } catch (error) {
+        if (attempt >= 5) throw error;
+        await new Promise((r) => setTimeout(r, 200 * attempt));
+      }
+    }
+  }
+
+  async function deliver(sub: Subscription, period: Period, sender: Sender, report: TickReport): Promise<void> {
+    const reply = compose(sub, period.day);
+    if (!reply) {
+      await markSentPersistently(period.key);
+      settled.add(period.key);
+      record(report, "empty", period.key);
+      log.info({ key: period.key }, "digest: nothing to say today");
+      return;
+    }
+    const outcome = await queue.deliver(sub.chatId, () => sender(sub.chatId, reply, sub.lang));
+    switch (outcome.status) {
+      case "sent":
+        await markSentPersistently(period.key);
+        settled.add(period.key);
+        record(report, "sent", period.key);
+        log.info({ key: period.key, attempts: outcome.attempts }, "digest: sent");
+        return;
+      case "gone":
+        record(report, "gone", period.key);
+        log.warn(
+          { chatId: sub.chatId, err: outcome.error },
+          "digest: the chat blocked or removed the bot; unsubscribed",
+        );
+        await store.deleteSubscription(sub.chatId);
+        await store.appendAudit({
+          at: clock.now().toISOString(),
+          who: `scheduler:${ownerId}`,
+          where: sub.chatId,
+          what: "unsubscribe (chat gone)",
+          result: "ok",
+          detail: (outcome.error as Error)?.message,
+        });
+        return;
+      case "failed":
+      case "abandoned":
+        // The claim stays until its lease ends; a later tick retries while the catch-up window allows.
+        record(report, "failed", period.key);
+        log.error(
+          { key: period.key, attempts: outcome.attempts, err: "error" in outcome ? outcome.error : undefined },
+          `digest: ${outcome.status}; retried after the lease`,
+        );
+        return;
+    }
+  }
+
+  async function checkPeriod(sub: Subscription, period: Period, now: Date, report: TickReport, jobs: Promise<void>[]) {
+    if (!withinCatchUp(period, now, catchUp)) {
+      await store.markMissed(period.key);
+      const delivery = await store.getDelivery(period.key);
+      if (delivery?.state === "missed") {
+        settled.add(period.key);
+        record(report, "missed", period.key);
+        log.warn({ key: period.key, due: period.due.toISO() }, "digest: missed (the bot was down); not posted late");
+      } else {
+        if (delivery?.state === "sent") settled.add(period.key);
+        report.skipped.push(period.key);
+      }
+      return;
+    }
+    const sender = options.senders[sub.platform];
+    if (!sender) {
+      if (!warnedNoSender.has(sub.platform)) log.warn({ platform: sub.platform }, "digest: no sender for platform");
+      warnedNoSender.add(sub.platform);
+      return;
+    }
+    const claim = await store.claimDelivery(period.key, ownerId, leaseMs + queue.backlogMs());
+    if (claim !== "claimed") {
+      if (claim !== "held-by-other") settled.add(period.key);
+      report.skipped.push(period.key);
+      return;
+    }
+    inFlight.add(period.key);
+    jobs.push(
+      deliver(sub, period, sender, report)
+        .catch((error: unknown) => {
+          record(report, "failed", period.key);
+          log.error({ key: period.key, err: error }, "digest: delivery failed");
+        })
+        .finally(() => inFlight.delete(period.key)),
+    );
+  }
+
+  async function tick(now: Date = clock.now()): Promise<TickReport> {
+    const report: TickReport = {
+      at: now.toISOString(),
+      sent: [],
+      empty: [],
+      missed: [],
+      skipped: [],
+      failed: [],
+      gone: [],
+    };
+    const subs = await store.listSubscriptions();
+    const jobs: Promise<void>[] = [];
+    const seen = new Set<string>();
+    for (const sub of subs) {
+      for (const period of periodsToCheck(sub, now)) {
+        seen.add(period.key);
+        if (settled.has(period.key) || inFlight.has(period.key)) continue;
+        try {
+          await checkPeriod(sub, period, now, report, jobs);
+        } catch (error) {
+          record(report, "failed", period.key);
+          log.error({ key: period.key, err: error }, "digest: could not check the delivery record");
+        }
+      }
+    }
+    // Only keys that can still come up are worth remembering.
+    settled = new Set([...settled].filter((k) => seen.has(k)));
+    await Promise.all(jobs);
+    return report;
+  }
+
+  function tickLogged(): void {
+    void track(
+      tick().catch((error: unknown) => {
+        log.error({ err: error }, "digest: tick failed (store unreachable?)");
+      }),
+    );
+  }
+
+  return {
+    ownerId,
+    queue,
+    tick: (now) => track(tick(now)),
+    start() {
+      if (task) return;
+      tickLogged();
+      task = cron.schedule(options.cron ?? "* * * * *", tickLogged, { name: "huunghi-digests" });
+    },
+    async stop(drainMs = 10_000) {
+      await task?.destroy();
+      task = undefined;
+      const drained = Promise.allSettled([...running]);
+      const timeout = new Promise<"timeout">((r) => setTimeout(() => r("timeout"), drainMs).unref());
+      if ((await Promise.race([drained, timeout])) === "timeout") {
+        log.warn({ inFlight: inFlight.size }, "digest: stopping with sends still queued; their claims will expire");
+        queue.stop();
+        await drained;
+      }
+    },
+    async nextRun() {
+      const now = clock.now();
+      const times = (await store.listSubscriptions()).map((s) => nextDue(s, now).toMillis());
+      return times.length ? new Date(Math.min(...times)) : undefined;
+    },
+    async preview(chatId, lang) {
+      const sub = await store.getSubscription(chatId);
+      const day = todayIn(sub?.zone ?? options.zone ?? DEFAULT_ZONE, clock.now());
+      return composeDigest(options.corpus(), { ...options.digest, today: day, lang });
+    },
+  };
+}

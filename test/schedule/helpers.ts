@@ -1,0 +1,73 @@
+// Shared pieces of the scheduler tests: the real corpus, a SQLite store in a temp dir, a recording sender.
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DEFAULT_DATA_DIR } from "../../src/app";
+import type { Corpus } from "../../src/core/corpus";
+import type { Lang } from "../../src/core/i18n";
+import type { Reply } from "../../src/core/reply";
+import type { StateStore, Subscription } from "../../src/core/services";
+import { CorpusHolder } from "../../src/corpus/holder";
+import type { Sender } from "../../src/schedule/scheduler";
+import { openStore } from "../../src/store/open";
+
+let corpus: Corpus | undefined;
+export async function realCorpus(): Promise<Corpus> {
+  corpus ??= (await CorpusHolder.load(DEFAULT_DATA_DIR)).get();
+  return corpus;
+}
+
+export interface TempStore {
+  url: string;
+  open(now?: () => number): Promise<StateStore>;
+  remove(): Promise<void>;
+}
+
+export async function tempSqlite(): Promise<TempStore> {
+  const dir = await mkdtemp(join(tmpdir(), "huunghi-sched-"));
+  const url = `sqlite://${join(dir, "bot.sqlite")}`;
+  return {
+    url,
+    open: (now) => openStore(url, now ? { now } : {}),
+    remove: () => rm(dir, { recursive: true, force: true }),
+  };
+}
+
+export interface Sent {
+  chatId: string;
+  reply: Reply;
+  lang: Lang;
+}
+
+/** A sender that records what it was given; `fail` decides, per call, to throw instead. */
+export function recordingSender(fail?: (chatId: string, call: number) => unknown): Sender & { sent: Sent[] } {
+  const sent: Sent[] = [];
+  let calls = 0;
+  const sender = async (chatId: string, reply: Reply, lang: Lang) => {
+    calls++;
+    const error = fail?.(chatId, calls);
+    if (error) throw error;
+    sent.push({ chatId, reply, lang });
+  };
+  return Object.assign(sender, { sent });
+}
+
+export function sub(chatId: string, overrides: Partial<Subscription> = {}): Subscription {
+  return {
+    chatId,
+    platform: "telegram",
+    time: "08:00",
+    cadence: "daily",
+    lang: "vi",
+    zone: "Asia/Ho_Chi_Minh",
+    createdBy: "telegram:1",
+    createdAt: "2027-07-01T00:00:00.000Z",
+    ...overrides,
+  };
+}
+
+/** An instant given as local wall time in a zone: at("2027-07-15 08:00") in Vietnam (UTC+7). */
+export function at(local: string, zone = "Asia/Ho_Chi_Minh"): Date {
+  const offsets: Record<string, string> = { "Asia/Ho_Chi_Minh": "+07:00", "Europe/Paris": "+02:00" };
+  return new Date(`${local.replace(" ", "T")}:00${offsets[zone] ?? "Z"}`);
+}
