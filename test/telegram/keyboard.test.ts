@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { PageTokens, parsePageData } from "../../src/core/paging";
 import type { Reply } from "../../src/core/reply";
-import { expiredButtonText, pageKeyboard, pageTokenFor } from "../../src/platforms/telegram/keyboard";
+import { expiredButtonText, pageKeyboard, pageTokenFor, replyKeyboard } from "../../src/platforms/telegram/keyboard";
 
 const paged = (page: number, pageCount: number): Reply => ({
   title: "t",
@@ -44,6 +44,28 @@ describe("pageKeyboard", () => {
       1, 9997, 9998, 9999,
     ]);
     expect(pageTokenFor(paged(1, 1), pages, { command: "search", lang: "vi" })).toBeUndefined();
+  });
+
+  it("adds one button per suggestion, each a token for the suggested command, under the page row", () => {
+    const pages = new PageTokens();
+    const reply: Reply = {
+      ...paged(1, 2),
+      suggestions: [
+        { command: "/province Sơn La", label: "Sơn La" },
+        { command: `/search ${"dài ".repeat(40)}`, label: "x" },
+        { command: "not a command", label: "y" },
+      ],
+    };
+    const rows = replyKeyboard(reply, "tok", pages, "en")?.inline_keyboard ?? [];
+    expect(rows).toHaveLength(3);
+    expect(rows[0]?.map((b) => b.text)).toEqual(["· 1/2 ·", "2 ›"]);
+    const [province, search] = [rows[1]?.[0], rows[2]?.[0]];
+    expect(province?.text).toBe("→ /province Sơn La");
+    expect(search?.text.length).toBeLessThanOrEqual(50);
+    const target = parsePageData(province && "callback_data" in province ? province.callback_data : "");
+    expect(target?.page).toBe(1);
+    expect(pages.get(target?.token ?? "")).toEqual({ command: "province", text: "Sơn La", lang: "en" });
+    expect(replyKeyboard({ title: "t", blocks: [], citations: [] }, undefined, pages, "vi")).toBeUndefined();
   });
 
   it("says an expired button must be run again, in both languages", () => {

@@ -203,6 +203,21 @@ describe("Telegram adapter, long polling", () => {
     expect(expired?.params.text).toContain("run the command again");
   });
 
+  it("turns a 'did you mean' suggestion into a button that answers in place", async () => {
+    const first = await ask("/province son laa");
+    expect(first.text).toContain("Sơn La?");
+    const message = first.calls[0]?.result;
+    const button = (message.reply_markup.inline_keyboard as Json[][])
+      .flat()
+      .find((b) => b.text.includes("/province Sơn La"));
+    expect(button).toBeDefined();
+    await h.server.pushUpdate(callbackUpdate(button.callback_data, message, { id: first.chatId }));
+    const [edit] = await h.server.waitFor("editMessageText", { where: inChat(first.chatId) });
+    expect(parseTelegramHtml(edit?.params.text)).toContain("Sơn La (Việt Nam)");
+    // The rest of the long briefing follows as new messages.
+    await h.server.waitFor("sendMessage", { where: inChat(first.chatId), count: 2 });
+  });
+
   it("answers an inline query with province, agreement and search results within Telegram's limits", async () => {
     await h.server.pushUpdate(inlineQueryUpdate("son la", { id: 777 }));
     const [answer] = await h.server.waitFor("answerInlineQuery");

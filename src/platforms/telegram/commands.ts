@@ -9,7 +9,7 @@ import type { Reply } from "../../core/reply";
 import { resolveProvince } from "../../core/resolve";
 import type { AdapterDeps } from "../adapter";
 import { callerOf, isChatAdmin, langOf, needsChatAdmin } from "./caller";
-import { pageKeyboard, pageTokenFor } from "./keyboard";
+import { pageTokenFor, replyKeyboard } from "./keyboard";
 import { isChatGone, sendReply } from "./send";
 
 interface Parsed {
@@ -78,7 +78,7 @@ export async function deliver(
   const message = ctx.msg;
   if (!chat) return;
   const token = pageTokenFor(reply, deps.pages, { ...invocation, lang });
-  const keyboard = pageKeyboard(reply, token);
+  const keyboard = replyKeyboard(reply, token, deps.pages, lang);
   const inGroup = chat.type !== "private";
   if (reply.private && inGroup && ctx.from) {
     try {

@@ -1,7 +1,9 @@
 // Page buttons under a paged reply. The callback data is "pg:<token>:<page>" (≤ 30 bytes, Telegram allows
 // 64): the token stands for the invocation, kept in AdapterDeps.pages. After a restart the token is gone
-// and the button answers politely that it has expired.
+// and the button answers politely that it has expired. "Did you mean" suggestions become buttons too: each
+// is a page-1 token for the suggested command, so a tap turns the message into the answer.
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
+import { parseCommandText } from "../../core/dispatch";
 import type { Lang } from "../../core/i18n";
 import { type PagedInvocation, type PageTokens, pageData } from "../../core/paging";
 import type { Reply } from "../../core/reply";
@@ -27,6 +29,30 @@ export function pageKeyboard(reply: Reply, token: string | undefined): InlineKey
   if (page < pageCount) row.push(button(`${page + 1} ›`, page + 1));
   if (page < pageCount - 1) row.push(button(`${pageCount} »`, pageCount));
   return { inline_keyboard: [row] };
+}
+
+const MAX_SUGGESTIONS = 4;
+
+/** One button per suggested command (at most four), each on its own row so long names stay readable. */
+export function suggestionRows(reply: Reply, pages: PageTokens, lang: Lang): InlineKeyboardButton[][] {
+  return (reply.suggestions ?? []).slice(0, MAX_SUGGESTIONS).flatMap((s) => {
+    const parsed = parseCommandText(s.command);
+    if (!parsed) return [];
+    const token = pages.issue({ command: parsed.name, text: parsed.text, lang });
+    const text = s.command.length > 48 ? `${s.command.slice(0, 47)}…` : s.command;
+    return [[{ text: `→ ${text}`, callback_data: pageData(token, 1) }]];
+  });
+}
+
+/** Page buttons (for `pageToken`) and suggestion buttons together, or undefined when there are none. */
+export function replyKeyboard(
+  reply: Reply,
+  pageToken: string | undefined,
+  pages: PageTokens,
+  lang: Lang,
+): InlineKeyboardMarkup | undefined {
+  const rows = [...(pageKeyboard(reply, pageToken)?.inline_keyboard ?? []), ...suggestionRows(reply, pages, lang)];
+  return rows.length > 0 ? { inline_keyboard: rows } : undefined;
 }
 
 export function expiredButtonText(lang: Lang): string {

@@ -1,11 +1,12 @@
-// A press on a page button: re-run the remembered invocation for that page and edit the message in place.
+// A press on a page or suggestion button: re-run the remembered invocation for that page and edit the
+// message in place.
 // An expired token (restart, or evicted) gets a polite toast asking to run the command again.
 import type { Context, Middleware } from "grammy";
 import { findCommand } from "../../core/dispatch";
 import { parsePageData } from "../../core/paging";
 import type { AdapterDeps } from "../adapter";
 import { callerOf, isChatAdmin, langOf, needsChatAdmin } from "./caller";
-import { expiredButtonText, pageKeyboard } from "./keyboard";
+import { expiredButtonText, replyKeyboard } from "./keyboard";
 import { renderReply } from "./render";
 import { HTML, isNotModified, sendParts } from "./send";
 
@@ -26,7 +27,7 @@ export function pageButtonHandler(deps: AdapterDeps): Middleware<Context> {
       ? await isChatAdmin(ctx.api, chat, query.from)
       : chat.type === "private" || chat.type === "channel";
     const reply = await deps.handle({ ...paged, page: target.page, caller: callerOf(chat, query.from, admin) });
-    const keyboard = pageKeyboard(reply, target.token);
+    const keyboard = replyKeyboard(reply, target.token, deps.pages, paged.lang);
     const [first, ...rest] = renderReply(reply, paged.lang);
     try {
       // A page that still fits one message replaces the old one, buttons included.
