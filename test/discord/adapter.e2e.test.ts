@@ -73,6 +73,15 @@ const testCommands: Command[] = [
     },
   },
   {
+    name: "flaky",
+    description: { vi: "Trang 2 lỗi", en: "Page 2 fails" },
+    args: [],
+    run(ctx): Reply {
+      if (ctx.page > 1) throw new UserError("gone", { vi: "Trang này không còn", en: "This page is gone" });
+      return { title: "Trang một", blocks: [], citations: [], paging: { page: 1, pageCount: 2 } };
+    },
+  },
+  {
     name: "boom",
     description: { vi: "Lỗi nội bộ", en: "Internal error" },
     args: [],
@@ -258,6 +267,19 @@ describe("Discord adapter with the real discord.js client", () => {
       custom_id: next.custom_id.replace(/2$/, "1"),
       disabled: false,
     });
+  });
+
+  it("answers a page that fails privately, leaving the shared message as it was", async () => {
+    const h = server.chatInput("flaky", [], { locale: "en-US" });
+    const first = await answer(h);
+    const original = [...server.messages.values()].find((m) => m.interaction_metadata?.id === h.id);
+    const next = first.components[0].components[2];
+    const r = await callback(server.button(next.custom_id, original.id, { locale: "en-US" }));
+    expect(r.status).toBe(204);
+    expect(r.body.type).toBe(4);
+    expect(r.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(text(r.body.data)).toContain("This page is gone");
+    expect(server.messages.get(original.id).embeds).toEqual(first.embeds);
   });
 
   it("answers an expired or unknown page button privately and politely", async () => {

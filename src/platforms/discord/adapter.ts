@@ -124,7 +124,9 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Adapt
     const { value: reply, deferred } = await answerInTime(deps.handle(inv), deferAfterMs, () => i.deferUpdate());
     if (isPrivate(reply)) {
       // A failed page leaves the shared message as it was and tells only the clicker.
-      await i.followUp({ ...render(reply, inv.lang), flags: MessageFlags.Ephemeral });
+      const message = { ...render(reply, inv.lang), flags: MessageFlags.Ephemeral as const };
+      if (deferred) await i.followUp(message);
+      else await i.reply(message);
       return;
     }
     const message = render(reply, inv.lang, data.token);
