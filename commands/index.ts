@@ -3,13 +3,18 @@ import type { Command } from "../src/core/command";
 import { agreements } from "./agreements";
 import { anniversaries } from "./anniversaries";
 import { audit } from "./audit";
+import { digest } from "./digest";
 import { help } from "./help";
+import { lang } from "./lang";
 import { province } from "./province";
 import { reload } from "./reload";
 import { search } from "./search";
+import { settings } from "./settings";
 import { source } from "./source";
 import { status } from "./status";
+import { subscribe } from "./subscribe";
 import { timeline } from "./timeline";
+import { unsubscribe } from "./unsubscribe";
 
 export const commands: readonly Command[] = [
   help,
@@ -19,6 +24,11 @@ export const commands: readonly Command[] = [
   anniversaries,
   search,
   source,
+  digest,
+  subscribe,
+  unsubscribe,
+  settings,
+  lang,
   status,
   reload,
   audit,
