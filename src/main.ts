@@ -219,8 +219,7 @@ async function main(): Promise<void> {
     if (config.digest.enabled) scheduler.start();
   } catch (error) {
     logger.fatal({ err: error }, "a platform failed to start");
-    await shutdown("startup failed");
-    process.exit(1);
+    await shutdown("startup failed", 1);
   }
   logger.info(
     {

@@ -15,17 +15,18 @@ export interface ShutdownOptions {
   exit?: (code: number) => void;
 }
 
-export type Shutdown = (reason: string) => Promise<number>;
+/** `exitCode` 1 for a stop caused by a failure (a platform that would not start); the steps run all the same. */
+export type Shutdown = (reason: string, exitCode?: number) => Promise<number>;
 
 export function createShutdown(options: ShutdownOptions): Shutdown {
   const exit = options.exit ?? ((code: number) => process.exit(code));
   let running: Promise<number> | undefined;
-  return (reason) => {
+  return (reason, exitCode = 0) => {
     running ??= (async () => {
       const { logger } = options;
       logger.info({ reason }, "shutting down");
       let current = "(start)";
-      let code = 0;
+      let code = exitCode;
       const timer = setTimeout(() => {
         logger.error({ step: current, timeoutMs: options.timeoutMs }, "shutdown took too long; exiting now");
         exit(1);
