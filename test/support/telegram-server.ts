@@ -66,6 +66,8 @@ export interface TelegramServer {
   ): Promise<RecordedCall[]>;
   /** Successful calls of one method. */
   calls(method: string): RecordedCall[];
+  /** Updates not yet confirmed by a getUpdates offset (Telegram would deliver them again). */
+  pending(): number;
   /** The current webhook (set by setWebhook, cleared by deleteWebhook). */
   webhook(): { url: string; secret_token?: string } | undefined;
   /** Forgets recorded calls (not updates or webhook). */
@@ -366,6 +368,7 @@ export async function startTelegramServer(options: TelegramServerOptions = {}): 
         check();
       });
     },
+    pending: () => queue.length,
     webhook: () => hook,
     clear() {
       sent.length = 0;

@@ -297,4 +297,13 @@ describe("Telegram adapter, long polling", () => {
     expect((error as ChatGoneError).chatId).toBe("telegram:-1005556");
     await expect(h.adapter.send("discord:1:2", reply)).rejects.toThrow(/not a Telegram chat/);
   });
+
+  it("stops gracefully: handled updates are confirmed to Telegram so a restart does not repeat them", async () => {
+    const chatId = newChat();
+    await h.server.pushUpdate(messageUpdate("/help", { chatId, from: { id: chatId } }));
+    await h.server.waitFor("sendMessage", { where: inChat(chatId) });
+    await h.adapter.stop();
+    expect(h.adapter.connected()).toBe(false);
+    expect(h.server.pending()).toBe(0);
+  });
 });

@@ -37,21 +37,20 @@ export function createTelegramAdapter(options: TelegramAdapterOptions, deps: Ada
   let lastPollOk = false;
   let lastUpdateId = 0;
 
-  // Health: whether the last getUpdates call succeeded (polling mode).
+  // Health (whether the last poll succeeded) and the newest update fetched, to confirm it on a graceful stop.
   bot.api.config.use(async (prev, method, payload, signal) => {
     try {
       const result = await prev(method, payload, signal);
-      if (method === "getUpdates") lastPollOk = result.ok;
+      if (method === "getUpdates") {
+        lastPollOk = result.ok;
+        if (result.ok)
+          for (const u of result.result as { update_id: number }[]) lastUpdateId = Math.max(lastUpdateId, u.update_id);
+      }
       return result;
     } catch (error) {
       if (method === "getUpdates" && !signal?.aborted) lastPollOk = false;
       throw error;
     }
-  });
-  // Remember the newest update taken, to confirm it to Telegram on a graceful stop.
-  bot.use((ctx, next) => {
-    lastUpdateId = Math.max(lastUpdateId, ctx.update.update_id);
-    return next();
   });
 
   return {
@@ -82,9 +81,9 @@ export function createTelegramAdapter(options: TelegramAdapterOptions, deps: Ada
     },
     async stop() {
       if (runner?.isRunning()) {
-        // Waits for the updates being handled.
+        // Waits for the updates being handled (every fetched update is being handled).
         await runner.stop();
-        // Confirm what was handled so a restart does not handle it again.
+        // Confirm them to Telegram so a restart does not handle them again.
         if (lastUpdateId > 0) {
           await bot.api
             .getUpdates({ offset: lastUpdateId + 1, limit: 1, timeout: 0 })
