@@ -147,3 +147,48 @@ describe("a broken data file", () => {
     expect(text).toContain("Found 2 error(s)");
   });
 });
+
+describe("state from before a reload", () => {
+  it("page buttons keep working: the page is clamped to the new page count", async () => {
+    const first = await ask(core, "/timeline", undefined, "vi");
+    const oldCount = first.paging?.pageCount ?? 1;
+    expect(oldCount).toBeGreaterThan(1);
+    const token = core.pages.issue({ command: "timeline", text: "", lang: "vi" });
+
+    // Remove the events nothing else refers to, so the timeline gets shorter.
+    const others = await Promise.all(
+      ["agreements.yaml", "people.yaml", "figures.yaml", "places.yaml", "anniversaries.yaml"].map((f) =>
+        readFile(join(ws.data, f), "utf8"),
+      ),
+    );
+    let removed = 0;
+    await editYaml(ws.data, "events.yaml", (list) => {
+      const keep = list.filter((e: { id: string }) => others.some((text) => text.includes(e.id)));
+      removed = list.length - keep.length;
+      list.splice(0, list.length, ...keep);
+    });
+    expect(removed).toBeGreaterThan(0);
+    const outcome = await ask(core, "/reload");
+    expect(plain(outcome)).toContain("## Events");
+    expect(outcome.error).toBeUndefined();
+
+    const saved = core.pages.get(token);
+    expect(saved).toBeDefined();
+    const reply = await core.handle({
+      command: saved?.command ?? "",
+      text: saved?.text ?? "",
+      lang: "vi",
+      page: oldCount,
+      caller: {
+        userId: "telegram:5",
+        chatId: "telegram:5",
+        platform: "telegram",
+        isChatAdmin: true,
+        chatKind: "private",
+      },
+    });
+    expect(reply.error).toBeUndefined();
+    const newCount = (await ask(core, "/timeline", undefined, "vi")).paging?.pageCount ?? 1;
+    expect(reply.paging?.page ?? 1).toBe(Math.min(oldCount, newCount));
+  });
+});
