@@ -158,7 +158,7 @@ describe("Discord adapter with the real discord.js client", () => {
   it("registers the slash commands in the guild with localizations and typed options", () => {
     const registered = server.commands.get(server.guildId) ?? [];
     expect(server.commands.has("global")).toBe(false);
-    for (const c of realCommands) {
+    for (const c of commands) {
       const json = registered.find((r) => r.name === c.name);
       expect(json, c.name).toBeDefined();
       expect(json.description_localizations.vi).toBe(c.description.vi.slice(0, 100));
@@ -280,6 +280,20 @@ describe("Discord adapter with the real discord.js client", () => {
     expect(r.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
     expect(text(r.body.data)).toContain("This page is gone");
     expect(server.messages.get(original.id).embeds).toEqual(first.embeds);
+  });
+
+  it("offers “did you mean” buttons on a private error; a click answers publicly", async () => {
+    const h = server.chatInput("province", [{ name: "name", type: 3, value: "son lá x" }], { locale: "vi" });
+    const error = await answer(h);
+    expect(error.flags & EPHEMERAL).toBe(EPHEMERAL);
+    const [suggestion] = error.components[0].components;
+    expect(suggestion.label).toBe("→ /province Sơn La");
+    const ephemeral = [...server.messages.values()].find((m) => m.interaction_metadata?.id === h.id);
+    const r = await callback(server.button(suggestion.custom_id, ephemeral.id, { locale: "vi" }));
+    expect(r.status).toBe(204);
+    expect(r.body.type).toBe(4);
+    expect(r.body.data.flags ?? 0).toBe(0);
+    expect(r.body.data.embeds[0].title).toContain("Sơn La");
   });
 
   it("answers an expired or unknown page button privately and politely", async () => {

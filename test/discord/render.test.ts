@@ -1,7 +1,7 @@
 import type { APIEmbed } from "discord.js";
 import { describe, expect, it } from "vitest";
 import type { Citation, Reply } from "../../src/core/reply";
-import { pageButtons } from "../../src/platforms/discord/buttons";
+import { pageButtons, suggestionButtons } from "../../src/platforms/discord/buttons";
 import { clip } from "../../src/platforms/discord/limits";
 import { escapeMarkdown, safeUrl } from "../../src/platforms/discord/markdown";
 import { renderEmbeds } from "../../src/platforms/discord/render";
@@ -173,6 +173,30 @@ describe("page buttons", () => {
 
   it("are absent for a single page", () => {
     expect(pageButtons("t", { page: 1, pageCount: 1 }, "en")).toEqual([]);
+  });
+});
+
+describe("suggestion buttons", () => {
+  it("turn each suggested command into a page-1 token for it, at most four, labels within 80", () => {
+    const issued: unknown[] = [];
+    const issue = (inv: unknown): string => {
+      issued.push(inv);
+      return `t${issued.length}`;
+    };
+    const suggestions = [
+      { command: "/province Sơn La", label: "Sơn La" },
+      { command: `/search ${"x".repeat(120)}`, label: "x" },
+      { command: "/province Sơn La", label: "again" },
+      { command: "not a command", label: "?" },
+      { command: "/help", label: "help" },
+      { command: "/timeline", label: "timeline" },
+    ];
+    const [row] = suggestionButtons(suggestions, issue, "vi");
+    const buttons = row?.components ?? [];
+    expect(buttons.map((b) => ("custom_id" in b ? b.custom_id : ""))).toEqual(["pg:t1:1", "pg:t2:1"]);
+    expect(issued[0]).toEqual({ command: "province", text: "Sơn La", lang: "vi" });
+    for (const b of buttons) expect("label" in b ? b.label?.length : 0).toBeLessThanOrEqual(80);
+    expect(suggestionButtons(undefined, issue, "vi")).toEqual([]);
   });
 });
 

@@ -14,6 +14,7 @@ import {
   GatewayIntentBits,
   type Interaction,
   MessageFlags,
+  type RepliableInteraction,
   Routes,
 } from "discord.js";
 import type { Invocation } from "../../core/dispatch";
@@ -23,7 +24,7 @@ import { parsePageData } from "../../core/paging";
 import type { Reply } from "../../core/reply";
 import { type AdapterDeps, ChatGoneError, type PlatformAdapter } from "../adapter";
 import { provinceChoices } from "./autocomplete";
-import { pageButtons } from "./buttons";
+import { pageButtons, suggestionButtons } from "./buttons";
 import { callerOf, channelOf } from "./caller";
 import { answerInTime } from "./deferral";
 import { langFromDiscordLocale, langOfReply, replyLang } from "./lang";
@@ -67,7 +68,10 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Adapt
   let client: Client | undefined;
 
   function render(reply: Reply, lang: Lang, token?: string): Rendered {
-    const components = token && reply.paging ? pageButtons(token, reply.paging, lang) : [];
+    const components = [
+      ...(token && reply.paging ? pageButtons(token, reply.paging, lang) : []),
+      ...suggestionButtons(reply.suggestions, (inv) => deps.pages.issue(inv), lang),
+    ];
     return { embeds: renderEmbeds(reply, { lang }), components, allowedMentions: NO_MENTIONS };
   }
 
@@ -82,19 +86,8 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Adapt
 
   const isPrivate = (reply: Reply): boolean => reply.error !== undefined || reply.private === true;
 
-  async function onCommand(i: ChatInputCommandInteraction): Promise<void> {
-    const command = findCommand(deps.commands, i.commandName);
-    const caller = callerOf(i);
-    const work = (async () => {
-      const lang = await replyLang(caller.userId, i.locale, preferVietnamese, deps.userLang, (err) =>
-        log.warn({ err }, "discord: stored language unavailable"),
-      );
-      const inv: Invocation = { command: i.commandName, args: argsOf(i.options.data, command), lang, caller };
-      const reply = await deps.handle(inv);
-      return { inv, reply };
-    })();
-    const { value, deferred } = await answerInTime(work, deferAfterMs, () => i.deferReply());
-    const { inv, reply } = value;
+  /** Answers with a new message: public, or private (ephemeral) for errors and private replies. */
+  async function answerNew(i: RepliableInteraction, inv: Invocation, reply: Reply, deferred: boolean): Promise<void> {
     if (isPrivate(reply)) {
       const message = { ...render(reply, inv.lang), flags: MessageFlags.Ephemeral as const };
       if (!deferred) {
@@ -111,6 +104,21 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Adapt
     else await i.reply(message);
   }
 
+  async function onCommand(i: ChatInputCommandInteraction): Promise<void> {
+    const command = findCommand(deps.commands, i.commandName);
+    const caller = callerOf(i);
+    const work = (async () => {
+      const lang = await replyLang(caller.userId, i.locale, preferVietnamese, deps.userLang, (err) =>
+        log.warn({ err }, "discord: stored language unavailable"),
+      );
+      const inv: Invocation = { command: i.commandName, args: argsOf(i.options.data, command), lang, caller };
+      const reply = await deps.handle(inv);
+      return { inv, reply };
+    })();
+    const { value, deferred } = await answerInTime(work, deferAfterMs, () => i.deferReply());
+    await answerNew(i, value.inv, value.reply, deferred);
+  }
+
   async function onButton(i: ButtonInteraction): Promise<void> {
     const data = parsePageData(i.customId);
     const entry = data ? deps.pages.get(data.token) : undefined;
@@ -121,7 +129,16 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Adapt
       return;
     }
     const inv: Invocation = { ...entry, page: data.page, caller: callerOf(i) };
-    const { value: reply, deferred } = await answerInTime(deps.handle(inv), deferAfterMs, () => i.deferUpdate());
+    // A button under a public answer turns its page in place; one under a private error (a "did you mean"
+    // suggestion) answers anew, publicly, as the slash command would have.
+    const inPlace = !i.message.flags.has(MessageFlags.Ephemeral);
+    const { value: reply, deferred } = await answerInTime(deps.handle(inv), deferAfterMs, () =>
+      inPlace ? i.deferUpdate() : i.deferReply(),
+    );
+    if (!inPlace) {
+      await answerNew(i, inv, reply, deferred);
+      return;
+    }
     if (isPrivate(reply)) {
       // A failed page leaves the shared message as it was and tells only the clicker.
       const message = { ...render(reply, inv.lang), flags: MessageFlags.Ephemeral as const };
@@ -214,7 +231,8 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Adapt
       const channel = channelOf(chatId);
       if (!channel) throw new Error(`not a Discord chat id: ${chatId}`);
       if (!client) throw new Error("the Discord adapter is not started");
-      const { embeds } = render(reply, lang ?? langOfReply(reply));
+      // No buttons in digests: nobody invoked them, so there is no invocation to page or suggest from.
+      const embeds = renderEmbeds(reply, { lang: lang ?? langOfReply(reply) });
       try {
         await client.rest.post(Routes.channelMessages(channel), { body: { embeds, allowed_mentions: NO_MENTIONS } });
       } catch (err) {

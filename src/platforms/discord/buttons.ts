@@ -1,9 +1,10 @@
-// Page buttons under a paged reply: ◀ previous · page n/m · next ▶. Custom ids are "pg:<token>:<page>"
-// (at most 30 characters, well within Discord's 100); clicking one edits the same message.
+// Buttons under a reply: ◀ previous · page n/m · next ▶ for paged answers, and "did you mean" suggestions.
+// Custom ids are "pg:<token>:<page>" (at most 30 characters, well within Discord's 100).
 import { type APIActionRowComponent, type APIButtonComponent, ButtonStyle, ComponentType } from "discord.js";
+import { parseCommandText } from "../../core/dispatch";
 import type { Lang } from "../../core/i18n";
-import { pageData } from "../../core/paging";
-import type { Paging } from "../../core/reply";
+import { type PagedInvocation, pageData } from "../../core/paging";
+import type { Paging, Reply } from "../../core/reply";
 import { clip, LIMITS } from "./limits";
 import { dt } from "./texts";
 
@@ -33,4 +34,33 @@ export function pageButtons(token: string, paging: Paging, lang: Lang): APIActio
       ],
     },
   ];
+}
+
+/** At most this many "did you mean" buttons, in one row. */
+const MAX_SUGGESTIONS = 4;
+
+/**
+ * "Did you mean" suggestions as buttons: each is a page-1 token for the suggested command, so a click runs it
+ * (the same "pg:" ids as pages; `issue` remembers the invocation).
+ */
+export function suggestionButtons(
+  suggestions: Reply["suggestions"],
+  issue: (inv: PagedInvocation) => string,
+  lang: Lang,
+): APIActionRowComponent<APIButtonComponent>[] {
+  const buttons: APIButtonComponent[] = [];
+  const seen = new Set<string>();
+  for (const s of (suggestions ?? []).slice(0, MAX_SUGGESTIONS)) {
+    const parsed = parseCommandText(s.command);
+    if (!parsed || seen.has(s.command)) continue;
+    seen.add(s.command);
+    const token = issue({ command: parsed.name, text: parsed.text, lang });
+    buttons.push({
+      type: ComponentType.Button,
+      style: ButtonStyle.Secondary,
+      label: clip(`→ ${s.command}`, LIMITS.buttonLabel),
+      custom_id: pageData(token, 1),
+    });
+  }
+  return buttons.length > 0 ? [{ type: ComponentType.ActionRow, components: buttons }] : [];
 }
