@@ -234,6 +234,20 @@ describe("Telegram adapter, long polling", () => {
     expect(province.input_message_content.parse_mode).toBe("HTML");
   });
 
+  it("offers the help button instead of results for an empty or unmatched inline query", async () => {
+    const queries = [inlineQueryUpdate("", { id: 778 }), inlineQueryUpdate("zzzqqqxxyy", { id: 779 })];
+    const ids = new Set(queries.map((q) => q.inline_query.id));
+    for (const q of queries) await h.server.pushUpdate(q);
+    const answers = await h.server.waitFor("answerInlineQuery", {
+      count: 2,
+      where: (c) => ids.has(c.params.inline_query_id),
+    });
+    for (const answer of answers) {
+      expect(answer.params.results).toEqual([]);
+      expect(answer.params.button?.start_parameter).toBe("help");
+    }
+  });
+
   it("waits out a 429 as told by retry_after, then delivers the message exactly once", async () => {
     const chatId = newChat();
     h.server.failNext("sendMessage", { status: 429, retry_after: 1, chat_id: chatId });
