@@ -380,6 +380,17 @@ describe("Discord adapter with the real discord.js client", () => {
     expect(adapter.connected()).toBe(true);
   });
 
+  it("resumes after the gateway connection drops, and keeps answering", async () => {
+    server.dropGateway();
+    for (let i = 0; i < 100 && server.resumes === 0; i++) await sleep(50);
+    expect(server.resumes).toBe(1);
+    for (let i = 0; i < 100 && !adapter.connected(); i++) await sleep(50);
+    const message = await answer(
+      server.chatInput("province", [{ name: "name", type: 3, value: "Bò Kẹo" }], { locale: "vi" }),
+    );
+    expect(message.embeds[0].title).toContain("Bò Kẹo");
+  });
+
   it("gives the core platform ids, and Manage Channels as chat admin for subscribe", async () => {
     seenCallers.length = 0;
     await answer(server.chatInput("subscribe", [], { userId: "600000000000000006", permissions: MEMBER_PERMISSIONS }));

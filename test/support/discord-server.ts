@@ -199,6 +199,10 @@ export interface DiscordServer {
   identifies: Json[];
   gatewayQueries: URLSearchParams[];
   heartbeats: number;
+  /** Successful RESUMEs after a dropped connection. */
+  resumes: number;
+  /** Cuts every gateway connection abruptly (as a network failure would); the client should resume. */
+  dropGateway(): void;
   /** Resolves when a client has identified and received READY and GUILD_CREATE. */
   ready(timeoutMs?: number): Promise<void>;
   chatInput(name: string, options?: OptionInput[], who?: Who): InteractionHandle;
@@ -235,6 +239,8 @@ export async function startDiscordServer(
   const gatewayQueries: URLSearchParams[] = [];
   const sockets = new Set<WebSocket>();
   let heartbeats = 0;
+  let resumes = 0;
+  const sessions = new Set<string>();
   let sequence = 0;
   let readySeen = false;
 
@@ -365,11 +371,13 @@ export async function startDiscordServer(
           return;
         }
         const wsUrl = `ws://127.0.0.1:${(server.address() as AddressInfo).port}/gateway`;
+        const sessionId = randomBytes(8).toString("hex");
+        sessions.add(sessionId);
         dispatch("READY", {
           v: 10,
           user: botUser,
           guilds: [{ id: guildId, unavailable: true }],
-          session_id: randomBytes(8).toString("hex"),
+          session_id: sessionId,
           resume_gateway_url: wsUrl,
           shard: payload.d.shard ?? [0, 1],
           application: { id: applicationId, flags: 0 },
@@ -378,8 +386,14 @@ export async function startDiscordServer(
         readySeen = true;
         events.emit("ready");
       } else if (payload.op === 6) {
-        // No resumable sessions here: the client must identify again.
-        send(ws, { op: 9, d: false, s: null, t: null });
+        // RESUME: a session this server issued, with the right token, carries on; anything else must identify.
+        if (payload.d?.token === token && sessions.has(payload.d?.session_id)) {
+          resumes += 1;
+          sequence += 1;
+          send(ws, { op: 0, t: "RESUMED", s: sequence, d: {} });
+        } else {
+          send(ws, { op: 9, d: false, s: null, t: null });
+        }
       }
     });
   });
@@ -687,6 +701,12 @@ export async function startDiscordServer(
     gatewayQueries,
     get heartbeats() {
       return heartbeats;
+    },
+    get resumes() {
+      return resumes;
+    },
+    dropGateway() {
+      for (const ws of sockets) ws.terminate();
     },
     ready(timeoutMs = 10_000): Promise<void> {
       if (readySeen) return Promise.resolve();

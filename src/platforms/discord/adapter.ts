@@ -20,7 +20,7 @@ import {
 import type { Invocation } from "../../core/dispatch";
 import { findCommand } from "../../core/dispatch";
 import { type Lang, t } from "../../core/i18n";
-import { parsePageData } from "../../core/paging";
+import { type PagedInvocation, parsePageData } from "../../core/paging";
 import type { Reply } from "../../core/reply";
 import { type AdapterDeps, ChatGoneError, type PlatformAdapter } from "../adapter";
 import { provinceChoices } from "./autocomplete";
@@ -78,7 +78,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Adapt
   /** Paged replies get buttons; the token remembers the invocation so a click can run the next page. */
   function pageToken(inv: Invocation, reply: Reply): string | undefined {
     if (!reply.paging || reply.paging.pageCount <= 1) return undefined;
-    const paged: Parameters<typeof deps.pages.issue>[0] = { command: inv.command, lang: inv.lang };
+    const paged: PagedInvocation = { command: inv.command, lang: inv.lang };
     if (inv.args) paged.args = inv.args;
     if (inv.text !== undefined) paged.text = inv.text;
     return deps.pages.issue(paged);
