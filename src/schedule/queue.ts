@@ -5,7 +5,7 @@
 import Bottleneck from "bottleneck";
 import type { Logger } from "pino";
 import { Pacer } from "./pacer";
-import { classifySendError } from "./send-errors";
+import { classifySendError, type SendFailure } from "./send-errors";
 
 export interface RateLimits {
   /** Messages per second over all chats (Telegram: about 30). */
@@ -33,6 +33,8 @@ export interface QueueOptions extends Partial<RateLimits>, Partial<RetryPolicy> 
   isGroup?: (chatId: string) => boolean;
   /** Called when a send is let through, with the grant time: what the rate ceiling is measured on. */
   onSend?: (chatId: string, at: number, attempt: number) => void;
+  /** Called when a send will be retried: the failure, the wait, and when it was decided (ms). */
+  onRetry?: (chatId: string, failure: SendFailure, waitMs: number, at: number) => void;
   random?: () => number;
 }
 
@@ -116,15 +118,17 @@ export class DeliveryQueue {
             return { status: "failed", attempts: attempt, error };
           }
           let wait: number;
+          const now = Date.now();
           if (failure.kind === "rate-limited") {
             // Telegram does not say whether a 429 is about one chat or the whole bot: everybody waits.
             wait = failure.retryAfterMs;
-            this.pacer.holdUntil(Date.now() + wait);
+            this.pacer.holdUntil(now + wait);
           } else {
             const random = this.options.random ?? Math.random;
             const exp = Math.min(this.retry.backoffMaxMs, this.retry.backoffBaseMs * 2 ** (attempt - 1));
             wait = Math.round(exp / 2 + (random() * exp) / 2);
           }
+          this.options.onRetry?.(chatId, failure, wait, now);
           log?.warn(
             { chatId, attempt, waitMs: wait, failure: failure.kind, err: error },
             "digest send failed; retrying",
