@@ -69,10 +69,7 @@ const url = (what: string) =>
   }, `must be an http(s) URL for ${what}, e.g. https://example.org`);
 
 const port = (what: string) =>
-  z
-    .string()
-    .regex(/^\d{1,5}$/, `must be a port number (0–65535) for ${what}`)
-    .refine((v) => Number(v) <= 65_535, `must be a port number (0–65535) for ${what}`);
+  z.string().refine((v) => /^\d{1,5}$/.test(v) && Number(v) <= 65_535, `must be a port number (0–65535) for ${what}`);
 
 const positiveInt = (what: string) => z.string().regex(/^[1-9]\d{0,9}$/, `must be a positive whole number (${what})`);
 
@@ -139,18 +136,14 @@ type Raw = z.infer<typeof schema>;
 /** Reads the configuration; never throws on user input, but lists every problem. */
 export function loadConfig(env: Readonly<Record<string, string | undefined>>): ConfigResult {
   const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      errors: parsed.error.issues.map((i) => `${String(i.path[0] ?? "(environment)")} ${i.message}`),
-    };
-  }
+  const errors = parsed.success
+    ? []
+    : parsed.error.issues.map((i) => `${String(i.path[0] ?? "(environment)")} ${i.message}`);
+  // Checked on the raw text too, so one run lists every problem, not only the first kind.
+  const adminIds = parseAdminIds(env.ADMIN_IDS, errors);
+  errors.push(...combinationErrors(env));
+  if (!parsed.success || errors.length > 0) return { ok: false, errors };
   const raw = parsed.data;
-  const errors: string[] = [];
-  const adminIds = parseAdminIds(raw.ADMIN_IDS, errors);
-  const telegram = telegramConfig(raw, errors);
-  const discord = discordConfig(raw, errors);
-  if (errors.length > 0) return { ok: false, errors };
   const config: Config = {
     storeUrl: raw.STORE_URL ?? DEFAULT_STORE_URL,
     adminIds,
@@ -164,7 +157,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     shutdownTimeoutMs: Number(raw.SHUTDOWN_TIMEOUT_SECONDS ?? 10) * 1000,
     consoleAdmin: raw.CONSOLE_ADMIN ?? true,
   };
+  const telegram = telegramConfig(raw);
   if (telegram) config.telegram = telegram;
+  const discord = discordConfig(raw);
   if (discord) config.discord = discord;
   if (raw.HTTP_PORT !== undefined) config.http = { port: Number(raw.HTTP_PORT), host: raw.HTTP_HOST ?? "127.0.0.1" };
   if (raw.DATA_DIR) config.dataDir = raw.DATA_DIR;
@@ -184,13 +179,29 @@ function parseAdminIds(value: string | undefined, errors: string[]): Set<string>
   return ids;
 }
 
-function telegramConfig(raw: Raw, errors: string[]): TelegramConfig | undefined {
-  const hookVars = [raw.TELEGRAM_WEBHOOK_URL, raw.TELEGRAM_WEBHOOK_SECRET, raw.TELEGRAM_WEBHOOK_PORT];
-  if (!raw.TELEGRAM_BOT_TOKEN) {
-    if (hookVars.some((v) => v !== undefined))
-      errors.push("TELEGRAM_WEBHOOK_* is set but TELEGRAM_BOT_TOKEN is missing");
-    return undefined;
+/** Settings that only make sense together. */
+function combinationErrors(env: Readonly<Record<string, string | undefined>>): string[] {
+  const set = (name: string) => (env[name] ?? "").trim() !== "";
+  const errors: string[] = [];
+  const hook = ["TELEGRAM_WEBHOOK_SECRET", "TELEGRAM_WEBHOOK_PORT", "TELEGRAM_WEBHOOK_HOST"];
+  if (!set("TELEGRAM_BOT_TOKEN") && (set("TELEGRAM_WEBHOOK_URL") || hook.some(set))) {
+    errors.push("TELEGRAM_WEBHOOK_* is set but TELEGRAM_BOT_TOKEN is missing");
+  } else if (!set("TELEGRAM_WEBHOOK_URL") && hook.some(set)) {
+    errors.push("TELEGRAM_WEBHOOK_SECRET/PORT/HOST are set but TELEGRAM_WEBHOOK_URL is missing");
   }
+  if (!set("DISCORD_TOKEN") && (set("DISCORD_APPLICATION_ID") || set("DISCORD_GUILD_ID"))) {
+    errors.push("DISCORD_APPLICATION_ID/DISCORD_GUILD_ID are set but DISCORD_TOKEN is missing");
+  }
+  if (set("DISCORD_TOKEN") && !set("DISCORD_APPLICATION_ID")) {
+    errors.push(
+      "DISCORD_APPLICATION_ID is missing: it is needed with DISCORD_TOKEN to register slash commands (Developer Portal → General Information → Application ID)",
+    );
+  }
+  return errors;
+}
+
+function telegramConfig(raw: Raw): TelegramConfig | undefined {
+  if (!raw.TELEGRAM_BOT_TOKEN) return undefined;
   const telegram: TelegramConfig = { token: raw.TELEGRAM_BOT_TOKEN };
   if (raw.TELEGRAM_API_ROOT) telegram.apiRoot = raw.TELEGRAM_API_ROOT.replace(/\/+$/, "");
   if (raw.TELEGRAM_WEBHOOK_URL) {
@@ -201,25 +212,12 @@ function telegramConfig(raw: Raw, errors: string[]): TelegramConfig | undefined 
       secret: raw.TELEGRAM_WEBHOOK_SECRET ?? randomBytes(24).toString("base64url"),
     };
     if (raw.TELEGRAM_WEBHOOK_HOST) telegram.webhook.host = raw.TELEGRAM_WEBHOOK_HOST;
-  } else if (raw.TELEGRAM_WEBHOOK_SECRET || raw.TELEGRAM_WEBHOOK_PORT || raw.TELEGRAM_WEBHOOK_HOST) {
-    errors.push("TELEGRAM_WEBHOOK_SECRET/PORT/HOST are set but TELEGRAM_WEBHOOK_URL is missing");
   }
   return telegram;
 }
 
-function discordConfig(raw: Raw, errors: string[]): DiscordConfig | undefined {
-  if (!raw.DISCORD_TOKEN) {
-    if (raw.DISCORD_APPLICATION_ID || raw.DISCORD_GUILD_ID) {
-      errors.push("DISCORD_APPLICATION_ID/DISCORD_GUILD_ID are set but DISCORD_TOKEN is missing");
-    }
-    return undefined;
-  }
-  if (!raw.DISCORD_APPLICATION_ID) {
-    errors.push(
-      "DISCORD_APPLICATION_ID is missing: it is needed with DISCORD_TOKEN to register slash commands (Developer Portal → General Information → Application ID)",
-    );
-    return undefined;
-  }
+function discordConfig(raw: Raw): DiscordConfig | undefined {
+  if (!raw.DISCORD_TOKEN || !raw.DISCORD_APPLICATION_ID) return undefined;
   const discord: DiscordConfig = { token: raw.DISCORD_TOKEN, applicationId: raw.DISCORD_APPLICATION_ID };
   if (raw.DISCORD_GUILD_ID) discord.guildId = raw.DISCORD_GUILD_ID;
   if (raw.DISCORD_API_ROOT) discord.apiRoot = raw.DISCORD_API_ROOT;

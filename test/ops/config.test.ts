@@ -71,14 +71,24 @@ describe("loadConfig", () => {
       LOG_LEVEL: "loud",
       STORE_URL: "mysql://db",
       WATCH_DATA: "perhaps",
+      ADMIN_IDS: "123456",
     });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     const text = result.errors.join("\n");
-    for (const name of ["TELEGRAM_BOT_TOKEN", "HTTP_PORT", "BOT_TIMEZONE", "LOG_LEVEL", "STORE_URL", "WATCH_DATA"]) {
+    for (const name of [
+      "TELEGRAM_BOT_TOKEN",
+      "HTTP_PORT",
+      "BOT_TIMEZONE",
+      "LOG_LEVEL",
+      "STORE_URL",
+      "WATCH_DATA",
+      "ADMIN_IDS",
+    ]) {
       expect(result.errors.filter((e) => e.startsWith(`${name} `))).toHaveLength(1);
     }
     expect(text).not.toContain(DC);
+    expect(text).toContain("DISCORD_APPLICATION_ID is missing");
 
     const missing = loadConfig({ DISCORD_TOKEN: DC, TELEGRAM_WEBHOOK_PORT: "8443" });
     expect(missing.ok).toBe(false);

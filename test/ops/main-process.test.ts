@@ -131,3 +131,29 @@ describe("npm start's runner (tsx)", () => {
     }
   });
 });
+
+describe("starting", () => {
+  it("exits 0 at once when stdin is closed (console mode without input, as in CI)", async () => {
+    const ws2 = await tempWorkspace();
+    const main = startMain({ STORE_URL: "sqlite://:memory:", DATA_DIR: ws2.data });
+    try {
+      main.child.stdin.end();
+      expect(await exitWithin(main, 15_000)).toEqual({ code: 0, signal: null });
+      expect(main.stderr()).toContain('"reason":"end of input"');
+    } finally {
+      await ws2.cleanup();
+    }
+  });
+
+  it("exits 2 with one message per bad value before touching anything", async () => {
+    const main = startMain({ HTTP_PORT: "http", ADMIN_IDS: "12345", LOG_LEVEL: "chatty" });
+    main.child.stdin.end();
+    expect((await exitWithin(main, 15_000)).code).toBe(2);
+    const lines = main
+      .stderr()
+      .split("\n")
+      .filter((l) => l.startsWith("  - "));
+    expect(lines).toHaveLength(3);
+    expect(lines.join("\n")).toMatch(/HTTP_PORT .*\n.*LOG_LEVEL .*\n.*ADMIN_IDS entry "12345"/);
+  });
+});
