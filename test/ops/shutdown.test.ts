@@ -49,7 +49,12 @@ describe("createShutdown", () => {
             throw new Error("boom");
           },
         },
-        { name: "close store", run: () => void (storeClosed = true) },
+        {
+          name: "close store",
+          run: () => {
+            storeClosed = true;
+          },
+        },
       ],
       timeoutMs: 1000,
       logger,
