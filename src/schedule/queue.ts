@@ -59,6 +59,8 @@ export class DeliveryQueue {
   private readonly groupChats: Bottleneck.Group;
   private waiting = 0;
   private stopped = false;
+  /** Last grant per chat: Bottleneck spaces job starts, this makes the spacing exact at grant time too. */
+  private readonly lastGrant = new Map<string, number>();
 
   constructor(private readonly options: QueueOptions = {}) {
     this.limits = {
@@ -97,6 +99,9 @@ export class DeliveryQueue {
   async deliver(chatId: string, send: () => Promise<void>): Promise<DeliveryOutcome> {
     const isGroup = (this.options.isGroup ?? defaultIsGroup)(chatId);
     const chat = (isGroup ? this.groupChats : this.privateChats).key(chatId);
+    const gapMs = isGroup
+      ? Math.max(this.limits.perChatMs, 60_000 / this.limits.perGroupPerMinute)
+      : this.limits.perChatMs;
     const log = this.options.logger;
     this.waiting++;
     try {
@@ -104,8 +109,11 @@ export class DeliveryQueue {
         if (this.stopped) return { status: "abandoned", attempts: attempt - 1 };
         try {
           await chat.schedule({ priority: attempt === 1 ? 5 : 4 }, async () => {
+            const earliest = (this.lastGrant.get(chatId) ?? Number.NEGATIVE_INFINITY) + gapMs;
+            while (earliest > Date.now()) await sleep(earliest - Date.now());
             const at = await this.pacer.acquire();
             if (this.stopped) throw new Abandoned();
+            this.rememberGrant(chatId, at);
             this.options.onSend?.(chatId, at, attempt);
             await send();
           });
@@ -138,6 +146,14 @@ export class DeliveryQueue {
       }
     } finally {
       this.waiting--;
+    }
+  }
+
+  private rememberGrant(chatId: string, at: number): void {
+    this.lastGrant.set(chatId, at);
+    if (this.lastGrant.size > 50_000) {
+      const horizon = at - Math.max(this.limits.perChatMs, 60_000 / this.limits.perGroupPerMinute);
+      for (const [id, t] of this.lastGrant) if (t < horizon) this.lastGrant.delete(id);
     }
   }
 

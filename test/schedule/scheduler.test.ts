@@ -272,3 +272,53 @@ describe("scheduled digests", () => {
     await expect(s.tick(at(`${DAY} 08:00`))).rejects.toThrow(/closed/);
   });
 });
+
+describe("calendar edges", () => {
+  async function tickEvery(s: { tick(now?: Date): Promise<unknown> }, from: Date, to: Date, stepMs: number) {
+    for (let t = from.getTime(); t <= to.getTime(); t += stepMs) await s.tick(new Date(t));
+  }
+
+  it("posts once a day across both daylight-saving changes, even at a time that is skipped or repeated", async () => {
+    const { store, sender, scheduler } = await setup(new Date("2027-03-26T00:00:00Z"));
+    await store.setSubscription(
+      sub("telegram:-1", { zone: "Europe/Paris", time: "02:30", createdAt: "2027-03-26T00:00:00Z" }),
+    );
+    const s = scheduler();
+    // Spring: 28/03/2027 has no 02:30 in Paris. Autumn: 31/10/2027 has it twice.
+    await tickEvery(s, new Date("2027-03-27T00:00:00Z"), new Date("2027-03-29T23:59:00Z"), 15 * 60_000);
+    await tickEvery(s, new Date("2027-10-30T00:00:00Z"), new Date("2027-11-01T23:59:00Z"), 15 * 60_000);
+    const days = await Promise.all(
+      ["2027-03-27", "2027-03-28", "2027-03-29", "2027-10-30", "2027-10-31", "2027-11-01"].map((d) =>
+        store.getDelivery(`digest:telegram:-1:${d}`),
+      ),
+    );
+    // Each day is either sent or, if nothing to say, recorded as done; never twice.
+    expect(days.every((d) => d?.state === "sent")).toBe(true);
+    expect(new Set(sender.sent.map((x) => x.reply.title)).size).toBe(sender.sent.length);
+  });
+
+  it("keys weekly digests by ISO week across the turn of the year", async () => {
+    const { store, scheduler } = await setup(new Date("2026-12-20T00:00:00Z"));
+    await store.setSubscription(
+      sub("telegram:-1", { cadence: "weekly", weekday: 1, createdAt: "2026-12-20T00:00:00Z" }),
+    );
+    const s = scheduler();
+    await tickEvery(s, at("2026-12-27 08:00"), at("2027-01-05 08:00"), 60 * 60_000);
+    expect(await store.getDelivery("digest:telegram:-1:2026-W53")).toMatchObject({ state: "sent" });
+    expect(await store.getDelivery("digest:telegram:-1:2027-W01")).toMatchObject({ state: "sent" });
+  });
+});
+
+describe("start and stop", () => {
+  it("catches up at start, then stops cleanly", async () => {
+    const { store, sender, scheduler } = await setup(at(`${DAY} 09:00`));
+    await store.setSubscription(sub("telegram:-1"));
+    const s = scheduler();
+    s.start();
+    const deadline = Date.now() + 5_000;
+    while (sender.sent.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    await s.stop();
+    expect(sender.sent).toHaveLength(1);
+    expect(await store.getDelivery(`digest:telegram:-1:${DAY}`)).toMatchObject({ state: "sent" });
+  });
+});
