@@ -54,7 +54,5 @@ describe("digest settings from the environment", () => {
     for (const name of ["DIGEST_CATCH_UP", "DIGEST_RATE_PER_SECOND", "DIGEST_POST_EMPTY"]) {
       expect(result.errors.some((e) => e.startsWith(name))).toBe(true);
     }
-      /DIGEST_CATCH_UP[\s\S]*DIGEST_POST_EMPTY[\s\S]*DIGEST_RATE_PER_SECOND|DIGEST_CATCH_UP/,
-    );
   });
 });
