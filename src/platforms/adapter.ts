@@ -2,6 +2,7 @@
 import type { Logger } from "pino";
 import type { Command } from "../core/command";
 import type { Corpus } from "../core/corpus";
+import type { Lang } from "../core/i18n";
 import type { Invocation } from "../core/dispatch";
 import type { PageTokens } from "../core/paging";
 import type { Reply } from "../core/reply";
@@ -34,6 +35,9 @@ export interface PlatformAdapter {
   /** Stops taking updates and waits for in-flight work. */
   stop(): Promise<void>;
   connected(): boolean;
-  /** Posts a reply to a chat (digests). Throws ChatGoneError when the bot may no longer post there. */
-  send(chatId: string, reply: Reply): Promise<void>;
+  /**
+   * Posts a reply to a chat (digests), with labels in `lang` (default Vietnamese).
+   * Throws ChatGoneError when the bot may no longer post there.
+   */
+  send(chatId: string, reply: Reply, lang?: Lang): Promise<void>;
 }
