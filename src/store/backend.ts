@@ -30,9 +30,10 @@ export interface StoreBackend {
 /** The namespace every key lives under, so one database or Redis can be shared with other data. */
 export const NAMESPACE = "huunghi";
 
-/** keyv's stored shape for a value without expiry; JSON-readable by SQL and Lua. */
-export function storedForm(value: unknown): string {
-  return JSON.stringify({ value, expires: null });
+/** keyv's stored shape for a value without expiry (written by keyv's own serializer); JSON for SQL and Lua. */
+export async function storedForm(keyv: Keyv, value: unknown): Promise<string> {
+  const encode = keyv.serialize;
+  return encode ? await encode({ value }) : JSON.stringify({ value });
 }
 
 /** Reads a delivery record from keyv's stored JSON; anything else is a corrupt record, reported loudly. */
@@ -49,4 +50,13 @@ export function parseStoredDelivery(raw: string | null | undefined, key: string)
     throw new Error(`corrupt delivery record at ${key}`);
   }
   return value;
+}
+
+/** A stored value read the way keyv reads it (its deserializer undoes the escaping its serializer adds). */
+export async function decodeStored(
+  keyv: Keyv,
+  raw: string,
+): Promise<{ value?: unknown; expires?: number | null } | undefined> {
+  const decode = keyv.deserialize;
+  return (decode ? await decode(raw) : JSON.parse(raw)) as { value?: unknown; expires?: number | null } | undefined;
 }

@@ -4,7 +4,14 @@
 import KeyvRedis, { createClient } from "@keyv/redis";
 import Keyv from "keyv";
 import type { DeliveryRecord } from "../core/services";
-import { NAMESPACE, type PutIfResult, parseStoredDelivery, type StoreBackend, storedForm } from "./backend";
+import {
+  decodeStored,
+  NAMESPACE,
+  type PutIfResult,
+  parseStoredDelivery,
+  type StoreBackend,
+  storedForm,
+} from "./backend";
 
 const SEPARATOR = "::";
 
@@ -84,20 +91,20 @@ export async function openRedisBackend(
       for (let i = 0; i < keys.length; i += 500) {
         const chunk = keys.slice(i, i + 500);
         const values = await client.mGet(chunk);
-        chunk.forEach((key, j) => {
+        for (const [j, key] of chunk.entries()) {
           const value = values[j];
-          if (value === null || value === undefined) return; // deleted between SCAN and MGET
-          const data = JSON.parse(value) as { value?: unknown; expires?: number | null };
-          if (typeof data.expires === "number" && data.expires < Date.now()) return;
+          if (value === null || value === undefined) continue; // deleted between SCAN and MGET
+          const data = await decodeStored(keyv, value);
+          if (!data || (typeof data.expires === "number" && data.expires < Date.now())) continue;
           out.push([key.slice(NAMESPACE.length + SEPARATOR.length), data.value]);
-        });
+        }
       }
       return out;
     },
     async putDeliveryIf(key: string, next: DeliveryRecord, now: number): Promise<PutIfResult> {
       const reply = (await client.eval(PUT_DELIVERY_IF, {
         keys: [raw(key)],
-        arguments: [storedForm(next), String(now)],
+        arguments: [await storedForm(keyv, next), String(now)],
       })) as [number, string];
       const previous = parseStoredDelivery(reply[1], key);
       const written = Number(reply[0]) === 1;

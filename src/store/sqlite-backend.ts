@@ -5,7 +5,14 @@ import { dirname } from "node:path";
 import KeyvSqlite from "@keyv/sqlite";
 import Keyv from "keyv";
 import type { DeliveryRecord } from "../core/services";
-import { NAMESPACE, type PutIfResult, parseStoredDelivery, type StoreBackend, storedForm } from "./backend";
+import {
+  decodeStored,
+  NAMESPACE,
+  type PutIfResult,
+  parseStoredDelivery,
+  type StoreBackend,
+  storedForm,
+} from "./backend";
 
 const TABLE = "keyv";
 
@@ -37,7 +44,8 @@ export async function openSqliteBackend(file: string, onError: (error: unknown) 
       );
       const out: Array<[string, unknown]> = [];
       for (const row of rows) {
-        const data = JSON.parse(row.value) as { value?: unknown; expires?: number | null };
+        const data = await decodeStored(keyv, row.value);
+        if (!data) continue;
         if (typeof data.expires === "number" && data.expires < Date.now()) continue;
         out.push([row.key.slice(NAMESPACE.length + 1), data.value]);
       }
@@ -52,7 +60,7 @@ export async function openSqliteBackend(file: string, onError: (error: unknown) 
            AND json_extract(${TABLE}.value, '$.value.leaseUntil') <= ?
          RETURNING key`,
         raw(key),
-        storedForm(next),
+        await storedForm(keyv, next),
         now,
       );
       if (written.length > 0) return { written: true };
