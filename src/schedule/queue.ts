@@ -25,6 +25,13 @@ export interface RetryPolicy {
 }
 
 export const TELEGRAM_LIMITS: RateLimits = { perSecond: 30, perChatMs: 1_000, perGroupPerMinute: 20 };
+/** discord.js queues per route itself; these keep digests well under the 50 requests/s global limit. */
+export const DISCORD_LIMITS: RateLimits = { perSecond: 40, perChatMs: 1_000, perGroupPerMinute: 60 };
+export const PLATFORM_LIMITS: Record<"telegram" | "discord" | "console", RateLimits> = {
+  telegram: TELEGRAM_LIMITS,
+  discord: DISCORD_LIMITS,
+  console: { perSecond: 100, perChatMs: 0, perGroupPerMinute: 6_000 },
+};
 export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 5, backoffBaseMs: 500, backoffMaxMs: 30_000 };
 
 export interface QueueOptions extends Partial<RateLimits>, Partial<RetryPolicy> {

@@ -17,7 +17,7 @@ import type { StateStore, Subscription } from "../core/services";
 import { DEFAULT_ZONE, todayIn } from "../core/today";
 import { type Clock, systemClock } from "./clock";
 import { type CatchUp, inPlaceSince, nextDue, type Period, periodAt, previousPeriod, withinCatchUp } from "./period";
-import { DeliveryQueue, type QueueOptions } from "./queue";
+import { DeliveryQueue, PLATFORM_LIMITS, type QueueOptions } from "./queue";
 
 export type Platform = Subscription["platform"];
 
@@ -41,8 +41,12 @@ export interface SchedulerOptions {
   digest?: Omit<DigestOptions, "today" | "lang">;
   /** Post a short "nothing today" message on empty days instead of nothing (default false). */
   postEmpty?: boolean;
-  /** Rate limits and retry policy of the delivery queue. */
+  /**
+   * Rate limits and retry policy. Each platform has its own queue (one platform's ceiling does not slow the
+   * other), starting from its own limits (PLATFORM_LIMITS), then `queue`, then `queues[platform]`.
+   */
   queue?: Omit<QueueOptions, "logger">;
+  queues?: Partial<Record<Platform, Omit<QueueOptions, "logger">>>;
   /** node-cron expression for the clock (default every minute). */
   cron?: string;
   /** Told each outcome (for metrics). */
@@ -76,7 +80,8 @@ export interface Scheduler {
   /** The digest a chat would get today, without recording anything (for /digest). */
   preview(chatId: string, lang: Lang): Promise<Reply | undefined>;
   readonly ownerId: string;
-  readonly queue: DeliveryQueue;
+  /** The delivery queue of a platform. */
+  queueOf(platform: Platform): DeliveryQueue;
 }
 
 export const DEFAULT_LEASE_MS = 10 * 60_000;
@@ -88,7 +93,20 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   const ownerId = options.ownerId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const catchUp = options.catchUp ?? "same-day";
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
-  const queue = new DeliveryQueue({ ...options.queue, logger: log });
+  const queues = new Map<Platform, DeliveryQueue>();
+  const queueOf = (platform: Platform): DeliveryQueue => {
+    let queue = queues.get(platform);
+    if (!queue) {
+      queue = new DeliveryQueue({
+        ...PLATFORM_LIMITS[platform],
+        ...options.queue,
+        ...options.queues?.[platform],
+        logger: log.child({ platform }),
+      });
+      queues.set(platform, queue);
+    }
+    return queue;
+  };
   /** Keys known to be final (sent / missed): not asked about again while they can come up. */
   let settled = new Set<string>();
   /** Keys this process is sending now. */
@@ -143,7 +161,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       log.info({ key: period.key }, "digest: nothing to say today");
       return;
     }
-    const outcome = await queue.deliver(sub.chatId, () => sender(sub.chatId, reply, sub.lang));
+    const outcome = await queueOf(sub.platform).deliver(sub.chatId, () => sender(sub.chatId, reply, sub.lang));
     switch (outcome.status) {
       case "sent":
         await markSentPersistently(period.key);
@@ -199,7 +217,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       warnedNoSender.add(sub.platform);
       return;
     }
-    const claim = await store.claimDelivery(period.key, ownerId, leaseMs + queue.backlogMs());
+    const claim = await store.claimDelivery(period.key, ownerId, leaseMs + queueOf(sub.platform).backlogMs());
     if (claim !== "claimed") {
       if (claim !== "held-by-other") settled.add(period.key);
       report.skipped.push(period.key);
@@ -257,7 +275,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
 
   return {
     ownerId,
-    queue,
+    queueOf,
     tick: (now) => track(tick(now)),
     start() {
       if (task) return;
@@ -271,7 +289,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       const timeout = new Promise<"timeout">((r) => setTimeout(() => r("timeout"), drainMs).unref());
       if ((await Promise.race([drained, timeout])) === "timeout") {
         log.warn({ inFlight: inFlight.size }, "digest: stopping with sends still queued; their claims will expire");
-        queue.stop();
+        for (const queue of queues.values()) queue.stop();
         await drained;
       }
     },

@@ -250,6 +250,19 @@ describe("scheduled digests", () => {
     expect(sender.sent).toHaveLength(1);
   });
 
+  it("sends each platform's digests through its own sender, and leaves a platform without one unclaimed", async () => {
+    const { store, sender, scheduler } = await setup(at(`${DAY} 07:00`));
+    await store.setSubscription(sub("telegram:-1"));
+    await store.setSubscription(sub("discord:10:20", { platform: "discord", lang: "en" }));
+    await store.setSubscription(sub("console:local", { platform: "console" }));
+    const discord = recordingSender();
+    const report = await scheduler({ senders: { telegram: sender, discord } }).tick(at(`${DAY} 08:00`));
+    expect(report.sent.sort()).toEqual([`digest:discord:10:20:${DAY}`, `digest:telegram:-1:${DAY}`]);
+    expect(discord.sent.map((x) => [x.chatId, x.lang])).toEqual([["discord:10:20", "en"]]);
+    expect(sender.sent.map((x) => x.chatId)).toEqual(["telegram:-1"]);
+    expect(await store.getDelivery(`digest:console:local:${DAY}`)).toBeUndefined();
+  });
+
   it("says when the next digest is due, and previews without recording", async () => {
     const { clock, store, scheduler } = await setup(at(`${DAY} 08:30`));
     const s = scheduler();
