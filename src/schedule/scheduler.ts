@@ -175,15 +175,20 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
           { chatId: sub.chatId, err: outcome.error },
           "digest: the chat blocked or removed the bot; unsubscribed",
         );
-        await store.deleteSubscription(sub.chatId);
-        await store.appendAudit({
-          at: clock.now().toISOString(),
-          who: `scheduler:${ownerId}`,
-          where: sub.chatId,
-          what: "unsubscribe (chat gone)",
-          result: "ok",
-          detail: (outcome.error as Error)?.message,
-        });
+        try {
+          await store.deleteSubscription(sub.chatId);
+          await store.appendAudit({
+            at: clock.now().toISOString(),
+            who: `scheduler:${ownerId}`,
+            where: sub.chatId,
+            what: "unsubscribe (chat gone)",
+            result: "ok",
+            detail: (outcome.error as Error)?.message,
+          });
+        } catch (error) {
+          // The next due digest meets the same refusal and tries again.
+          log.error({ chatId: sub.chatId, err: error }, "digest: could not drop the subscription of a gone chat");
+        }
         return;
       case "failed":
       case "abandoned":

@@ -12,10 +12,10 @@ export interface RedisServer {
   stop(): Promise<void>;
 }
 
-const BINARY = process.env.REDIS_SERVER_BIN ?? "redis-server";
+const binary = (): string => process.env.REDIS_SERVER_BIN ?? "redis-server";
 
 export function redisServerAvailable(): boolean {
-  return spawnSync(BINARY, ["--version"], { stdio: "ignore" }).status === 0;
+  return spawnSync(binary(), ["--version"], { stdio: "ignore" }).status === 0;
 }
 
 async function freePort(): Promise<number> {
@@ -54,7 +54,7 @@ export async function startRedis(): Promise<RedisServer> {
     const port = await freePort();
     let output = "";
     const child = spawn(
-      BINARY,
+      binary(),
       ["--port", String(port), "--bind", "127.0.0.1", "--dir", dir, "--save", "", "--appendonly", "no"],
       { stdio: ["ignore", "pipe", "pipe"] },
     );
