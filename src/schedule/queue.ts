@@ -115,7 +115,7 @@ export class DeliveryQueue {
       for (let attempt = 1; ; attempt++) {
         if (this.stopped) return { status: "abandoned", attempts: attempt - 1 };
         try {
-          await chat.schedule({ priority: attempt === 1 ? 5 : 4 }, async () => {
+          await chat.schedule(async () => {
             const earliest = (this.lastGrant.get(chatId) ?? Number.NEGATIVE_INFINITY) + gapMs;
             while (earliest > Date.now()) await sleep(earliest - Date.now());
             const at = await this.pacer.acquire();

@@ -106,7 +106,8 @@ describe("fan-out to 1,000 subscribers over grammY", () => {
     const retried = server.calls("sendMessage").find((c) => c.params.chat_id === throttled);
     expect(retried?.at).toBeGreaterThanOrEqual((refused[0]?.at ?? 0) + 1000);
     const pausedFrom = retries[0]?.at ?? 0;
-    expect(grants.filter((g) => g >= pausedFrom && g < pausedFrom + 1000)).toEqual([]);
+    // (A grant in the very millisecond the 429 came back may precede the hold.)
+    expect(grants.filter((g) => g > pausedFrom && g < pausedFrom + 1000)).toEqual([]);
 
     // A second run in the same period sends nothing.
     const again = await scheduler.tick(at(`${DAY} 08:01`));
