@@ -15,7 +15,10 @@ export interface KeyvStoreOptions {
   now?: () => number;
   /** Audit entries older than this are dropped when read (default 180 days). */
   auditTtlMs?: number;
-  /** Told about a corrupt subscription skipped while listing (the others are still returned). */
+  /**
+   * A corrupt subscription met while listing: by default the listing throws (loud, but it stops every digest);
+   * given a handler, the record is reported to it and skipped, and the other subscribers are still returned.
+   */
   onCorrupt?: (error: CorruptRecordError) => void;
 }
 

@@ -51,3 +51,26 @@ describe("openStore with sqlite:// URLs", () => {
     }
   });
 });
+
+describe("corrupt records", () => {
+  it("are errors naming the key; a listing can report and skip them", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "huunghi-store-"));
+    try {
+      const url = `sqlite://${join(dir, "bot.sqlite")}`;
+      const store = await openStore(url);
+      await store.setSubscription(subscription("telegram:-1"));
+      await store.backend.keyv.set("sub:telegram:-2", { chatId: "telegram:-2", time: "noon" });
+      await expect(store.getSubscription("telegram:-2")).rejects.toThrow(/corrupt record at sub:telegram:-2/);
+      await expect(store.listSubscriptions()).rejects.toThrow(/corrupt record/);
+      await store.close();
+
+      const reported: string[] = [];
+      const tolerant = await openStore(url, { onCorrupt: (e) => reported.push(e.key) });
+      expect((await tolerant.listSubscriptions()).map((s) => s.chatId)).toEqual(["telegram:-1"]);
+      expect(reported).toEqual(["sub:telegram:-2"]);
+      await tolerant.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
