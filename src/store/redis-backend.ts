@@ -76,6 +76,8 @@ export async function openRedisBackend(
   // The adapter adds the namespace itself; keyv must not add a second prefix.
   const keyv = new Keyv({ store: adapter, namespace: NAMESPACE, useKeyPrefix: false, throwOnErrors: true });
   keyv.on("error", onError);
+  // From here keyv forwards the client's errors (through the adapter): one report per error, not two.
+  client.off("error", onError);
   const raw = (key: string): string => `${NAMESPACE}${SEPARATOR}${key}`;
 
   return {
