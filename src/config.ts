@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { IANAZone } from "luxon";
 import { z } from "zod";
 import { DEFAULT_ZONE } from "./core/today";
+import { type DigestSettings, digestSettingsFromEnv } from "./schedule/config";
 
 export const DEFAULT_STORE_URL = "sqlite://var/bot.sqlite";
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -31,6 +32,8 @@ export interface DigestConfig {
   enabled: boolean;
   /** IANA zone given to new subscriptions. */
   zone: string;
+  /** Catch-up window, claim lease, digest windows and Telegram delivery limits (DIGEST_* variables). */
+  settings: DigestSettings;
 }
 
 export interface Config {
@@ -142,7 +145,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   // Checked on the raw text too, so one run lists every problem, not only the first kind.
   const adminIds = parseAdminIds(env.ADMIN_IDS, errors);
   errors.push(...combinationErrors(env));
-  if (!parsed.success || errors.length > 0) return { ok: false, errors };
+  const digestSettings = digestSettingsFromEnv(env);
+  if (!digestSettings.ok) errors.push(...digestSettings.errors);
+  if (!parsed.success || !digestSettings.ok || errors.length > 0) return { ok: false, errors };
   const raw = parsed.data;
   const config: Config = {
     storeUrl: raw.STORE_URL ?? DEFAULT_STORE_URL,
@@ -152,6 +157,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     digest: {
       enabled: raw.DIGEST_ENABLED ?? true,
       zone: raw.DIGEST_ZONE ?? raw.BOT_TIMEZONE ?? DEFAULT_ZONE,
+      settings: digestSettings.settings,
     },
     watchData: raw.WATCH_DATA ?? false,
     shutdownTimeoutMs: Number(raw.SHUTDOWN_TIMEOUT_SECONDS ?? 10) * 1000,

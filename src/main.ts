@@ -159,6 +159,12 @@ async function main(): Promise<void> {
     senders,
     logger,
     zone: config.digest.zone,
+    catchUp: config.digest.settings.catchUp,
+    leaseMs: config.digest.settings.leaseMs,
+    postEmpty: config.digest.settings.postEmpty,
+    digest: config.digest.settings.digest,
+    // The DIGEST_RATE_* limits are Telegram's; Discord keeps its own defaults.
+    queues: { telegram: config.digest.settings.queue },
     onDelivery: (outcome) => metrics.digest(outcome),
   });
   services.previewDigest = (chatId, lang) => scheduler.preview(chatId, lang);

@@ -109,6 +109,22 @@ describe("loadConfig", () => {
   });
 });
 
+describe("digest settings in the configuration", () => {
+  it("reads DIGEST_* values and reports bad ones with the rest", () => {
+    const good = loadConfig({ DIGEST_CATCH_UP: "90", DIGEST_RATE_PER_SECOND: "10", DIGEST_POST_EMPTY: "true" });
+    if (!good.ok) throw new Error(good.errors.join("\n"));
+    expect(good.config.digest.settings.catchUp).toEqual({ minutes: 90 });
+    expect(good.config.digest.settings.queue.perSecond).toBe(10);
+    expect(good.config.digest.settings.postEmpty).toBe(true);
+    const bad = loadConfig({ DIGEST_LEASE_SECONDS: "soon", ADMIN_IDS: "bob" });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) {
+      expect(bad.errors.some((e) => e.startsWith("DIGEST_LEASE_SECONDS"))).toBe(true);
+      expect(bad.errors.some((e) => e.includes("ADMIN_IDS"))).toBe(true);
+    }
+  });
+});
+
 describe(".env.example", () => {
   it("documents every variable the configuration reads", () => {
     const example = readFileSync(join(REPO, ".env.example"), "utf8");
