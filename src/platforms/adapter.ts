@@ -2,8 +2,8 @@
 import type { Logger } from "pino";
 import type { Command } from "../core/command";
 import type { Corpus } from "../core/corpus";
-import type { Lang } from "../core/i18n";
 import type { Invocation } from "../core/dispatch";
+import type { Lang } from "../core/i18n";
 import type { PageTokens } from "../core/paging";
 import type { Reply } from "../core/reply";
 
