@@ -30,21 +30,24 @@ function agreementBlocks(ctx: CommandContext, a: Agreement, citer: Citer, label?
     { kind: "fields", fields },
   ];
   if (a.clauses.length) {
+    blocks.push({ kind: "text", line: { text: `${t("clauses", lang)}:`, strong: true } });
     blocks.push({
       kind: "list",
       items: a.clauses.map((c) => ({
-        text: `${t("clauses", lang)}: ${pick(c.text, lang)}`,
+        text: pick(c.text, lang),
         cites: citer.cite(a.id, c.sources),
       })),
     });
   }
   if (a.commitments.length) {
+    blocks.push({ kind: "text", line: { text: `${t("commitments", lang)}:`, strong: true } });
     blocks.push({
       kind: "list",
       items: a.commitments.map((c) => {
-        const amounts = c.amounts.length ? ` [${c.amounts.map((x) => formatAmount(x, lang)).join(", ")}]` : "";
+        // Amounts in parentheses, so they are never mistaken for citation numbers [n].
+        const amounts = c.amounts.length ? ` (${c.amounts.map((x) => formatAmount(x, lang)).join("; ")})` : "";
         return {
-          text: `${t("commitments", lang)}: ${pick(c.what, lang)}${amounts}`,
+          text: `${pick(c.what, lang)}${amounts}`,
           cites: citer.cite(a.id, c.sources),
         };
       }),

@@ -15,8 +15,8 @@ describe("/agreements", () => {
       "Biên bản hợp tác toàn diện giai đoạn 2022 – 2024 giữa tỉnh Xiêng Khoảng và tỉnh Sơn La — ký trong năm, có hiệu lực trong năm",
     );
     expect(text).toContain("Biên bản thỏa thuận hợp tác giai đoạn 2022 – 2024 giữa tỉnh Sơn La và tỉnh Luông Pha Bang");
-    expect(text).toContain("1 dự án, 5 tỉ VNĐ");
-    expect(text).toContain("2 khóa đào tạo, 90 suất học bổng");
+    expect(text).toContain("(1 dự án; 5 tỉ VNĐ)");
+    expect(text).toContain("(2 khóa đào tạo; 90 suất học bổng)");
     expect(text).toContain("Đại diện ký: Sivilay Sengchalern, Đặng Ngọc Hậu");
     expect(text).toContain("đã hết hạn ngày 31/12/2024; chưa ghi nhận gia hạn");
     // The 200 million gift is not a commitment of the minutes.
