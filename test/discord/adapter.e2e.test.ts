@@ -427,6 +427,32 @@ describe("Discord adapter with the real discord.js client", () => {
     await expect(adapter.send(chatId, digest)).rejects.toBeInstanceOf(ChatGoneError);
     server.failChannel(server.channelId, 404, 10003);
     await expect(adapter.send(chatId, digest)).rejects.toBeInstanceOf(ChatGoneError);
+    server.failChannel(server.channelId, 403, 0);
+    await expect(adapter.send(chatId, digest)).rejects.toBeInstanceOf(ChatGoneError);
     await expect(adapter.send("telegram:123", digest)).rejects.not.toBeInstanceOf(ChatGoneError);
+  });
+
+  it("keeps a channel where only a permission is missing (50013): a failure to retry, not a gone chat", async () => {
+    const chatId = `discord:${server.guildId}:${server.channelId}`;
+    const digest: Reply = {
+      title: "Bản tin sau khi cấp lại quyền",
+      blocks: [{ kind: "text", line: { text: "Nội dung" } }],
+      citations: [],
+    };
+    server.failChannel(server.channelId, 403, 50013);
+    const refused = await adapter.send(chatId, digest).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(Error);
+    expect(refused).not.toBeInstanceOf(ChatGoneError);
+    expect(String(refused)).toContain("Missing Permissions");
+    // Once the permission is back, the same channel gets the digest.
+    await adapter.send(chatId, digest);
+    const posted = await server.waitFor(
+      (r) =>
+        r.method === "POST" &&
+        r.path === `/channels/${server.channelId}/messages` &&
+        r.status === 200 &&
+        r.body.embeds[0].title === digest.title,
+    );
+    expect(posted.body.allowed_mentions).toEqual({ parse: [] });
   });
 });

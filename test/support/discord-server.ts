@@ -60,6 +60,13 @@ export interface OptionInput {
 export const MEMBER_PERMISSIONS = (1n << 10n) | (1n << 11n) | (1n << 16n);
 export const MANAGE_CHANNELS = 1n << 4n;
 
+/** Discord's messages for the channel errors tests inject with failChannel (code 0: a plain 403). */
+const CHANNEL_ERRORS: Record<number, string> = {
+  0: "403: Forbidden",
+  10003: "Unknown Channel",
+  50001: "Missing Access",
+  50013: "Missing Permissions",
+};
 const COMMAND_NAME = /^[-_\p{L}\p{N}]{1,32}$/u;
 const LOCALES = new Set(["vi", "en-US", "en-GB", "fr", "de", "ja", "ko", "zh-CN", "zh-TW", "th", "ru"]);
 /** How long Discord waits for the first response to an interaction. */
@@ -594,7 +601,7 @@ export async function startDiscordServer(
       const failure = channelFailures.get(m[1] ?? "");
       if (failure) {
         channelFailures.delete(m[1] ?? "");
-        refuse(failure.status, failure.code, failure.code === 10003 ? "Unknown Channel" : "Missing Access");
+        refuse(failure.status, failure.code, CHANNEL_ERRORS[failure.code] ?? "Forbidden");
         return;
       }
       if (invalid(messageProblems(body))) return;

@@ -50,8 +50,13 @@ export interface DiscordAdapterOptions {
 
 /** No reply ever pings anyone, whatever the corpus or the user's argument contains. */
 const NO_MENTIONS = { parse: [] as never[] };
-/** Discord error codes that mean the bot may no longer post in a channel. */
-const GONE_CODES = new Set([50001, 10003, 50013]);
+/** Discord error codes that mean the bot may no longer post in a channel: Missing Access, Unknown Channel. */
+const GONE_CODES = new Set([50001, 10003]);
+/**
+ * Missing Permissions (50013) is a 403 too, but the channel and the bot's access remain: someone revoked Embed
+ * Links or Send Messages, and restoring it should bring the digests back, so the subscription is kept.
+ */
+const MISSING_PERMISSIONS = 50013;
 
 interface Rendered {
   embeds: APIEmbed[];
@@ -236,9 +241,15 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Adapt
       try {
         await client.rest.post(Routes.channelMessages(channel), { body: { embeds, allowed_mentions: NO_MENTIONS } });
       } catch (err) {
-        if (err instanceof DiscordAPIError && (err.status === 403 || GONE_CODES.has(Number(err.code)))) {
-          throw new ChatGoneError(chatId, err);
+        if (!(err instanceof DiscordAPIError)) throw err;
+        if (Number(err.code) === MISSING_PERMISSIONS) {
+          log.warn(
+            { err, chatId },
+            "discord: missing permissions in a subscribed channel (Send Messages / Embed Links?); the digest will be retried",
+          );
+          throw err;
         }
+        if (err.status === 403 || GONE_CODES.has(Number(err.code))) throw new ChatGoneError(chatId, err);
         throw err;
       }
     },
