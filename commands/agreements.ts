@@ -12,17 +12,20 @@ function agreementBlocks(ctx: CommandContext, a: Agreement, citer: Citer, label?
   const { corpus, lang } = ctx;
   const parties = a.parties.map((id) => pick(corpus.province(id)?.name ?? { vi: id, en: id }, lang)).join(" – ");
   const signatories = a.signatories.map((id) => corpus.person(id)?.name ?? id).join(", ");
+  const status = agreementStatus(a, ctx.today);
   const fields = [
     { name: t("parties", lang), value: parties },
     { name: t("signed", lang), value: formatFactDate(a.signed, lang) },
     { name: t("period", lang), value: a.period ? `${a.period.from} – ${a.period.to}` : t("notStated", lang) },
     {
       name: t("status", lang),
-      value: `${describeStatus(agreementStatus(a, ctx.today), lang)}${a.renewedBy ? "" : `; ${t("noRenewal", lang)}`}`,
+      value: `${describeStatus(status, lang)}${status.state === "expired" && !a.renewedBy ? `; ${t("noRenewal", lang)}` : ""}`,
     },
   ];
-  if (signatories)
-    fields.push({ name: lang === "vi" ? "Đại diện ký" : "Signed for the parties by", value: signatories });
+  fields.push({
+    name: lang === "vi" ? "Đại diện ký" : "Signed for the parties by",
+    value: signatories || t("notStated", lang),
+  });
   if (a.signed.inferred) fields.push({ name: t("inferredHow", lang), value: pick(a.signed.inferred, lang) });
   const blocks: Block[] = [
     { kind: "heading", text: `${pick(a.title, lang)}${label ? ` — ${label}` : ""}` },

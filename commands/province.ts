@@ -39,7 +39,9 @@ export const province: Command = {
         kind: "text",
         line: {
           text:
-            lang === "vi" ? `${via.name.vi} thuộc tỉnh ${p.name.vi}.` : `${via.name.en} is in ${p.name.en} province.`,
+            lang === "vi"
+              ? `${via.name.vi} thuộc tỉnh ${p.name.vi}.${via.note ? ` ${via.note.vi}` : ""}`
+              : `${via.name.en} is in ${p.name.en} province.${via.note ? ` ${via.note.en}` : ""}`,
           cites: citer.cite(via.id, via.sources),
         },
       });

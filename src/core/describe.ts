@@ -5,11 +5,14 @@ import type { CorpusEvent } from "./model";
 import type { AgreementStatus } from "./status";
 
 export function describeStatus(s: AgreementStatus, lang: Lang): string {
+  // The end day is derived from a period given in years; say so rather than present it as a stated fact.
+  const derived = (p: { from: number; to: number }) =>
+    lang === "vi" ? `suy từ giai đoạn ${p.from} – ${p.to}` : `derived from the ${p.from}–${p.to} period`;
   switch (s.state) {
     case "in-force":
-      return `${t("inForce", lang)} (→ ${formatIsoDay(s.endsOn)})`;
+      return `${t("inForce", lang)} (→ ${formatIsoDay(s.endsOn)}, ${derived(s.period)})`;
     case "expired":
-      return `${t("expiredOn", lang)} ${formatIsoDay(s.endedOn)}`;
+      return `${t("expiredOn", lang)} ${formatIsoDay(s.endedOn)} (${derived(s.period)})`;
     case "not-yet":
       return `${t("notYetInForce", lang)} (${formatIsoDay(s.startsOn)})`;
     case "no-period":

@@ -39,10 +39,16 @@ export function resolveProvince(corpus: Corpus, input: string): Resolution {
   );
   const placeProvince = place ? corpus.province(place.province) : undefined;
   if (place && placeProvince) return { kind: "found", province: placeProvince, via: place };
-  if (tight.length >= 3) {
+  // A whole-word prefix ("son" → "son la", "luang" → "luang prabang" / "luang namtha") is a match; a partial
+  // word is not: "xieng kho" must not become "xieng khouang" (Xiềng Khọ is a district of another province).
+  if (spaced.length >= 3) {
     const prefixed = new Set<string>();
     for (const [alias, ids] of corpus.provinceAlias) {
-      if (alias.replace(/ /g, "").startsWith(tight)) for (const id of ids) prefixed.add(id);
+      if (alias.startsWith(`${spaced} `)) for (const id of ids) prefixed.add(id);
+    }
+    // Districts count too: "xieng" may mean Xiêng Khoảng or Xiềng Khọ (Houaphanh).
+    for (const p of corpus.data.places) {
+      if ([p.name.vi, p.name.en, ...p.aliases].some((a) => fold(a).startsWith(`${spaced} `))) prefixed.add(p.province);
     }
     const found = provinces(corpus, prefixed);
     if (found.length === 1 && found[0]) return { kind: "found", province: found[0] };

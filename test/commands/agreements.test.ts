@@ -18,7 +18,7 @@ describe("/agreements", () => {
     expect(text).toContain("(1 dự án; 5 tỉ VNĐ)");
     expect(text).toContain("(2 khóa đào tạo; 90 suất học bổng)");
     expect(text).toContain("Đại diện ký: Sivilay Sengchalern, Đặng Ngọc Hậu");
-    expect(text).toContain("đã hết hạn ngày 31/12/2024; chưa ghi nhận gia hạn");
+    expect(text).toContain("đã hết hạn ngày 31/12/2024 (suy từ giai đoạn 2022 – 2024); chưa ghi nhận gia hạn");
     // The 200 million gift is not a commitment of the minutes.
     expect(text).not.toContain("200 triệu");
   });
@@ -28,9 +28,17 @@ describe("/agreements", () => {
     const text = plain(await ask(during, "/agreements 2023", "en"));
     expect(text).toContain("— in force that year");
     expect(text).not.toContain("signed that year");
-    expect(text).toContain("in force (→ 31/12/2024)");
+    expect(text).toContain("in force (→ 31/12/2024, derived from the 2022–2024 period)");
     const before = await createCore({ today: "2021-01-01" });
-    expect(plain(await ask(before, "/agreements", "en"))).toContain("not yet in force (01/01/2022)");
+    expect(plain(await ask(before, "/agreements", "en"))).toContain("not yet in force (16/08/2022)");
+    // In the first year of the period but before the signing, a document is not in force yet.
+    const beforeSigning = plain(await ask(await createCore({ today: "2022-08-20" }), "/agreements", "en"));
+    expect(beforeSigning).toMatch(/Xiangkhouang[\s\S]*Status: in force[\s\S]*Luang Prabang[\s\S]*Status: not yet in force \(27\/08\/2022\)/);
+  });
+
+  it("says when the signatories are not stated", async () => {
+    const text = plain(await ask(core, "/agreements luang prabang", "en"));
+    expect(text).toContain("Signed for the parties by: not stated");
   });
 
   it("filters by province, typed any way", async () => {

@@ -47,6 +47,26 @@ describe("province name resolution", () => {
     }
   });
 
+  it("keeps confusable names apart: Xiềng Khọ is a district of Houaphanh, not Xiêng Khoảng", () => {
+    for (const name of ["Xiềng Khọ", "xieng kho", "Xiengkhor", "ຊຽງຄໍ້"]) {
+      const r = resolveProvince(corpus, name);
+      expect(r.kind === "found" && `${r.province.id}/${r.via?.id}`, name).toBe("houaphanh/xiengkhor");
+    }
+    // A partial word is not a match: "xieng kh" must not silently become Xiêng Khoảng.
+    expect(resolveProvince(corpus, "xieng kh").kind).not.toBe("found");
+    const xieng = resolveProvince(corpus, "xieng");
+    expect(xieng.kind === "ambiguous" && xieng.candidates.map((p) => p.id).sort()).toEqual([
+      "houaphanh",
+      "xieng-khouang",
+    ]);
+  });
+
+  it("resolves capitals to their provinces", () => {
+    expect(idOf("Phonsavan")).toBe("xieng-khouang");
+    expect(idOf("Sam Neua")).toBe("houaphanh");
+    expect(idOf("Kaysone Phomvihane")).toBe("savannakhet");
+  });
+
   it("reports ambiguity instead of guessing", () => {
     const luang = resolveProvince(corpus, "luang");
     expect(luang.kind).toBe("ambiguous");
