@@ -2,7 +2,7 @@
 // a broken data directory is refused and the old snapshot keeps serving.
 import { type Corpus, RECORD_KINDS, recordId } from "../core/corpus";
 import type { ReloadOutcome } from "../core/services";
-import { loadCorpus } from "./load";
+import { type LoadResult, loadCorpus } from "./load";
 
 export type CorpusDiff = NonNullable<ReloadOutcome["diff"]>;
 
@@ -21,10 +21,14 @@ export function diffCorpora(before: Corpus, after: Corpus): CorpusDiff {
 
 export class CorpusHolder {
   private reloading: Promise<ReloadOutcome> | undefined;
+  /** The one reload queued behind the running one; every caller that arrives meanwhile shares it. */
+  private queued: Promise<ReloadOutcome> | undefined;
 
   constructor(
     private current: Corpus,
     readonly dataDir: string,
+    /** How a reload reads data/ (tests can hold a reload at a chosen point). */
+    private readonly load: (dataDir: string) => Promise<LoadResult> = loadCorpus,
   ) {}
 
   static async load(dataDir: string): Promise<CorpusHolder> {
@@ -40,16 +44,33 @@ export class CorpusHolder {
     return this.current;
   }
 
-  /** Re-reads data/; concurrent calls share one reload. */
+  /**
+   * Re-reads data/. A call made while a reload runs may follow an edit that reload started too early to see,
+   * so it gets a fresh reload that starts when the running one ends; further callers share that one.
+   */
   reload(): Promise<ReloadOutcome> {
-    this.reloading ??= this.doReload().finally(() => {
-      this.reloading = undefined;
+    if (!this.reloading) return this.startReload();
+    this.queued ??= this.reloading
+      .catch(() => undefined)
+      .then(() => {
+        this.queued = undefined;
+        return this.startReload();
+      });
+    return this.queued;
+  }
+
+  private startReload(): Promise<ReloadOutcome> {
+    const run: Promise<ReloadOutcome> = this.doReload().finally(() => {
+      // With a reload queued, this one stays "running" until the queued one takes over, so no caller slips
+      // in between and starts a third one alongside.
+      if (this.reloading === run && !this.queued) this.reloading = undefined;
     });
-    return this.reloading;
+    this.reloading = run;
+    return run;
   }
 
   private async doReload(): Promise<ReloadOutcome> {
-    const result = await loadCorpus(this.dataDir);
+    const result = await this.load(this.dataDir);
     if (!result.ok) return { ok: false, version: this.current.version, errors: result.errors };
     const diff = diffCorpora(this.current, result.corpus);
     this.current = result.corpus;
