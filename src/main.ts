@@ -4,7 +4,6 @@
 //   npm start -- [--watch-data] [--data-dir <dir>] [--lang vi|en]
 import { parseArgs } from "node:util";
 import dotenv from "dotenv";
-import { DateTime } from "luxon";
 import pino, { type Logger } from "pino";
 import { createCore } from "./app";
 import { type Config, loadConfig, secretsOf } from "./config";
@@ -20,11 +19,11 @@ import { createMetrics } from "./ops/metrics";
 import { checkReadiness } from "./ops/readiness";
 import { countedReload, reloadFromOps, serialTrigger } from "./ops/reload";
 import { createShutdown, handleStopSignals, type ShutdownStep } from "./ops/shutdown";
-import { createStatus } from "./ops/status";
+import { createStatus, nextDigestText } from "./ops/status";
 import type { AdapterDeps, PlatformAdapter } from "./platforms/adapter";
 import { createConsoleAdapter } from "./platforms/console/console";
 import { createDiscordAdapter } from "./platforms/discord/adapter";
-import { createTelegramAdapter, type TelegramAdapterOptions } from "./platforms/telegram/adapter";
+import { createTelegramAdapter, telegramAdapterOptions } from "./platforms/telegram/adapter";
 import { createScheduler, type Platform, type Sender } from "./schedule/scheduler";
 import { openStore } from "./store/open";
 
@@ -119,11 +118,7 @@ async function main(): Promise<void> {
   const adapters: PlatformAdapter[] = [];
   const senders: Partial<Record<Platform, Sender>> = {};
   if (config.telegram) {
-    const { token, apiRoot, webhook } = config.telegram;
-    const options: TelegramAdapterOptions = { token };
-    if (apiRoot) options.apiRoot = apiRoot;
-    if (webhook) options.webhook = webhook;
-    const telegram = createTelegramAdapter(options, deps);
+    const telegram = createTelegramAdapter(telegramAdapterOptions(config.telegram), deps);
     adapters.push(telegram);
     senders.telegram = (chatId, reply, lang) => telegram.send(chatId, reply, lang);
   }
@@ -173,11 +168,11 @@ async function main(): Promise<void> {
     corpus: () => core.holder.get(),
     platforms,
     store,
-    nextDigest: async () => {
-      if (!config.digest.enabled) return "off (DIGEST_ENABLED=false)";
-      const next = await scheduler.nextRun();
-      return next && DateTime.fromJSDate(next, { zone: config.zone }).toFormat("yyyy-MM-dd HH:mm ZZZZ");
-    },
+    nextDigest: nextDigestText({
+      enabled: config.digest.enabled,
+      zone: config.zone,
+      nextRun: () => scheduler.nextRun(),
+    }),
   });
 
   // Reloads from outside a chat: SIGHUP, and --watch-data / WATCH_DATA.

@@ -1,16 +1,22 @@
 // The Telegram PlatformAdapter: long polling through @grammyjs/runner by default, a webhook server when
 // configured; `send` posts digests and reports chats that are gone.
+//
+// Digests go through their own grammY Api (same token and API root) with neither auto-retry nor the throttler:
+// the delivery queue alone paces them and handles 429 / 5xx, so a 429 reaches the queue, which holds every
+// chat for retry_after, and a failure is retried once, by the queue, not grammY's attempts × the queue's.
+// Interactive replies keep auto-retry and the throttler (src/platforms/telegram/bot.ts).
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type RunnerHandle, run } from "@grammyjs/runner";
-import type { Bot } from "grammy";
+import { Api, type Bot } from "grammy";
 import type { Lang } from "../../core/i18n";
 import type { Reply } from "../../core/reply";
 import type { AdapterDeps, PlatformAdapter } from "../adapter";
-import { ALLOWED_UPDATES, type BotOptions, createBot } from "./bot";
+import { ALLOWED_UPDATES, type BotOptions, clientOptions, createBot } from "./bot";
 import { telegramChatId } from "./caller";
 import { setCommandMenu } from "./menu";
-import { asChatGone, sendReply } from "./send";
+import { renderReply } from "./render";
+import { asChatGone, sendParts } from "./send";
 import { closeServer, listenForWebhook, type WebhookOptions } from "./webhook";
 
 export interface TelegramAdapterOptions extends BotOptions {
@@ -25,8 +31,28 @@ export interface TelegramAdapter extends PlatformAdapter {
   readonly bot: Bot;
   /** The port the webhook server listens on (useful with port 0), when in webhook mode and started. */
   webhookPort(): number | undefined;
-  /** `lang` picks the labels ("Sources", "Page"); digests pass the subscription's language. */
+  /**
+   * `lang` picks the labels ("Sources", "Page"); digests pass the subscription's language. A long reply goes
+   * out in several messages; when one fails, calling `send` again with the same reply object and chat
+   * resumes at the part that failed, so the parts already delivered are not posted twice.
+   */
   send(chatId: string, reply: Reply, lang?: Lang): Promise<void>;
+}
+
+/**
+ * The options the bot runs with (src/main.ts), from its Telegram settings: grammY's retry and throttling at
+ * their defaults. The digest tests and the fan-out benchmark build their adapter with this too, so what they
+ * exercise is what production runs.
+ */
+export function telegramAdapterOptions(settings: {
+  token: string;
+  apiRoot?: string;
+  webhook?: WebhookOptions;
+}): TelegramAdapterOptions {
+  const options: TelegramAdapterOptions = { token: settings.token };
+  if (settings.apiRoot) options.apiRoot = settings.apiRoot;
+  if (settings.webhook) options.webhook = settings.webhook;
+  return options;
 }
 
 export function createTelegramAdapter(options: TelegramAdapterOptions, deps: AdapterDeps): TelegramAdapter {
@@ -36,6 +62,10 @@ export function createTelegramAdapter(options: TelegramAdapterOptions, deps: Ada
   let server: Server | undefined;
   let lastPollOk = false;
   let lastUpdateId = 0;
+  // No transformers on this one: see the top of the file.
+  const digestApi = new Api(options.token, clientOptions(options));
+  /** Parts delivered so far of a reply whose send failed partway, per chat; forgotten with the reply. */
+  const partsDelivered = new WeakMap<Reply, Map<string, number>>();
 
   // Health (whether the last poll succeeded) and the newest update fetched, to confirm it on a graceful stop.
   bot.api.config.use(async (prev, method, payload, signal) => {
@@ -104,8 +134,16 @@ export function createTelegramAdapter(options: TelegramAdapterOptions, deps: Ada
     async send(chatId, reply, lang = "vi") {
       const id = telegramChatId(chatId);
       if (id === undefined) throw new Error(`not a Telegram chat id: ${chatId}`);
+      const progress = partsDelivered.get(reply) ?? new Map<string, number>();
+      partsDelivered.set(reply, progress);
+      const where = `${lang}:${chatId}`; // the parts depend on the labels' language
       try {
-        await sendReply(bot.api, id, reply, lang);
+        await sendParts(digestApi, id, renderReply(reply, lang), {
+          from: progress.get(where) ?? 0,
+          onPart: (index) => progress.set(where, index + 1),
+        });
+        // Complete: a later send of the same reply posts it again from the start.
+        progress.delete(where);
       } catch (error) {
         throw asChatGone(id, error);
       }

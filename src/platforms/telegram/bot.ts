@@ -1,9 +1,10 @@
 // The grammY bot: API transformers (retry on 429/5xx honouring retry_after, outgoing rate limits) and
-// the update handlers (commands, page buttons, inline queries), with one error boundary.
+// the update handlers (commands, page buttons, inline queries), with one error boundary. The transformers
+// serve interactive replies only; digests use a plain Api of their own (see adapter.ts).
 import { autoRetry } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
 import { type APIThrottlerOptions, apiThrottler } from "@grammyjs/transformer-throttler";
-import { Bot } from "grammy";
+import { type ApiClientOptions, Bot } from "grammy";
 import type { AdapterDeps } from "../adapter";
 import { commandHandler } from "./commands";
 import { errorHandler } from "./errors";
@@ -29,11 +30,13 @@ export interface BotOptions {
 /** The update kinds the bot handles; Telegram sends nothing else. */
 export const ALLOWED_UPDATES = ["message", "channel_post", "callback_query", "inline_query"] as const;
 
+/** The HTTP client settings of every grammY Api made for these options (the bot's, and the digest path's). */
+export function clientOptions(options: Pick<BotOptions, "apiRoot">): ApiClientOptions {
+  return options.apiRoot ? { apiRoot: options.apiRoot.replace(/\/+$/, "") } : {};
+}
+
 export function createBot(options: BotOptions, deps: AdapterDeps): Bot {
-  const bot = new Bot(
-    options.token,
-    options.apiRoot ? { client: { apiRoot: options.apiRoot.replace(/\/+$/, "") } } : {},
-  );
+  const bot = new Bot(options.token, { client: clientOptions(options) });
   // Installed first = innermost: a retried call keeps its place in the throttler's per-chat queue,
   // so the parts of a long reply still arrive in order after a 429.
   bot.api.config.use(

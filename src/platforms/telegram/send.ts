@@ -16,6 +16,10 @@ export interface SendOptions {
   replyTo?: number;
   /** Forum topic to post in. */
   threadId?: number;
+  /** Parts before this index were already delivered (a retry resuming a reply that failed partway). */
+  from?: number;
+  /** Told after each part is delivered, with its index. */
+  onPart?: (index: number) => void;
 }
 
 export function sendReply(
@@ -28,7 +32,7 @@ export function sendReply(
   return sendParts(api, chatId, renderReply(reply, lang), options);
 }
 
-/** Sends rendered HTML parts in order; the keyboard goes under the last one. */
+/** Sends rendered HTML parts in order (from `options.from`, default the first); the keyboard goes under the last one. */
 export async function sendParts(
   api: Api,
   chatId: number,
@@ -37,6 +41,7 @@ export async function sendParts(
 ): Promise<Message.TextMessage[]> {
   const sent: Message.TextMessage[] = [];
   for (const [i, part] of parts.entries()) {
+    if (i < (options.from ?? 0)) continue;
     const last = i === parts.length - 1;
     sent.push(
       await api.sendMessage(chatId, part, {
@@ -48,6 +53,7 @@ export async function sendParts(
         ...(last && options.keyboard ? { reply_markup: options.keyboard } : {}),
       }),
     );
+    options.onPart?.(i);
   }
   return sent;
 }
