@@ -54,7 +54,12 @@ export const status: Command = {
             },
             {
               name: vi ? "Bản tin kế tiếp" : "Next digest",
-              value: s.nextDigest ?? (vi ? "chưa có lịch" : "none scheduled"),
+              value:
+                s.nextDigestError !== undefined
+                  ? vi
+                    ? `không rõ: kho lưu trữ lỗi (${s.nextDigestError})`
+                    : `unknown: the store is failing (${s.nextDigestError})`
+                  : (s.nextDigest ?? (vi ? "chưa có lịch" : "none scheduled")),
             },
           ],
         },

@@ -83,6 +83,8 @@ export interface StatusInfo {
   platforms: { name: string; connected: boolean }[];
   subscriptions: number;
   nextDigest?: string;
+  /** Why the next digest could not be worked out (the store failed), when it could not. */
+  nextDigestError?: string;
   /** Whether the state store answered (when not, `subscriptions` is 0 and unknown). */
   store?: { ok: boolean; detail: string };
 }

@@ -1,6 +1,7 @@
 // Builds the StatusInfo shown by /status from the running pieces.
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { DateTime } from "luxon";
 import type { Corpus } from "../core/corpus";
 import type { StateStore, StatusInfo } from "../core/services";
 
@@ -48,8 +49,32 @@ export function createStatus(sources: StatusSources): () => Promise<StatusInfo> 
         info.store = { ok: false, detail: (error as Error)?.message ?? String(error) };
       }
     }
-    const next = await sources.nextDigest?.();
-    if (next) info.nextDigest = next;
+    // The next digest comes from the subscriptions in the store: a failing store must not sink the whole
+    // report, which exists precisely to show what is wrong.
+    try {
+      const next = await sources.nextDigest?.();
+      if (next) info.nextDigest = next;
+    } catch (error) {
+      info.nextDigestError = (error as Error)?.message ?? String(error);
+    }
     return info;
+  };
+}
+
+export interface NextDigestOptions {
+  /** DIGEST_ENABLED. */
+  enabled: boolean;
+  /** The zone the time is shown in (BOT_TIMEZONE). */
+  zone: string;
+  /** The scheduler's next due time (reads the subscriptions from the store, so it can throw). */
+  nextRun(): Promise<Date | undefined>;
+}
+
+/** The "next digest" text for /status: "2026-11-25 08:00 GMT+7", "off (…)", or undefined when none is due. */
+export function nextDigestText(options: NextDigestOptions): () => Promise<string | undefined> {
+  return async () => {
+    if (!options.enabled) return "off (DIGEST_ENABLED=false)";
+    const next = await options.nextRun();
+    return next && DateTime.fromJSDate(next, { zone: options.zone }).toFormat("yyyy-MM-dd HH:mm ZZZZ");
   };
 }

@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Core } from "../../src/app";
 import { loadConfig } from "../../src/config";
 import type { StateStore } from "../../src/core/services";
-import { createStatus } from "../../src/ops/status";
+import { createStatus, nextDigestText } from "../../src/ops/status";
+import { createScheduler } from "../../src/schedule/scheduler";
 import { ADMIN, ask, editYaml, MEMBER, opsCore, plain, sqliteStore, tempWorkspace } from "./support";
 
 let ws: Awaited<ReturnType<typeof tempWorkspace>>;
@@ -113,6 +114,52 @@ describe("admin commands", () => {
     expect(text).toContain("Next digest: 2026-11-25 07:00 Asia/Ho_Chi_Minh");
     expect(text).toContain(`Provinces: ${corpus.data.provinces.length}`);
     expect((await ask(core, "/status", MEMBER)).error?.code).toBe("admin-only");
+  });
+
+  it("/status still answers when the store fails: subscriptions and next digest say the store is failing", async () => {
+    // Wired as src/main.ts wires it: the next digest comes from the real scheduler, which reads the store.
+    const failing = await sqliteStore(ws.root);
+    const scheduler = createScheduler({ store: failing, corpus: () => core.holder.get(), senders: {} });
+    core.env.services.status = createStatus({
+      startedAt: Date.now(),
+      corpus: () => core.holder.get(),
+      platforms: () => [{ name: "telegram", connected: true }],
+      store: failing,
+      nextDigest: nextDigestText({ enabled: true, zone: "Asia/Ho_Chi_Minh", nextRun: () => scheduler.nextRun() }),
+    });
+    await failing.close();
+
+    const reply = await ask(core, "/status", ADMIN);
+    const text = plain(reply);
+    expect(reply.error).toBeUndefined();
+    expect(text).toContain("Digest subscriptions: unknown: the store is failing (the state store is closed)");
+    expect(text).toContain("Next digest: unknown: the store is failing (the state store is closed)");
+    expect(text).toContain(`Corpus version: ${core.holder.get().version}`);
+    const vi = plain(await ask(core, "/status", ADMIN, "vi"));
+    expect(vi).toContain("không rõ: kho lưu trữ lỗi");
+  });
+
+  it("/status shows the next digest from the subscriptions in the store", async () => {
+    const scheduler = createScheduler({ store, corpus: () => core.holder.get(), senders: {} });
+    core.env.services.status = createStatus({
+      startedAt: Date.now(),
+      corpus: () => core.holder.get(),
+      platforms: () => [],
+      store,
+      nextDigest: nextDigestText({ enabled: true, zone: "Asia/Ho_Chi_Minh", nextRun: () => scheduler.nextRun() }),
+    });
+    expect(plain(await ask(core, "/status", ADMIN))).toContain("Next digest: none scheduled");
+    await store.setSubscription({
+      chatId: "telegram:-1001234",
+      platform: "telegram",
+      time: "07:00",
+      cadence: "daily",
+      lang: "vi",
+      zone: "Asia/Ho_Chi_Minh",
+      createdBy: ADMIN,
+      createdAt: "2026-11-24T00:00:00.000Z",
+    });
+    expect(plain(await ask(core, "/status", ADMIN))).toMatch(/Next digest: \d{4}-\d{2}-\d{2} 07:00 GMT\+7/);
   });
 
   it("/help lists admin commands to admins only", async () => {
