@@ -1,6 +1,7 @@
 // `npm run ask -- [--lang vi|en] [--json] [--date YYYY-MM-DD] [--page N] "/command args"`:
 // prints one reply and exits. Scripts rely on this interface; keep it stable.
 import { parseArgs } from "node:util";
+import { DateTime } from "luxon";
 import { createCore } from "./app";
 import { parseCommandText } from "./core/dispatch";
 import { isLang } from "./core/i18n";
@@ -23,8 +24,13 @@ async function main(): Promise<number> {
     console.error(`--lang must be vi or en, not "${lang}"\n${USAGE}`);
     return 2;
   }
-  if (values.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) {
-    console.error(`--date must be YYYY-MM-DD, not "${values.date}"\n${USAGE}`);
+  if (values.date !== undefined && !isCalendarDate(values.date)) {
+    console.error(`--date must be a real calendar date YYYY-MM-DD, not "${values.date}"\n${USAGE}`);
+    return 2;
+  }
+  const page = values.page === undefined ? 1 : Number(values.page);
+  if (!Number.isInteger(page) || page < 1 || page > 9999) {
+    console.error(`--page must be a whole number from 1, not "${values.page}"\n${USAGE}`);
     return 2;
   }
   const line = positionals.join(" ").trim();
@@ -38,12 +44,16 @@ async function main(): Promise<number> {
   const reply = await core.handle({
     command: command.name,
     text: command.text,
-    page: values.page ? Number(values.page) : 1,
+    page,
     lang,
     caller: consoleCaller,
   });
   console.log(values.json ? JSON.stringify(reply, null, 2) : renderForConsole(reply, lang));
   return reply.error ? 1 : 0;
+}
+
+function isCalendarDate(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && DateTime.fromISO(value).isValid;
 }
 
 function parse() {

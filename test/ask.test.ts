@@ -25,6 +25,12 @@ describe("npm run ask", () => {
     expect(stdout).toContain("Sources:");
   });
 
+  it("shows the page asked for", async () => {
+    const { stdout, code } = await ask("--page", "2", "/timeline");
+    expect(code).toBe(0);
+    expect(stdout).toContain("Trang 2/2");
+  });
+
   it("prints the structured reply with --json", async () => {
     const { stdout } = await ask("--json", "/province son la");
     const reply = JSON.parse(stdout) as { title: string; citations: unknown[] };
@@ -35,6 +41,10 @@ describe("npm run ask", () => {
   it("exits non-zero with a usage line for bad options", async () => {
     expect((await ask("--lang", "fr", "/help")).code).toBe(2);
     expect((await ask("--date", "24/11/2026", "/help")).code).toBe(2);
+    expect((await ask("--date", "2027-02-30", "/help")).code).toBe(2);
+    expect((await ask("--date", "2027-13-01", "/help")).code).toBe(2);
+    expect((await ask("--page", "abc", "/timeline")).code).toBe(2);
+    expect((await ask("--page", "0", "/timeline")).code).toBe(2);
     expect((await ask("/province atlantis")).code).toBe(1);
   });
 });

@@ -40,8 +40,8 @@ function badValue(spec: ArgSpec, raw: string): UserError {
   const range = spec.min !== undefined && spec.max !== undefined ? ` (${spec.min}–${spec.max})` : "";
   const choices = spec.choices ? ` (${spec.choices.join(", ")})` : "";
   return new UserError("bad-argument", {
-    vi: `Giá trị “${echo(raw)}” không hợp lệ cho ${spec.name}${range}${choices}.`,
-    en: `“${echo(raw)}” is not a valid ${spec.name}${range}${choices}.`,
+    vi: `Giá trị “${echo(raw)}” không hợp lệ cho ${spec.description.vi.toLowerCase()}${range}${choices}.`,
+    en: `“${echo(raw)}” is not a valid ${spec.description.en.toLowerCase()}${range}${choices}.`,
   });
 }
 
@@ -85,6 +85,10 @@ export function parseArgs(command: Command, raw: string): ArgValues {
     }
   }
   if (leftover.length > 0) {
+    // "0", "99999", "2019-", "2022-2023" where a year is expected are bad years, not province names.
+    const numeric = leftover.find((t) => /^[-–—]?\d+(?:[-–—]\d*)*$/.test(t));
+    const numericArg = command.args.find((a) => a.kind === "year" || a.kind === "period" || a.kind === "integer");
+    if (numeric !== undefined && numericArg) throw badValue(numericArg, numeric);
     if (free) {
       values[free.name] = leftover.join(" ");
     } else {

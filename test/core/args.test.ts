@@ -54,6 +54,10 @@ describe("argument parsing", () => {
     expect(code(() => parseArgs(timelineLike, "2024-2019"))).toBe("bad-argument");
     expect(code(() => parseArgs(subscribeLike, "25:00"))).toBe("bad-argument");
     expect(code(() => parseArgs(timelineLike, "x".repeat(MAX_ARG_LENGTH + 1)))).toBe("argument-too-long");
+    // Number-shaped tokens are bad years, never province names.
+    for (const bad of ["0", "-5", "99999", "2019-", "2019-2022-2023", "son la 20222"]) {
+      expect(code(() => parseArgs(timelineLike, bad)), bad).toBe("bad-argument");
+    }
   });
 
   it("splits a command addressed to a bot in a group", () => {
