@@ -103,7 +103,8 @@ export const search: Command = {
       .normalize("NFC")
       .toLowerCase()
       .split(/\s+/)
-      .filter((w) => w !== fold(w));
+      .map((w) => w.replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, ""))
+      .filter((w) => w.length > 0 && w !== fold(w));
     const exact = (hit: SearchDoc) =>
       marked.every((w) => `${hit.title} ${hit.body}`.normalize("NFC").toLowerCase().includes(w));
     const hits = [...found.filter(exact), ...found.filter((h) => !exact(h))];

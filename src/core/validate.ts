@@ -21,20 +21,46 @@ const FILE_OF: Record<keyof CorpusData, string> = {
   anniversaries: "anniversaries.yaml",
 };
 
-/** Every quote must occur in its source text, white space (including U+00A0) normalised. */
+/** The text of a source's segments that may be quoted: those marked about Vietnam–Laos. */
+function quotableText(data: CorpusData, file: string, text: string): string | undefined {
+  const doc = data.sources.find((s) => s.file === file);
+  if (!doc) return undefined;
+  const lines = text.split("\n");
+  return normalizeSpace(
+    doc.segments
+      .filter((s) => s.vietnamLaos)
+      .map((s) => lines.slice(s.lines[0] - 1, s.lines[1]).join("\n"))
+      .join("\n"),
+  );
+}
+
+/**
+ * Every quote must occur in its source text, white space (including U+00A0) normalised, and inside a segment
+ * marked as Vietnam–Laos: a sentence from a related-links menu or an unrelated box can never back a fact.
+ */
 export function checkQuotes(data: CorpusData, texts: ReadonlyMap<string, string>): CorpusError[] {
   const errors: CorpusError[] = [];
-  const normalized = new Map<string, string>();
-  for (const [file, text] of texts) normalized.set(file, normalizeSpace(text));
+  const whole = new Map<string, string>();
+  const quotable = new Map<string, string | undefined>();
+  for (const [file, text] of texts) {
+    whole.set(file, normalizeSpace(text));
+    quotable.set(file, quotableText(data, file, text));
+  }
   for (const kind of RECORD_KINDS) {
     data[kind].forEach((record, i) => {
       for (const c of citationsIn(record)) {
-        const text = normalized.get(c.source);
+        const text = whole.get(c.source);
         const where = { file: FILE_OF[kind], path: `[${i}] ${recordId(record as { id: string })}` };
+        const quote = normalizeSpace(c.quote);
         if (text === undefined) {
           errors.push({ ...where, message: `source "${c.source}" is not a file in data/sources/` });
-        } else if (!text.includes(normalizeSpace(c.quote))) {
+        } else if (!text.includes(quote)) {
           errors.push({ ...where, message: `quote not found in ${c.source}: “${c.quote.slice(0, 80)}”` });
+        } else if (!quotable.get(c.source)?.includes(quote)) {
+          errors.push({
+            ...where,
+            message: `quote comes from a part of ${c.source} not marked Vietnam–Laos (page furniture or an unrelated box): “${c.quote.slice(0, 80)}”`,
+          });
         }
       }
     });

@@ -33,7 +33,9 @@ describe("/agreements", () => {
     expect(plain(await ask(before, "/agreements", "en"))).toContain("not yet in force (16/08/2022)");
     // In the first year of the period but before the signing, a document is not in force yet.
     const beforeSigning = plain(await ask(await createCore({ today: "2022-08-20" }), "/agreements", "en"));
-    expect(beforeSigning).toMatch(/Xiangkhouang[\s\S]*Status: in force[\s\S]*Luang Prabang[\s\S]*Status: not yet in force \(27\/08\/2022\)/);
+    expect(beforeSigning).toMatch(
+      /Xiangkhouang[\s\S]*Status: in force[\s\S]*Luang Prabang[\s\S]*Status: not yet in force \(27\/08\/2022\)/,
+    );
   });
 
   it("says when the signatories are not stated", async () => {

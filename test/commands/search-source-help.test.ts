@@ -18,7 +18,19 @@ describe("/search, /source and /help", () => {
   });
 
   it("never returns page furniture or unrelated boxes", async () => {
-    for (const words of ["Nga", "Hamas", "Bách Sắc", "Palestine", "Tochigi", "Cuba", "Herzen"]) {
+    // Unrelated items, and Lao-themed headline-only links from the page menus.
+    for (const words of [
+      "Nga",
+      "Hamas",
+      "Bách Sắc",
+      "Palestine",
+      "Tochigi",
+      "Cuba",
+      "Herzen",
+      "Champasak",
+      "Bunpimay",
+      "Hàn Quốc",
+    ]) {
       const reply = await ask(core, `/search ${words}`);
       expect(reply.error?.code, words).toBe("no-results");
     }
@@ -29,6 +41,8 @@ describe("/search, /source and /help", () => {
     const text = plain(await ask(core, "/search Triều Tiên", "en"));
     expect(text).toContain("No result matches the diacritics as typed");
     expect(plain(await ask(core, "/search khẩu trang", "en"))).not.toContain("approximate");
+    expect(plain(await ask(core, '/search "máy thở"', "en"))).not.toContain("approximate");
+    expect(plain(await ask(core, "/search “học bổng”", "en"))).not.toContain("approximate");
   });
 
   it("treats markup in the query as text", async () => {

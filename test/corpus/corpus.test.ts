@@ -70,6 +70,23 @@ describe("the corpus in data/", () => {
     }
   });
 
+  it("refuses a quote taken from page furniture or an unrelated box", async () => {
+    const dir = await copyOfData();
+    // A real sentence of 004, but from the unrelated Vietnam–DPRK box.
+    await edit(dir, "places.yaml", (t) =>
+      t.replace(
+        'quote: "huyện Sê Pôn, tỉnh Savannakhet, Lào"',
+        'quote: "Hội hữu nghị Việt Nam - Triều Tiên (Hội) tổ chức Đại hội đại biểu toàn quốc"',
+      ),
+    );
+    const result = await loadCorpus(dir);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.errors).toHaveLength(1);
+      expect(result.errors[0]?.message).toContain("not marked Vietnam–Laos");
+    }
+  });
+
   it("refuses bad YAML, a schema error and an unknown province with file and path", async () => {
     const dir = await copyOfData();
     await edit(dir, "places.yaml", (t) => `${t}\n- id: [unclosed\n`);
