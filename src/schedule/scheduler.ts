@@ -1,10 +1,13 @@
 // Scheduled digests, exactly once per (chat, period):
-//   every minute (node-cron) and once at start, `tick` looks at every subscription's current and previous
-//   period; a period whose local time has come is claimed in the store, sent through the delivery queue and
-//   marked sent. The claim is atomic across processes and carries a lease, so two bot processes post once,
-//   a restart finds "sent" and posts nothing, and a claim left by a crash is taken over after its lease.
+//   every minute (node-cron) and once at start, `tick` looks at every subscription's current period and the
+//   ones before it (up to LOOKBACK_PERIODS back, not before the subscription was made); a period whose local
+//   time has come is claimed in the store, sent through the delivery queue and marked sent. The claim is
+//   atomic across processes and carries a lease, so two bot processes post once, a restart finds "sent" and
+//   posts nothing, and a claim left by a crash is taken over after its lease.
 //   A period whose time passed while the bot was down is posted if still within the catch-up window
 //   (default: the same local day), otherwise recorded as missed and not posted late.
+//   A message that went out but could not be recorded as sent (store down) is kept in memory and never sent
+//   again by this process; recording it is retried every tick and at stop().
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import cron, { type ScheduledTask } from "node-cron";
@@ -13,7 +16,7 @@ import type { Corpus } from "../core/corpus";
 import { composeDigest, type DigestOptions, emptyDigest } from "../core/digest";
 import type { Lang } from "../core/i18n";
 import type { Reply } from "../core/reply";
-import type { StateStore, Subscription } from "../core/services";
+import type { Cadence, StateStore, Subscription } from "../core/services";
 import { DEFAULT_ZONE, todayIn } from "../core/today";
 import { type Clock, systemClock } from "./clock";
 import { type CatchUp, inPlaceSince, nextDue, type Period, periodAt, previousPeriod, withinCatchUp } from "./period";
@@ -72,7 +75,10 @@ export interface TickReport {
 export interface Scheduler {
   /** Runs a catch-up tick now, then one every minute. */
   start(): void;
-  /** Stops the clock and waits (up to `drainMs`, default 10 s) for sends under way. */
+  /**
+   * Stops the clock, waits for sends under way and records them, and returns within `drainMs` (default 10 s)
+   * whatever happens: sends still queued or running then are abandoned and their claims left to the lease.
+   */
   stop(drainMs?: number): Promise<void>;
   tick(now?: Date): Promise<TickReport>;
   /** The next time a digest falls due, if any chat is subscribed. */
@@ -85,6 +91,24 @@ export interface Scheduler {
 }
 
 export const DEFAULT_LEASE_MS = 10 * 60_000;
+
+/**
+ * How many periods before the current one a tick looks at: one left with no record (the bot was down for
+ * days) is recorded as missed. Older ones are left alone.
+ */
+export const LOOKBACK_PERIODS: Record<Cadence, number> = { daily: 7, weekly: 4 };
+
+/** Whether `p` settles within `ms` (a rejection counts as settled). */
+function settlesWithin(p: Promise<unknown>, ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), Math.max(0, ms));
+    const done = () => {
+      clearTimeout(timer);
+      resolve(true);
+    };
+    p.then(done, done);
+  });
+}
 
 export function createScheduler(options: SchedulerOptions): Scheduler {
   const store = options.store;
@@ -111,6 +135,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   let settled = new Set<string>();
   /** Keys this process is sending now. */
   const inFlight = new Set<string>();
+  /** Keys whose message went out but whose "sent" the store did not take: never sent again from here. */
+  const unrecorded = new Set<string>();
   const running = new Set<Promise<unknown>>();
   const warnedNoSender = new Set<Platform>();
   const record = (report: TickReport, outcome: DeliveryEvent, key: string): void => {
@@ -130,25 +156,58 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     return reply ?? (options.postEmpty ? emptyDigest({ today: day, lang: sub.lang }) : undefined);
   }
 
-  /** The periods a tick has to look at: the previous one (missed while down?) and the current one. */
+  /**
+   * The periods a tick has to look at, oldest first: the current one once due, and those before it (missed
+   * while down?), back LOOKBACK_PERIODS at most and not before the subscription, as it stands, was made.
+   */
   function periodsToCheck(sub: Subscription, now: Date): Period[] {
-    const current = periodAt(sub, now);
     const since = inPlaceSince(sub);
-    return [previousPeriod(sub, current), current].filter(
-      (p) => p.due.toMillis() <= now.getTime() && p.due.toMillis() >= since,
-    );
+    const periods: Period[] = [];
+    let period = periodAt(sub, now);
+    for (let back = 0; back <= LOOKBACK_PERIODS[sub.cadence]; back++) {
+      if (period.due.toMillis() < since) break;
+      if (period.due.toMillis() <= now.getTime()) periods.push(period);
+      period = previousPeriod(sub, period);
+    }
+    return periods.reverse();
   }
 
   async function markSentPersistently(key: string): Promise<void> {
-    // The message is out: failing to record it would post it again after the lease, so insist a little.
+    // A short blip is ridden out here; a longer outage is left to recordUnrecorded on the next ticks.
     for (let attempt = 1; ; attempt++) {
       try {
         await store.markSent(key, ownerId);
         return;
       } catch (error) {
-        if (attempt >= 5) throw error;
-        await new Promise((r) => setTimeout(r, 200 * attempt));
+        if (attempt >= 3) throw error;
+        await new Promise((r) => setTimeout(r, 100 * attempt));
       }
+    }
+  }
+
+  /** Records a send that went out; if the store refuses, remembers it so this process never sends it again. */
+  async function recordSent(key: string): Promise<void> {
+    try {
+      await markSentPersistently(key);
+      settled.add(key);
+    } catch (error) {
+      unrecorded.add(key);
+      log.error({ key, err: error }, "digest: sent, but not recorded as sent yet; retrying on the next ticks");
+    }
+  }
+
+  /** Another try at recording the sends the store refused earlier. */
+  async function recordUnrecorded(): Promise<void> {
+    for (const key of [...unrecorded]) {
+      try {
+        await store.markSent(key, ownerId);
+      } catch (error) {
+        log.warn({ key, err: error }, "digest: still cannot record a send");
+        return; // the store is still down; the next tick tries again
+      }
+      unrecorded.delete(key);
+      settled.add(key);
+      log.info({ key }, "digest: send recorded late");
     }
   }
 
@@ -164,8 +223,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     const outcome = await queueOf(sub.platform).deliver(sub.chatId, () => sender(sub.chatId, reply, sub.lang));
     switch (outcome.status) {
       case "sent":
-        await markSentPersistently(period.key);
-        settled.add(period.key);
+        await recordSent(period.key);
         record(report, "sent", period.key);
         log.info({ key: period.key, attempts: outcome.attempts }, "digest: sent");
         return;
@@ -204,14 +262,21 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
 
   async function checkPeriod(sub: Subscription, period: Period, now: Date, report: TickReport, jobs: Promise<void>[]) {
     if (!withinCatchUp(period, now, catchUp)) {
-      await store.markMissed(period.key);
-      const delivery = await store.getDelivery(period.key);
-      if (delivery?.state === "missed") {
+      // Read first: most periods looked back on are long settled, and that costs one read, not a write.
+      const before = await store.getDelivery(period.key);
+      if (before?.state === "sent" || before?.state === "missed") {
+        settled.add(period.key);
+        report.skipped.push(period.key);
+        return;
+      }
+      await store.markMissed(period.key); // no record, or a claim whose lease ran out
+      const after = await store.getDelivery(period.key);
+      if (after?.state === "missed") {
         settled.add(period.key);
         record(report, "missed", period.key);
         log.warn({ key: period.key, due: period.due.toISO() }, "digest: missed (the bot was down); not posted late");
       } else {
-        if (delivery?.state === "sent") settled.add(period.key);
+        if (after?.state === "sent") settled.add(period.key);
         report.skipped.push(period.key);
       }
       return;
@@ -249,13 +314,14 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       failed: [],
       gone: [],
     };
+    await recordUnrecorded();
     const subs = await store.listSubscriptions();
     const jobs: Promise<void>[] = [];
     const seen = new Set<string>();
     for (const sub of subs) {
       for (const period of periodsToCheck(sub, now)) {
         seen.add(period.key);
-        if (settled.has(period.key) || inFlight.has(period.key)) continue;
+        if (settled.has(period.key) || inFlight.has(period.key) || unrecorded.has(period.key)) continue;
         try {
           await checkPeriod(sub, period, now, report, jobs);
         } catch (error) {
@@ -288,14 +354,21 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       task = cron.schedule(options.cron ?? "* * * * *", tickLogged, { name: "huunghi-digests" });
     },
     async stop(drainMs = 10_000) {
+      const deadline = Date.now() + drainMs;
       await task?.destroy();
       task = undefined;
-      const drained = Promise.allSettled([...running]);
-      const timeout = new Promise<"timeout">((r) => setTimeout(() => r("timeout"), drainMs).unref());
-      if ((await Promise.race([drained, timeout])) === "timeout") {
-        log.warn({ inFlight: inFlight.size }, "digest: stopping with sends still queued; their claims will expire");
+      if (!(await settlesWithin(Promise.allSettled([...running]), deadline - Date.now()))) {
+        // Not waited for any longer: queued sends are dropped, a request under way may still complete (and
+        // be recorded) in the background; whatever is not recorded is retried by a process after its lease.
+        log.warn({ inFlight: [...inFlight] }, "digest: stopping with sends still under way; their claims will expire");
         for (const queue of queues.values()) queue.stop();
-        await drained;
+      }
+      if (unrecorded.size > 0) await settlesWithin(recordUnrecorded(), deadline - Date.now());
+      if (unrecorded.size > 0) {
+        log.error(
+          { keys: [...unrecorded] },
+          "digest: stopping with sends not recorded as sent; another process may post them again after the lease",
+        );
       }
     },
     async nextRun() {

@@ -87,7 +87,7 @@ describe("scheduled digests", () => {
 
   it("does not post again after a restart right after posting", async () => {
     const { store, open, sender, scheduler } = await setup(at(`${DAY} 07:00`));
-    await store.setSubscription(sub("telegram:-1"));
+    await store.setSubscription(sub("telegram:-1", { createdAt: at(`${DAY} 07:00`).toISOString() }));
     await scheduler().tick(at(`${DAY} 08:00`));
     expect(sender.sent).toHaveLength(1);
     await store.close();
@@ -144,7 +144,8 @@ describe("scheduled digests", () => {
 
   it("back the next day: yesterday's digest is recorded missed, not posted; today's goes out on time", async () => {
     const { store, sender, scheduler } = await setup(at(`${DAY} 07:00`));
-    await store.setSubscription(sub("telegram:-1"));
+    const createdAt = at(`${DAY} 07:00`).toISOString();
+    await store.setSubscription(sub("telegram:-1", { createdAt }));
     const s = scheduler();
     const early = await s.tick(at("2027-07-16 07:00"));
     expect(early.missed).toEqual([`digest:telegram:-1:${DAY}`]);
@@ -155,10 +156,49 @@ describe("scheduled digests", () => {
 
     // Back at 09:00 the next day instead: yesterday missed, today's posted once.
     const other = await setup(at(`${DAY} 07:00`));
-    await other.store.setSubscription(sub("telegram:-2"));
+    await other.store.setSubscription(sub("telegram:-2", { createdAt }));
     const report = await other.scheduler().tick(at("2027-07-16 09:00"));
     expect(report.missed).toEqual([`digest:telegram:-2:${DAY}`]);
     expect(report.sent).toEqual(["digest:telegram:-2:2027-07-16"]);
+  });
+
+  it("down for days: each period since the subscription, a week back at most, is recorded missed once", async () => {
+    const { store, open, sender, scheduler } = await setup(at("2027-07-01 07:00"));
+    // Made on 01/07 (helpers' default), ticking first on 16/07 at 07:00: 09/07 … 15/07 are within the week
+    // looked back on; 01/07 … 08/07 are older and left alone.
+    await store.setSubscription(sub("telegram:-1"));
+    // Made at 07:00 on 13/07, an hour before that day's digest: 13/07 … 15/07 only.
+    await store.setSubscription(sub("telegram:-2", { createdAt: at("2027-07-13 07:00").toISOString() }));
+    // Weekly on Thursdays, made 01/07: four weeks back from 16/07 are W25 … W28, of which W26 … W28 fell due
+    // after it was made (W26's Thursday is 01/07 at 08:00).
+    await store.setSubscription(sub("telegram:-3", { cadence: "weekly", weekday: 4 }));
+    const days = (from: number, to: number, chat: string) =>
+      Array.from(
+        { length: to - from + 1 },
+        (_, i) => `digest:telegram:${chat}:2027-07-${String(from + i).padStart(2, "0")}`,
+      );
+    const report = await scheduler().tick(at("2027-07-16 07:00"));
+    expect(report.missed.sort()).toEqual(
+      [
+        ...days(9, 15, "-1"),
+        ...days(13, 15, "-2"),
+        "digest:telegram:-3:2027-W26",
+        "digest:telegram:-3:2027-W27",
+        "digest:telegram:-3:2027-W28",
+      ].sort(),
+    );
+    for (const key of report.missed) expect(await store.getDelivery(key)).toMatchObject({ state: "missed" });
+    expect(await store.getDelivery("digest:telegram:-1:2027-07-08")).toBeUndefined();
+    expect(await store.getDelivery("digest:telegram:-2:2027-07-12")).toBeUndefined();
+    expect(sender.sent).toEqual([]);
+
+    // A restart finds them recorded: nothing reported missed twice, nothing posted late.
+    const restarted = scheduler({}, await open());
+    const again = await restarted.tick(at("2027-07-16 07:30"));
+    expect(again.missed).toEqual([]);
+    expect(again.skipped.sort()).toEqual(report.missed.sort());
+    await restarted.tick(at("2027-07-16 08:00"));
+    expect(sender.sent.map((x) => x.chatId).sort()).toEqual(["telegram:-1", "telegram:-2"]);
   });
 
   it("honours a catch-up window given in minutes", async () => {
