@@ -179,7 +179,7 @@ function parseAdminIds(value: string | undefined, errors: string[]): Set<string>
     if (ADMIN_ID.test(entry)) ids.add(entry);
     else
       errors.push(
-        `ADMIN_IDS entry "${entry}" must be platform-prefixed: telegram:<numeric user id> or discord:<user id (15–21 digits)>`,
+        `ADMIN_IDS entry "${entry}" must be platform-prefixed: telegram:<numeric user id>, discord:<user id (15–21 digits)> or console:<name> (the interactive console's user is console:local)`,
       );
   }
   return ids;

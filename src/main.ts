@@ -10,7 +10,7 @@ import { type Config, loadConfig, secretsOf } from "./config";
 import type { Invocation } from "./core/dispatch";
 import { isLang, type Lang } from "./core/i18n";
 import type { StateStore } from "./core/services";
-import { createLogger } from "./log";
+import { createLogger, redactUrlPassword } from "./log";
 import { watchData } from "./ops/data-watch";
 import { startOpsServer } from "./ops/http";
 import { InFlight } from "./ops/inflight";
@@ -54,11 +54,6 @@ function readFlags(argv: string[]): Flags {
   const flags: Flags = { watchData: values["watch-data"] ?? false, lang };
   if (values["data-dir"]) flags.dataDir = values["data-dir"];
   return flags;
-}
-
-/** "redis://user:pw@host" → "redis://user:***@host", for logs. */
-function safeStoreUrl(url: string): string {
-  return url.replace(/(\/\/[^:/@]*:)[^@/]*@/, "$1***@");
 }
 
 async function main(): Promise<void> {
@@ -135,8 +130,7 @@ async function main(): Promise<void> {
       deps,
     );
     adapters.push(discord);
-    // The Discord adapter's send also takes the digest's language, which the PlatformAdapter type leaves out.
-    senders.discord = (chatId, reply, lang) => (discord as typeof discord & { send: Sender }).send(chatId, reply, lang);
+    senders.discord = (chatId, reply, lang) => discord.send(chatId, reply, lang);
   }
   if (consoleMode) {
     const terminal = createConsoleAdapter(
@@ -227,7 +221,7 @@ async function main(): Promise<void> {
       platforms: adapters.map((a) => a.name),
       corpusVersion: core.holder.get().version,
       counts: core.holder.get().counts(),
-      store: safeStoreUrl(config.storeUrl),
+      store: redactUrlPassword(config.storeUrl),
       admins: config.adminIds.size,
       watchData: watcher !== undefined,
     },
@@ -264,7 +258,7 @@ async function openStoreOrExit(
       logger.warn({ err: error, operation }, "store operation failed");
     });
   } catch (error) {
-    logger.fatal({ err: error, store: safeStoreUrl(config.storeUrl) }, "the store could not be opened");
+    logger.fatal({ err: error, store: redactUrlPassword(config.storeUrl) }, "the store could not be opened");
     process.exit(1);
   }
 }

@@ -178,6 +178,10 @@ describe("ADMIN_IDS", () => {
       expect(bad.errors).toHaveLength(2);
       expect(bad.errors[0]).toContain('"123456"');
       expect(bad.errors[1]).toContain('"discord:abc"');
+      // The message names every accepted form, the console's included.
+      expect(bad.errors[0]).toMatch(/telegram:<.*discord:<.*console:<name>.*console:local/);
     }
+    const consoleAdmin = loadConfig({ ADMIN_IDS: "console:local" });
+    expect(consoleAdmin.ok && [...consoleAdmin.config.adminIds]).toEqual(["console:local"]);
   });
 });

@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createLogger, REDACTED } from "../../src/log";
+import { createLogger, REDACTED, redactUrlPassword } from "../../src/log";
 import { exitWithin, startMain } from "./process";
 import { tempWorkspace } from "./support";
 
@@ -52,6 +52,39 @@ describe("createLogger", () => {
     expect(text).not.toContain("AAFakeTelegramTokenForRedactionTests_x9");
     expect(text.match(/\[REDACTED\]/g)?.length).toBeGreaterThanOrEqual(7);
     expect(text).toContain("/bot[REDACTED]/getMe");
+  });
+
+  it("scrubs secrets of 4 characters or more, but not shorter ones that would mangle every line", () => {
+    const out = capture();
+    const log = createLogger({ secrets: ["Qz7w", "ab"], destination: out.stream });
+    log.info({ detail: "password Qz7w rejected" }, "about abc");
+    expect(out.text()).not.toContain("Qz7w");
+    expect(out.text()).toContain('"detail":"password [REDACTED] rejected"');
+    expect(out.text()).toContain('"msg":"about abc"');
+  });
+
+  it("removes the password from any URL in a line (a store URL in an error), however short", () => {
+    const out = capture();
+    const log = createLogger({ destination: out.stream });
+    log.error(
+      { err: new Error("connect ECONNREFUSED redis://bot:pw@redis.internal:6379/2"), store: "rediss://:p@ss@h:6380" },
+      "store failed at redis://bot:pw@redis.internal:6379/2",
+    );
+    const text = out.text();
+    expect(text).not.toContain(":pw@");
+    expect(text).not.toContain("p@ss");
+    expect(text).toContain("redis://bot:***@redis.internal:6379/2");
+    expect(text).toContain('"store":"rediss://:***@h:6380"');
+    // Message, error message and stack: each occurrence is redacted.
+    expect(text.match(/redis:\/\/bot:\*\*\*@/g)?.length).toBeGreaterThanOrEqual(3);
+    expect(text).not.toMatch(/redis:\/\/bot:(?!\*\*\*@)/);
+  });
+
+  it("redactUrlPassword keeps URLs without a password as they are", () => {
+    expect(redactUrlPassword("redis://user:secret@host:6379/0")).toBe("redis://user:***@host:6379/0");
+    expect(redactUrlPassword("redis://host:6379")).toBe("redis://host:6379");
+    expect(redactUrlPassword("sqlite://./bot.sqlite")).toBe("sqlite://./bot.sqlite");
+    expect(redactUrlPassword("https://user@example.org/x")).toBe("https://user@example.org/x");
   });
 
   it("leaves ordinary text alone", () => {
