@@ -36,8 +36,12 @@ export const anniversaries: Command = {
     const items = upcoming.map((u) => {
       const when = u.daysAway === 0 ? t("today", lang) : `${t("in", lang)} ${u.daysAway} ${t("days", lang)}`;
       const round = u.round ? ` ★ ${t("roundMilestone", lang)}` : "";
+      const confidence =
+        u.anniversary.confidence === "high"
+          ? ""
+          : ` (${t("confidence", lang).toLowerCase()}: ${u.anniversary.confidence === "medium" ? (lang === "vi" ? "trung bình" : "medium") : lang === "vi" ? "thấp" : "low"})`;
       return {
-        text: `${ordinal(u.years)}${lang === "vi" ? "" : ":"} ${pick(u.anniversary.name, lang)}, ${formatIsoDay(u.date)} (${when})${round}. ${t("nextRound", lang)}: ${ordinal(u.nextRound.years)}, ${formatIsoDay(u.nextRound.date)}`,
+        text: `${ordinal(u.years)}${lang === "vi" ? "" : ":"} ${pick(u.anniversary.name, lang)}, ${formatIsoDay(u.date)} (${when})${round}${confidence}. ${t("nextRound", lang)}: ${ordinal(u.nextRound.years)}, ${formatIsoDay(u.nextRound.date)}`,
         cites: citer.cite(u.anniversary.id, u.anniversary.sources.slice(0, 1)),
         strong: u.round,
       };

@@ -46,17 +46,26 @@ export const province: Command = {
         },
       });
     }
-    const fields: { name: string; value: string }[] = [{ name: t("country", lang), value: t(p.country, lang) }];
+    // The province's own sources back the opening line (its name, country and spellings).
+    const provinceCites = citer.cite(p.id, p.sources);
+    blocks.push({
+      kind: "text",
+      line: {
+        text:
+          lang === "vi" ? `Tỉnh ${p.name.vi}, ${t(p.country, lang)}.` : `${p.name.en} province, ${t(p.country, lang)}.`,
+        cites: provinceCites,
+      },
+    });
+    const fields: { name: string; value: string }[] = [];
     const aliases = distinctSpellings([pick(p.name, lang), p.name.vi, p.name.en, ...p.aliases]).slice(1, 9);
     if (aliases.length) fields.push({ name: t("aliases", lang), value: aliases.join(", ") });
     if (p.capital) fields.push({ name: t("capital", lang), value: pick(p.capital, lang) });
     const partners = corpus.partnersOf(p.id);
     if (partners.length)
       fields.push({ name: t("partners", lang), value: partners.map((x) => pick(x.name, lang)).join(", ") });
-    blocks.push({ kind: "fields", fields });
-    const provinceCites = citer.cite(p.id, p.sources);
+    if (fields.length) blocks.push({ kind: "fields", fields });
     if (!p.covered) {
-      blocks.push({ kind: "text", line: { text: t("notCovered", lang), cites: provinceCites } });
+      blocks.push({ kind: "text", line: { text: t("notCovered", lang) } });
       return { title, blocks, citations: citer.list };
     }
 
@@ -100,10 +109,10 @@ export const province: Command = {
       blocks.push({
         kind: "list",
         items: figures.map((f) => {
-          const other = corpus.province(f.from === p.id ? f.to : f.from);
-          const arrow = f.from === p.id ? "→" : "←";
+          // Both sides named: "(Sơn La → Luông Pha Bang, 2019 – 2021)", from the giver or sender.
+          const name = (id: string) => pick(corpus.province(id)?.name ?? { vi: id, en: id }, lang);
           return {
-            text: `${pick(f.what, lang)}: ${formatAmount(f.amount, lang)} (${arrow} ${other ? pick(other.name, lang) : ""}, ${formatFactDate(f.date, lang)})`,
+            text: `${pick(f.what, lang)}: ${formatAmount(f.amount, lang)} (${name(f.from)} → ${name(f.to)}, ${formatFactDate(f.date, lang)})`,
             cites: citer.cite(f.id, f.sources),
           };
         }),
