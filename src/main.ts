@@ -95,6 +95,7 @@ async function main(): Promise<void> {
   services.isAdmin = (userId) =>
     config.adminIds.has(userId) || (config.consoleAdmin && consoleMode && userId === "console:local");
   services.digestZone = config.digest.zone;
+  services.reportError = (error, what) => logger.warn({ err: error }, what);
   services.reload = countedReload(() => core.holder.reload(), metrics);
   core.env.onDone = (inv, outcome, ms) => metrics.commandDone(inv.command, outcome, ms);
 

@@ -101,4 +101,6 @@ export interface Services {
   previewDigest?: (chatId: string, lang: Lang) => Promise<import("./reply").Reply | undefined>;
   /** The registered commands, for /help. */
   commands?: readonly import("./command").Command[];
+  /** Logs a failure that must not change the answer (an audit entry that could not be written). */
+  reportError?: (error: unknown, what: string) => void;
 }

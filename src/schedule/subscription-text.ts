@@ -19,14 +19,17 @@ export function requireStore(ctx: CommandContext): StateStore {
 /** In groups and channels only the chat's administrators may change its subscription; refusals are audited. */
 export async function requireChatAdmin(ctx: CommandContext, store: StateStore, what: string): Promise<void> {
   if (ctx.caller.chatKind === "private" || ctx.caller.isChatAdmin) return;
-  await store.appendAudit({
-    at: new Date().toISOString(),
-    who: ctx.caller.userId,
-    where: ctx.caller.chatId,
-    what,
-    result: "refused",
-    detail: "not a chat administrator",
-  });
+  // A store that cannot take the audit entry is logged; the caller still gets the clear refusal below.
+  await store
+    .appendAudit({
+      at: new Date().toISOString(),
+      who: ctx.caller.userId,
+      where: ctx.caller.chatId,
+      what,
+      result: "refused",
+      detail: "not a chat administrator",
+    })
+    .catch((error: unknown) => ctx.services.reportError?.(error, `could not audit a refused ${what}`));
   const permission =
     ctx.caller.platform === "discord"
       ? { vi: "quyền Quản lý kênh (Manage Channels)", en: "the Manage Channels permission" }

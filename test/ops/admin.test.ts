@@ -5,7 +5,7 @@ import { loadConfig } from "../../src/config";
 import type { StateStore } from "../../src/core/services";
 import { createStatus, nextDigestText } from "../../src/ops/status";
 import { createScheduler } from "../../src/schedule/scheduler";
-import { ADMIN, ask, editYaml, MEMBER, opsCore, plain, sqliteStore, tempWorkspace } from "./support";
+import { ADMIN, ask, caller, editYaml, MEMBER, opsCore, plain, sqliteStore, tempWorkspace } from "./support";
 
 let ws: Awaited<ReturnType<typeof tempWorkspace>>;
 let store: StateStore;
@@ -160,6 +160,24 @@ describe("admin commands", () => {
       createdAt: "2026-11-24T00:00:00.000Z",
     });
     expect(plain(await ask(core, "/status", ADMIN))).toMatch(/Next digest: \d{4}-\d{2}-\d{2} 07:00 GMT\+7/);
+  });
+
+  it("a member's /subscribe in a group is refused clearly even when the audit entry cannot be written", async () => {
+    const failing = await sqliteStore(ws.root);
+    await failing.close();
+    const reported: string[] = [];
+    core.env.services.store = failing;
+    core.env.services.reportError = (error, what) => reported.push(`${what}: ${(error as Error).message}`);
+    const member = { ...caller(MEMBER), isChatAdmin: false };
+
+    const reply = await core.handle({ command: "subscribe", text: "", lang: "en", caller: member });
+    expect(reply.error?.code).toBe("not-chat-admin");
+    expect(plain(reply)).toContain("Only administrators can change this group's digest subscription");
+    expect(reported).toEqual(["could not audit a refused /subscribe: the state store is closed"]);
+
+    const unsubscribe = await core.handle({ command: "unsubscribe", text: "", lang: "vi", caller: member });
+    expect(unsubscribe.error?.code).toBe("not-chat-admin");
+    expect(reported).toHaveLength(2);
   });
 
   it("/help lists admin commands to admins only", async () => {
