@@ -53,7 +53,8 @@ export const timeline: Command = {
     if (events.length === 0) {
       return { title, blocks: [{ kind: "text", line: { text: t("nothingFound", lang) } }], citations: [] };
     }
-    const { items, paging } = paginate(oldestFirst(events), ctx.page);
+    // Summaries are long: a page of four fits one Telegram message with its citations.
+    const { items, paging } = paginate(oldestFirst(events), ctx.page, 4);
     const citer = new Citer(corpus);
     const reply: Reply = {
       title,

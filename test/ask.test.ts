@@ -28,7 +28,7 @@ describe("npm run ask", () => {
   it("shows the page asked for", async () => {
     const { stdout, code } = await ask("--page", "2", "/timeline");
     expect(code).toBe(0);
-    expect(stdout).toContain("Trang 2/2");
+    expect(stdout).toContain("Trang 2/3");
   });
 
   it("prints the structured reply with --json", async () => {

@@ -9,13 +9,34 @@ describe("/timeline", () => {
 
   it("orders events oldest first with honest precision, undated last, in pages", async () => {
     const first = await ask(core, "/timeline");
-    expect(first.paging).toEqual({ page: 1, pageCount: 2 });
-    const text = plain(first);
-    expect(text.indexOf("2019 – 2021")).toBeLessThan(text.indexOf("11/2019 – 2021"));
-    expect(text).toContain("12/2021 —");
-    const second = plain(await ask(core, "/timeline", "vi", 2));
-    expect(second).toContain("không rõ ngày");
-    expect(second).toContain("26/01/2024 (năm được suy ra)");
+    expect(first.paging).toEqual({ page: 1, pageCount: 3 });
+    const pages = [
+      plain(first),
+      plain(await ask(core, "/timeline", "vi", 2)),
+      plain(await ask(core, "/timeline", "vi", 3)),
+    ];
+    const all = pages.join("\n");
+    const order = [
+      "2019 – 2021 —",
+      "11/2019 – 2021 —",
+      "2020 – 2021 —",
+      "2021 (năm được suy ra) —",
+      "12/2021 —",
+      "16/08/2022",
+      "27/08/2022",
+      "26/01/2024",
+      "không rõ ngày",
+    ];
+    const positions = order.map((s) => all.indexOf(s));
+    expect(
+      positions.every((p) => p >= 0),
+      order.join(", "),
+    ).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    expect(pages[2]).toContain("không rõ ngày");
+    expect(all).toContain("26/01/2024 (năm được suy ra)");
+    // A page past the end shows the last page rather than nothing.
+    expect((await ask(core, "/timeline", "vi", 99)).paging).toEqual({ page: 3, pageCount: 3 });
   });
 
   it("filters by province and year range", async () => {

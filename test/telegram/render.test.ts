@@ -153,3 +153,33 @@ describe("splitPlain", () => {
     expect(pieces.join(" ")).toBe("& & & & & &");
   });
 });
+
+describe("pages of a paginated list", () => {
+  it("render as one message each, so a page button can edit the whole page", async () => {
+    const { createCore } = await import("../../src/app");
+    const core = await createCore({ today: "2026-11-24" });
+    const caller = {
+      userId: "t",
+      chatId: "t",
+      platform: "console" as const,
+      isChatAdmin: true,
+      chatKind: "private" as const,
+    };
+    for (const [command, text] of [
+      ["timeline", ""],
+      ["timeline", "son la"],
+      ["search", "son la"],
+    ] as const) {
+      const first = await core.handle({ command, text, lang: "vi", caller });
+      const pageCount = first.paging?.pageCount ?? 1;
+      expect(pageCount, `${command} ${text}`).toBeGreaterThan(1);
+      for (let page = 1; page <= pageCount; page++) {
+        const reply = await core.handle({ command, text, lang: "vi", caller, page });
+        const parts = renderReply(reply, "vi");
+        expect(parts, `${command} ${text} page ${page}`).toHaveLength(1);
+        // Every citation still names its /source, where the full quote is.
+        for (const c of reply.citations) expect(parts[0]).toContain(`/source ${c.factId}`);
+      }
+    }
+  });
+});

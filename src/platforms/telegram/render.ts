@@ -64,7 +64,7 @@ export function citationHtml(c: Citation, quoteMax = Number.POSITIVE_INFINITY): 
   const title = isWebUrl(c.url)
     ? `<a href="${escapeAttribute(c.url)}">${escapeHtml(c.title)}</a>`
     : escapeHtml(c.title);
-  let quote = c.quote.trim();
+  let quote = quoteMax > 0 ? c.quote.trim() : "";
   if (quote.length > quoteMax) quote = `${quote.slice(0, Math.max(0, quoteMax - 1)).trimEnd()}…`;
   const quoteTag = quote.length > EXPANDABLE_QUOTE ? "<blockquote expandable>" : "<blockquote>";
   const lines = [`<b>[${c.n}]</b> ${title} · <i>${escapeHtml(c.source)}</i>`];
@@ -73,8 +73,8 @@ export function citationHtml(c: Citation, quoteMax = Number.POSITIVE_INFINITY): 
   return lines.join("\n");
 }
 
-function citationUnit(c: Citation, limit: number): Unit {
-  let text = citationHtml(c);
+function citationUnit(c: Citation, limit: number, quoteMax: number): Unit {
+  let text = citationHtml(c, quoteMax);
   // A citation is never split; an absurdly long quote is shortened so the citation fits one message.
   for (let max = c.quote.length - (text.length - limit); text.length > limit && max > 0; max -= 64) {
     text = citationHtml(c, max);
@@ -82,7 +82,7 @@ function citationUnit(c: Citation, limit: number): Unit {
   return { gap: "\n\n", prefix: text, open: "", text: "", close: "", suffix: "", atomic: true };
 }
 
-function units(reply: Reply, lang: Lang, limit: number): Unit[] {
+function units(reply: Reply, lang: Lang, limit: number, quoteMax: number): Unit[] {
   const out: Unit[] = [{ gap: "", prefix: "", open: "<b>", text: reply.title, close: "</b>", suffix: "" }];
   let afterHeading = false;
   const blockGap = () => (afterHeading ? "\n" : "\n\n");
@@ -148,22 +148,36 @@ function units(reply: Reply, lang: Lang, limit: number): Unit[] {
       keepWithNext: true,
     });
     reply.citations.forEach((c, i) => {
-      const unit = citationUnit(c, limit);
+      const unit = citationUnit(c, limit, quoteMax);
       out.push(i === 0 ? { ...unit, gap: "\n" } : unit);
     });
   }
   return out;
 }
 
-/** Renders a reply as one or more HTML messages, each at most `limit` characters of markup. */
+/**
+ * Renders a reply as one or more HTML messages, each at most `limit` characters of markup.
+ * A page of a paginated list stays ONE message, so its buttons edit all of it in place: its quotes are shortened
+ * (then left out) until it fits; each citation keeps its `/source` command, which shows the full quote.
+ */
 export function renderReply(reply: Reply, lang: Lang, limit = MESSAGE_LIMIT): string[] {
+  if (reply.paging && reply.paging.pageCount > 1) {
+    for (const quoteMax of [Number.POSITIVE_INFINITY, 160, 80, 0]) {
+      const parts = renderParts(reply, lang, limit, quoteMax);
+      if (parts.length === 1) return parts;
+    }
+  }
+  return renderParts(reply, lang, limit, Number.POSITIVE_INFINITY);
+}
+
+function renderParts(reply: Reply, lang: Lang, limit: number, quoteMax: number): string[] {
   const parts: string[] = [];
   let current = "";
   const flush = () => {
     if (current.trim()) parts.push(current);
     current = "";
   };
-  const list = units(reply, lang, limit);
+  const list = units(reply, lang, limit, quoteMax);
   list.forEach((unit, i) => {
     const whole = html(unit);
     const gap = current ? unit.gap : "";
