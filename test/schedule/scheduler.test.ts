@@ -6,7 +6,7 @@ import { digestContent, isEmptyDigest } from "../../src/core/digest";
 import type { StateStore } from "../../src/core/services";
 import { ChatGoneError } from "../../src/platforms/adapter";
 import { ManualClock } from "../../src/schedule/clock";
-import { createScheduler, type SchedulerOptions } from "../../src/schedule/scheduler";
+import { createScheduler, type SchedulerOptions, type Sender } from "../../src/schedule/scheduler";
 import { at, realCorpus, recordingSender, sub, type TempStore, tempSqlite } from "./helpers";
 
 let corpus: Corpus;
@@ -56,6 +56,28 @@ async function setup(start: Date) {
     });
   return { clock, store, open, sender, scheduler };
 }
+
+/** The store, except that markSent fails while `down()` says so (an outage right after a send). */
+function markSentFailingWhile(store: StateStore, down: () => boolean): StateStore & { refused: number } {
+  const refused = { count: 0 };
+  const wrapped = new Proxy(store, {
+    get(target, prop) {
+      if (prop === "refused") return refused.count;
+      if (prop === "markSent") {
+        return (key: string, owner: string) => {
+          if (!down()) return target.markSent(key, owner);
+          refused.count++;
+          return Promise.reject(new Error("store unreachable"));
+        };
+      }
+      const value = Reflect.get(target, prop, target);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+  return wrapped as StateStore & { refused: number };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // 15/07/2027: the Treaty's 50th anniversary is three days away, so the digest has something to say.
 const DAY = "2027-07-15";
@@ -160,6 +182,34 @@ describe("scheduled digests", () => {
     const report = await other.scheduler().tick(at("2027-07-16 09:00"));
     expect(report.missed).toEqual([`digest:telegram:-2:${DAY}`]);
     expect(report.sent).toEqual(["digest:telegram:-2:2027-07-16"]);
+  });
+
+  it("a send the store could not record is not sent again by this process, and is recorded when the store is back", async () => {
+    const { clock, store, sender, scheduler } = await setup(at(`${DAY} 08:00`));
+    const key = `digest:telegram:-1:${DAY}`;
+    await store.setSubscription(sub("telegram:-1", { createdAt: at(`${DAY} 07:00`).toISOString() }));
+    let down = true;
+    const flaky = markSentFailingWhile(store, () => down);
+    const s = scheduler({ leaseMs: 60_000 }, flaky);
+    expect((await s.tick(clock.now())).sent).toEqual([key]);
+    expect(sender.sent).toHaveLength(1);
+    expect(flaky.refused).toBeGreaterThan(0);
+    expect(await store.getDelivery(key)).toMatchObject({ state: "claimed", owner: s.ownerId });
+
+    // Past the lease, the store still refusing "sent": the claim could be taken again, but not by this process.
+    for (const time of ["08:05", "08:10"]) {
+      clock.set(at(`${DAY} ${time}`));
+      await s.tick(clock.now());
+    }
+    expect(sender.sent).toHaveLength(1);
+    expect(await store.getDelivery(key)).toMatchObject({ state: "claimed" });
+
+    down = false;
+    clock.set(at(`${DAY} 08:11`));
+    await s.tick(clock.now());
+    expect(await store.getDelivery(key)).toMatchObject({ state: "sent", owner: s.ownerId });
+    for (const time of ["08:12", "12:00"]) await s.tick(at(`${DAY} ${time}`));
+    expect(sender.sent).toHaveLength(1);
   });
 
   it("down for days: each period since the subscription, a week back at most, is recorded missed once", async () => {
@@ -373,5 +423,47 @@ describe("start and stop", () => {
     await s.stop();
     expect(sender.sent).toHaveLength(1);
     expect(await store.getDelivery(`digest:telegram:-1:${DAY}`)).toMatchObject({ state: "sent" });
+  });
+
+  it("stop() records a send the store refused during the tick, once the store answers again", async () => {
+    const { clock, store, sender, scheduler } = await setup(at(`${DAY} 08:00`));
+    const key = `digest:telegram:-1:${DAY}`;
+    await store.setSubscription(sub("telegram:-1", { createdAt: at(`${DAY} 07:00`).toISOString() }));
+    let down = true;
+    const s = scheduler(
+      {},
+      markSentFailingWhile(store, () => down),
+    );
+    await s.tick(clock.now());
+    expect(sender.sent).toHaveLength(1);
+    expect(await store.getDelivery(key)).toMatchObject({ state: "claimed" });
+    down = false;
+    await s.stop();
+    expect(await store.getDelivery(key)).toMatchObject({ state: "sent" });
+  });
+
+  it("stop() returns within its drain time while a send hangs, leaving the claim to its lease", async () => {
+    const { clock, store, open, scheduler } = await setup(at(`${DAY} 08:00`));
+    const key = `digest:telegram:-1:${DAY}`;
+    await store.setSubscription(sub("telegram:-1", { createdAt: at(`${DAY} 07:00`).toISOString() }));
+    let started = 0;
+    const hanging: Sender = () => {
+      started++;
+      return new Promise<void>(() => {}); // a request that never comes back
+    };
+    const s = scheduler({ senders: { telegram: hanging }, leaseMs: 60_000 });
+    void s.tick(clock.now());
+    for (let i = 0; i < 500 && started === 0; i++) await sleep(10);
+    expect(started).toBe(1);
+    // Before, stop() waited for that send for ever (this test then timed out).
+    await s.stop(50);
+    expect(await store.getDelivery(key)).toMatchObject({ state: "claimed", owner: s.ownerId });
+
+    // Another process takes it over once the lease has run out.
+    const next = recordingSender();
+    clock.set(at(`${DAY} 08:02`));
+    const report = await scheduler({ senders: { telegram: next } }, await open()).tick(clock.now());
+    expect(report.sent).toEqual([key]);
+    expect(next.sent).toHaveLength(1);
   });
 });
