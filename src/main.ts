@@ -18,7 +18,7 @@ import { instrumentStore } from "./ops/instrument-store";
 import { createMetrics } from "./ops/metrics";
 import { checkReadiness } from "./ops/readiness";
 import { countedReload, reloadFromOps, serialTrigger } from "./ops/reload";
-import { createShutdown, handleStopSignals, type ShutdownStep } from "./ops/shutdown";
+import { allSettledOrThrow, createShutdown, handleStopSignals, type ShutdownStep } from "./ops/shutdown";
 import { createStatus, nextDigestText } from "./ops/status";
 import type { AdapterDeps, PlatformAdapter } from "./platforms/adapter";
 import { createConsoleAdapter } from "./platforms/console/console";
@@ -192,21 +192,44 @@ async function main(): Promise<void> {
     : undefined;
   if (http) logger.info({ url: http.url }, `ops http server listening on ${http.url}`);
 
-  // Stop order: no new reloads; the digest clock stopped and sends under way finished and recorded (while the
-  // platforms can still post); no new updates and in-flight handlers finished (adapters); any command still
-  // being answered; the ops server; last, the store is flushed and closed.
+  // Stop order (docs/operations.md, "Stopping"): no new reloads; no new updates, interactions or digest ticks;
+  // the commands being answered and the digests being sent finish (the platforms can still post); the
+  // platforms disconnect; the ops server closes; last, the store is flushed and closed. Each step has a share
+  // of SHUTDOWN_TIMEOUT_SECONDS it must be over by, so a hung one is left behind and the store still closes.
+  let finishing: Promise<unknown>[] = [];
+  const share = (fraction: number) => Math.max(0, Math.floor(config.shutdownTimeoutMs * fraction));
   shutdownSteps.push(
     {
       name: "stop reload triggers",
+      by: 0.05,
       run: () => {
         process.off("SIGHUP", sighup);
         watcher?.close();
       },
     },
-    { name: "stop digests", run: () => scheduler.stop(Math.max(1000, config.shutdownTimeoutMs / 2)) },
-    { name: "stop platforms", run: () => Promise.all(adapters.map((a) => a.stop())) },
-    { name: "finish in-flight commands", run: () => inFlight.drain() },
-    { name: "close ops http server", run: () => http?.close() },
+    {
+      name: "stop taking updates",
+      by: 0.1,
+      run: () => {
+        // Each platform stops its intake at once; what it is still handling is awaited in the next step.
+        // An adapter without stopIntake (Telegram, console) keeps sending after stop(), so stop() does here.
+        finishing = adapters.map((a) => (a.stopIntake ? a.stopIntake() : a.stop()));
+        // The digest clock stops now; sends under way get until 60% of the bound, then queued ones are dropped
+        // (their claims expire and a later start retries them).
+        finishing.push(scheduler.stop(share(0.6)));
+      },
+    },
+    {
+      name: "finish commands and digests in flight",
+      by: 0.7,
+      run: () => allSettledOrThrow([inFlight.drain(), ...finishing]),
+    },
+    {
+      name: "disconnect platforms",
+      by: 0.8,
+      run: () => allSettledOrThrow(adapters.filter((a) => a.stopIntake).map((a) => a.stop())),
+    },
+    { name: "close ops http server", by: 0.85, run: () => http?.close() },
     { name: "close store", run: () => store.close() },
   );
 

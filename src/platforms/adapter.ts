@@ -32,7 +32,13 @@ export class ChatGoneError extends Error {
 export interface PlatformAdapter {
   readonly name: "telegram" | "discord" | "console";
   start(): Promise<void>;
-  /** Stops taking updates and waits for in-flight work. */
+  /**
+   * Stops taking updates and resolves once the ones being handled are answered, leaving the connection up so
+   * `send` still works (digests being finished during a shutdown). Only adapters whose `stop()` also ends
+   * sending need it; for the others shutdown calls `stop()` at that point.
+   */
+  stopIntake?(): Promise<void>;
+  /** Stops taking updates, waits for in-flight work, and disconnects. */
   stop(): Promise<void>;
   connected(): boolean;
   /**

@@ -4,7 +4,7 @@ import { Writable } from "node:stream";
 import pino from "pino";
 import { describe, expect, it } from "vitest";
 import { InFlight } from "../../src/ops/inflight";
-import { createShutdown } from "../../src/ops/shutdown";
+import { allSettledOrThrow, createShutdown } from "../../src/ops/shutdown";
 
 const silent = pino({ level: "silent" });
 
@@ -77,6 +77,77 @@ describe("createShutdown", () => {
     void shutdown("SIGTERM");
     await new Promise((r) => setTimeout(r, 120));
     expect(exits).toEqual([1]);
+  });
+
+  it("leaves a step behind at its own bound and still runs the later ones (the store closes), exiting 1", async () => {
+    const exits: number[] = [];
+    const order: string[] = [];
+    let lines = "";
+    const logger = pino(
+      new Writable({
+        write(chunk, _enc, done) {
+          lines += chunk.toString();
+          done();
+        },
+      }),
+    );
+    const startedAt = Date.now();
+    const shutdown = createShutdown({
+      steps: [
+        { name: "stop taking updates", by: 0.1, run: () => order.push("intake") },
+        { name: "finish in-flight work", by: 0.5, run: () => new Promise(() => {}) },
+        {
+          name: "close store",
+          run: () => {
+            order.push(`store after ${Date.now() - startedAt} ms`);
+          },
+        },
+      ],
+      timeoutMs: 400,
+      logger,
+      exit: (code) => exits.push(code),
+    });
+    expect(await shutdown("SIGTERM")).toBe(1);
+    expect(exits).toEqual([1]);
+    expect(order[0]).toBe("intake");
+    // The hung step had until 50% of 400 ms; the store closed after that and before the overall bound.
+    const storeAt = Number(/store after (\d+) ms/.exec(order[1] ?? "")?.[1]);
+    expect(storeAt).toBeGreaterThanOrEqual(195);
+    expect(storeAt).toBeLessThan(400);
+    expect(lines).toContain('"step":"finish in-flight work"');
+    expect(lines).toContain("left behind");
+  });
+
+  it("gives a step without its own bound the rest of the overall bound", async () => {
+    const exits: number[] = [];
+    const shutdown = createShutdown({
+      steps: [
+        { name: "quick", by: 0.1, run: () => {} },
+        { name: "slow store", run: () => new Promise((r) => setTimeout(r, 60)) },
+      ],
+      timeoutMs: 1000,
+      logger: silent,
+      exit: (code) => exits.push(code),
+    });
+    expect(await shutdown("SIGTERM")).toBe(0);
+    expect(exits).toEqual([0]);
+  });
+});
+
+describe("allSettledOrThrow", () => {
+  it("waits for every piece of work even when one fails first, then throws that failure", async () => {
+    let slowDone = false;
+    const slow = new Promise<void>((r) =>
+      setTimeout(() => {
+        slowDone = true;
+        r();
+      }, 30),
+    );
+    await expect(allSettledOrThrow([Promise.reject(new Error("adapter failed")), slow])).rejects.toThrow(
+      "adapter failed",
+    );
+    expect(slowDone).toBe(true);
+    await expect(allSettledOrThrow([Promise.resolve(1)])).resolves.toBeUndefined();
   });
 });
 

@@ -220,6 +220,12 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Adapt
       log.info({ user: c.user?.tag }, "discord: connected");
     },
 
+    /** New interactions are ignored from now on; the client stays logged in, so digests can still be posted. */
+    async stopIntake(): Promise<void> {
+      stopping = true;
+      await Promise.allSettled([...inFlight]);
+    },
+
     async stop(): Promise<void> {
       stopping = true;
       await Promise.allSettled([...inFlight]);
