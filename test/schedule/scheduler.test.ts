@@ -340,6 +340,22 @@ describe("scheduled digests", () => {
     expect(sender.sent).toHaveLength(1);
   });
 
+  it("gives every attempt of a retried send the same reply object (the Telegram adapter resumes by it)", async () => {
+    const { store, scheduler } = await setup(at(`${DAY} 07:00`));
+    await store.setSubscription(sub("telegram:-1"));
+    const given: unknown[] = [];
+    const sender: Sender = async (_chatId, reply) => {
+      given.push(reply);
+      if (given.length < 3)
+        throw Object.assign(new Error("Too Many Requests"), { error_code: 429, parameters: { retry_after: 0 } });
+    };
+    const report = await scheduler({ senders: { telegram: sender } }).tick(at(`${DAY} 08:00`));
+    expect(report.sent).toHaveLength(1);
+    expect(given).toHaveLength(3);
+    expect(given[1]).toBe(given[0]);
+    expect(given[2]).toBe(given[0]);
+  });
+
   it("sends each platform's digests through its own sender, and leaves a platform without one unclaimed", async () => {
     const { store, sender, scheduler } = await setup(at(`${DAY} 07:00`));
     await store.setSubscription(sub("telegram:-1"));
