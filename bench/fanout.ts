@@ -1,6 +1,7 @@
 // Fan-out benchmark: one scheduler tick delivering a digest to N chats through the delivery queue and the real
-// grammY client (the Telegram adapter's send) against the local Bot API server. Prints the achieved send rate
-// as a fraction of the configured ceiling.   npx tsx bench/fanout.ts [--chats 1000] [--ceiling 100]
+// grammY client (the Telegram adapter's send, built with the options src/main.ts uses) against the local Bot API
+// server. Prints the achieved send rate as a fraction of the configured ceiling.
+//   npx tsx bench/fanout.ts [--chats 1000] [--ceiling 100]
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -9,7 +10,7 @@ import pino from "pino";
 import { DEFAULT_DATA_DIR } from "../src/app";
 import { PageTokens } from "../src/core/paging";
 import { CorpusHolder } from "../src/corpus/holder";
-import { createTelegramAdapter } from "../src/platforms/telegram/adapter";
+import { createTelegramAdapter, telegramAdapterOptions } from "../src/platforms/telegram/adapter";
 import { createScheduler } from "../src/schedule/scheduler";
 import { openStore } from "../src/store/open";
 import { startTelegramServer } from "../test/support/telegram-server";
@@ -26,16 +27,13 @@ const server = await startTelegramServer();
 const store = await openStore(`sqlite://${join(dir, "bench.sqlite")}`);
 try {
   const corpus = (await CorpusHolder.load(DEFAULT_DATA_DIR)).get();
-  const adapter = createTelegramAdapter(
-    { token: server.token, apiRoot: server.apiRoot, throttle: false },
-    {
-      commands: [],
-      handle: () => Promise.reject(new Error("send only")),
-      corpus: () => corpus,
-      pages: new PageTokens(),
-      logger: pino({ level: "silent" }),
-    },
-  );
+  const adapter = createTelegramAdapter(telegramAdapterOptions({ token: server.token, apiRoot: server.apiRoot }), {
+    commands: [],
+    handle: () => Promise.reject(new Error("send only")),
+    corpus: () => corpus,
+    pages: new PageTokens(),
+    logger: pino({ level: "silent" }),
+  });
   for (let i = 0; i < chats; i++) {
     await store.setSubscription({
       chatId: `telegram:${i % 2 ? 10_000 + i : -1_000_000 - i}`,
@@ -45,7 +43,7 @@ try {
       lang: i % 2 ? "en" : "vi",
       zone: "Asia/Ho_Chi_Minh",
       createdBy: "bench",
-      createdAt: "2027-07-01T00:00:00Z",
+      createdAt: "2027-07-15T00:00:00Z",
     });
   }
   const grants: number[] = [];

@@ -1,17 +1,22 @@
-// 1,000 subscribers through the real grammY client (the Telegram adapter's send) against the local Bot API
-// server: all delivered, none twice, never faster than the configured ceiling, and a 429 honoured.
+// 1,000 subscribers through the real grammY client (the Telegram adapter's send, built with the options
+// src/main.ts uses) against the local Bot API server: all delivered, none twice, never faster than the
+// configured ceiling, and a 429 honoured by the delivery queue for everyone.
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Corpus } from "../../src/core/corpus";
 import { PageTokens } from "../../src/core/paging";
 import type { StateStore } from "../../src/core/services";
-import { createTelegramAdapter, type TelegramAdapter } from "../../src/platforms/telegram/adapter";
+import {
+  createTelegramAdapter,
+  type TelegramAdapter,
+  telegramAdapterOptions,
+} from "../../src/platforms/telegram/adapter";
 import { createScheduler } from "../../src/schedule/scheduler";
 import type { SendFailure } from "../../src/schedule/send-errors";
 import { parseTelegramHtml, startTelegramServer, type TelegramServer } from "../support/telegram-server";
 import { at, realCorpus, sub, type TempStore, tempSqlite } from "./helpers";
 
-const CEILING = 200; // messages per second, for the test; production uses Telegram's 30
+const CEILING = 200; // messages per second (DIGEST_RATE_PER_SECOND), for the test; production uses Telegram's 30
 const N = 1000;
 const DAY = "2027-07-15";
 
@@ -24,17 +29,14 @@ let corpus: Corpus;
 beforeAll(async () => {
   server = await startTelegramServer();
   corpus = await realCorpus();
-  adapter = createTelegramAdapter(
-    // The queue under test is the only limiter and handles the 429 itself, so the client does not retry.
-    { token: server.token, apiRoot: server.apiRoot, throttle: false, retry: { maxRetryAttempts: 0 } },
-    {
-      commands: [],
-      handle: () => Promise.reject(new Error("no commands in this test")),
-      corpus: () => corpus,
-      pages: new PageTokens(),
-      logger: pino({ level: "silent" }),
-    },
-  );
+  // Exactly what production runs: the digest path has no grammY retry or throttler of its own.
+  adapter = createTelegramAdapter(telegramAdapterOptions({ token: server.token, apiRoot: server.apiRoot }), {
+    commands: [],
+    handle: () => Promise.reject(new Error("no commands in this test")),
+    corpus: () => corpus,
+    pages: new PageTokens(),
+    logger: pino({ level: "silent" }),
+  });
   temp = await tempSqlite();
   store = await temp.open();
 });
@@ -61,8 +63,9 @@ describe("fan-out to 1,000 subscribers over grammY", () => {
   it("delivers every digest once, within the rate ceiling, pausing everyone for a 429's retry_after", async () => {
     // Half private chats, half groups; alternate languages.
     const ids = Array.from({ length: N }, (_, i) => (i % 2 ? 10_000 + i : -1_000_000 - i));
+    const createdAt = at(`${DAY} 07:00`).toISOString();
     for (const [i, id] of ids.entries()) {
-      await store.setSubscription(sub(`telegram:${id}`, { lang: i % 3 ? "vi" : "en" }));
+      await store.setSubscription(sub(`telegram:${id}`, { lang: i % 3 ? "vi" : "en", createdAt }));
     }
     const throttled = ids[300] as number;
     server.failNext("sendMessage", { status: 429, retry_after: 1, chat_id: throttled });

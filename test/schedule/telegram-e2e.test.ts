@@ -4,7 +4,11 @@ import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Core, createCore } from "../../src/app";
 import type { StateStore } from "../../src/core/services";
-import { createTelegramAdapter, type TelegramAdapter } from "../../src/platforms/telegram/adapter";
+import {
+  createTelegramAdapter,
+  type TelegramAdapter,
+  telegramAdapterOptions,
+} from "../../src/platforms/telegram/adapter";
 import { createScheduler } from "../../src/schedule/scheduler";
 import {
   messageUpdate,
@@ -27,7 +31,8 @@ beforeAll(async () => {
   store = await temp.open();
   core = await createCore({ today: "2027-07-15", services: { store } });
   adapter = createTelegramAdapter(
-    { token: server.token, apiRoot: server.apiRoot, throttle: false, pollingTimeoutSeconds: 1 },
+    // The options production runs with; a short poll only so that stopping is quick.
+    { ...telegramAdapterOptions({ token: server.token, apiRoot: server.apiRoot }), pollingTimeoutSeconds: 1 },
     {
       commands: core.commands,
       handle: core.handle,

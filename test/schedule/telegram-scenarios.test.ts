@@ -5,7 +5,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Corpus } from "../../src/core/corpus";
 import { PageTokens } from "../../src/core/paging";
 import type { StateStore } from "../../src/core/services";
-import { createTelegramAdapter, type TelegramAdapter } from "../../src/platforms/telegram/adapter";
+import {
+  createTelegramAdapter,
+  type TelegramAdapter,
+  telegramAdapterOptions,
+} from "../../src/platforms/telegram/adapter";
 import { ManualClock } from "../../src/schedule/clock";
 import { createScheduler, type Scheduler } from "../../src/schedule/scheduler";
 import { parseTelegramHtml, startTelegramServer, type TelegramServer } from "../support/telegram-server";
@@ -18,16 +22,13 @@ let corpus: Corpus;
 beforeAll(async () => {
   server = await startTelegramServer();
   corpus = await realCorpus();
-  adapter = createTelegramAdapter(
-    { token: server.token, apiRoot: server.apiRoot, throttle: false },
-    {
-      commands: [],
-      handle: () => Promise.reject(new Error("send only")),
-      corpus: () => corpus,
-      pages: new PageTokens(),
-      logger: pino({ level: "silent" }),
-    },
-  );
+  adapter = createTelegramAdapter(telegramAdapterOptions({ token: server.token, apiRoot: server.apiRoot }), {
+    commands: [],
+    handle: () => Promise.reject(new Error("send only")),
+    corpus: () => corpus,
+    pages: new PageTokens(),
+    logger: pino({ level: "silent" }),
+  });
 });
 afterAll(async () => {
   await server?.close();
