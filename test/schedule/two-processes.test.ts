@@ -1,7 +1,9 @@
-// Two bot processes sharing one Redis (a real redis-server) post each digest once.
-import { spawn } from "node:child_process";
+// Two bot processes sharing one Redis (a real redis-server) post each digest once. A handshake over IPC (see
+// fixtures/digest-worker.ts) makes them race for real whatever the machine's load: both are released at
+// once, and each holds its first claim until the other has one, so both must take part.
+import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { TickReport } from "../../src/schedule/scheduler";
 import { openStore } from "../../src/store/open";
 import { type RedisServer, startRedis } from "../support/redis";
@@ -22,17 +24,26 @@ afterAll(async () => {
   await redis?.stop();
 });
 
-function runWorker(args: string[]): Promise<{ owner: string; reports: TickReport[] }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", WORKER, ...args], { stdio: ["ignore", "pipe", "pipe"] });
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (d: Buffer) => {
-      out += d.toString();
-    });
-    child.stderr.on("data", (d: Buffer) => {
-      err += d.toString();
-    });
+interface WorkerResult {
+  owner: string;
+  reports: TickReport[];
+}
+
+/** A worker process, its IPC messages, and its report once it exits. */
+function startWorker(args: string[]) {
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", WORKER, ...args], {
+    stdio: ["ignore", "pipe", "pipe", "ipc"],
+  });
+  children.push(child);
+  let out = "";
+  let err = "";
+  child.stdout?.on("data", (d: Buffer) => {
+    out += d.toString();
+  });
+  child.stderr?.on("data", (d: Buffer) => {
+    err += d.toString();
+  });
+  const exited = new Promise<WorkerResult>((resolve, reject) => {
     child.on("error", reject);
     child.on("exit", (code) => {
       if (code !== 0) return reject(new Error(`worker exited ${code}:\n${err}`));
@@ -43,23 +54,55 @@ function runWorker(args: string[]): Promise<{ owner: string; reports: TickReport
       }
     });
   });
+  // A worker that dies early fails the waits below at once instead of leaving them hanging.
+  const says = (word: string) =>
+    Promise.race([
+      new Promise<void>((resolve) => {
+        const listen = (message: unknown) => {
+          if (message !== word) return;
+          child.off("message", listen);
+          resolve();
+        };
+        child.on("message", listen);
+      }),
+      exited.then(() => Promise.reject(new Error(`worker exited before saying "${word}"`))),
+    ]);
+  return { child, says, exited };
 }
+
+const children: ChildProcess[] = [];
+afterEach(() => {
+  for (const child of children.splice(0)) if (child.exitCode === null) child.kill();
+});
 
 describe("two bot processes with one Redis", () => {
   it("post each digest exactly once between them, also when both keep ticking", async () => {
     const seed = await openStore(redis.url);
     const ids = Array.from({ length: CHATS }, (_, i) => (i % 2 ? 20_000 + i : -2_000_000 - i));
-    for (const id of ids) await seed.setSubscription(sub(`telegram:${id}`, { lang: id > 0 ? "en" : "vi" }));
+    const createdAt = at("2027-07-15 07:00").toISOString();
+    for (const id of ids) {
+      await seed.setSubscription(sub(`telegram:${id}`, { lang: id > 0 ? "en" : "vi", createdAt }));
+    }
     await seed.close();
 
-    // Both start ticking at the same moment: the claims race for real.
-    const startAt = String(Date.now() + 4_000);
     const ticks = ["2027-07-15 08:00", "2027-07-15 08:01", "2027-07-15 09:30"].map((t) => at(t).toISOString());
-    const args = [redis.url, server.apiRoot, server.token, startAt, ...ticks];
-    const [a, b] = await Promise.all([runWorker(args), runWorker(args)]);
+    const args = [redis.url, server.apiRoot, server.token, ...ticks];
+    const workers = [startWorker(args), startWorker(args)];
+    // Released together once both are set up; each holds its first claim until the other has one too.
+    const ready = workers.map((w) => w.says("ready"));
+    const claimed = workers.map((w) => w.says("claimed"));
+    await Promise.all(ready);
+    for (const w of workers) w.child.send("go");
+    await Promise.all(claimed);
+    for (const w of workers) w.child.send("both-claimed");
+    const [a, b] = await Promise.all(workers.map((w) => w.exited));
+    if (!a || !b) throw new Error("a worker gave no result");
     expect(a.owner).not.toBe(b.owner);
 
     const sentBy = (w: { reports: TickReport[] }) => w.reports.flatMap((r) => r.sent);
+    // Both sent some, and together each chat exactly once.
+    expect(sentBy(a).length).toBeGreaterThan(0);
+    expect(sentBy(b).length).toBeGreaterThan(0);
     const all = [...sentBy(a), ...sentBy(b)];
     expect(all).toHaveLength(CHATS);
     expect(new Set(all).size).toBe(CHATS);
