@@ -70,6 +70,13 @@ export interface TelegramServer {
   pending(): number;
   /** The current webhook (set by setWebhook, cleared by deleteWebhook). */
   webhook(): { url: string; secret_token?: string } | undefined;
+  /** Every later call of `method` is answered `ms` later (0: at once again), to test work in flight. */
+  delay(method: string, ms: number): void;
+  /** Resolves with the first call of `method` that arrived (answered or not) and matches `where`. */
+  waitForArrival(
+    method: string,
+    options?: { where?: (call: RecordedCall) => boolean; timeoutMs?: number },
+  ): Promise<RecordedCall>;
   /** Forgets recorded calls (not updates or webhook). */
   clear(): void;
   close(): Promise<void>;
@@ -99,6 +106,9 @@ export async function startTelegramServer(options: TelegramServerOptions = {}): 
   const attempts: RecordedCall[] = [];
   const failures = new Map<string, Failure[]>();
   const members = new Map<string, string>();
+  const delays = new Map<string, number>();
+  /** Calls as they arrive, before they are answered (for delay / waitForArrival). */
+  const arrivals: RecordedCall[] = [];
   const events = new EventEmitter();
   events.setMaxListeners(0);
   let queue: Json[] = [];
@@ -273,6 +283,10 @@ export async function startTelegramServer(options: TelegramServerOptions = {}): 
       if (m[1] !== token) throw new ApiError(401, "Unauthorized");
       const handler = methods[call.method];
       if (!handler) throw new ApiError(404, "Not Found: method not found");
+      arrivals.push(call);
+      events.emit("arrival", call);
+      const delayMs = delays.get(call.method) ?? 0;
+      if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs));
       const pending = failures.get(call.method) ?? [];
       const at = pending.findIndex((f) => f.chat_id === undefined || String(f.chat_id) === String(params.chat_id));
       const failure = at < 0 ? undefined : pending.splice(at, 1)[0];
@@ -368,11 +382,37 @@ export async function startTelegramServer(options: TelegramServerOptions = {}): 
         check();
       });
     },
+    delay(method, ms) {
+      if (ms > 0) delays.set(method, ms);
+      else delays.delete(method);
+    },
+    waitForArrival(method, { where = () => true, timeoutMs = 10_000 } = {}) {
+      const find = () => arrivals.find((c) => c.method === method && where(c));
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const found = find();
+          if (!found) return;
+          finish();
+          resolve(found);
+        };
+        const finish = () => {
+          clearTimeout(timer);
+          events.off("arrival", check);
+        };
+        const timer = setTimeout(() => {
+          finish();
+          reject(new Error(`timed out waiting for a ${method} call to arrive`));
+        }, timeoutMs);
+        events.on("arrival", check);
+        check();
+      });
+    },
     pending: () => queue.length,
     webhook: () => hook,
     clear() {
       sent.length = 0;
       attempts.length = 0;
+      arrivals.length = 0;
     },
     async close() {
       closed = true;
