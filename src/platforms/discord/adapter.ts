@@ -237,7 +237,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Adapt
       return client?.isReady() ?? false;
     },
 
-    /** `lang` is optional so the shared PlatformAdapter signature still fits; without it, the reply's own words decide. */
+    /** Digests are posted in `lang`; without it, the reply's own words decide. */
     async send(chatId: string, reply: Reply, lang?: Lang): Promise<void> {
       const channel = channelOf(chatId);
       if (!channel) throw new Error(`not a Discord chat id: ${chatId}`);
