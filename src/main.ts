@@ -217,6 +217,8 @@ async function main(): Promise<void> {
         // The digest clock stops now; sends under way get until 60% of the bound, then queued ones are dropped
         // (their claims expire and a later start retries them).
         finishing.push(scheduler.stop(share(0.6)));
+        // Failures are reported by the next step, which awaits these; until then they are not "unhandled".
+        for (const work of finishing) work.catch(() => {});
       },
     },
     {
