@@ -137,6 +137,11 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   const inFlight = new Set<string>();
   /** Keys whose message went out but whose "sent" the store did not take: never sent again from here. */
   const unrecorded = new Set<string>();
+  /**
+   * The reply of a send that failed, kept for the retry after the lease: the same object again lets the
+   * adapter resume a reply in several messages at the part that failed (Telegram) instead of re-posting.
+   */
+  const unfinished = new Map<string, Reply>();
   const running = new Set<Promise<unknown>>();
   const warnedNoSender = new Set<Platform>();
   const record = (report: TickReport, outcome: DeliveryEvent, key: string): void => {
@@ -212,7 +217,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   }
 
   async function deliver(sub: Subscription, period: Period, sender: Sender, report: TickReport): Promise<void> {
-    const reply = compose(sub, period.day);
+    const reply = unfinished.get(period.key) ?? compose(sub, period.day);
+    unfinished.delete(period.key);
     if (!reply) {
       await markSentPersistently(period.key);
       settled.add(period.key);
@@ -251,6 +257,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       case "failed":
       case "abandoned":
         // The claim stays until its lease ends; a later tick retries while the catch-up window allows.
+        unfinished.set(period.key, reply);
         record(report, "failed", period.key);
         log.error(
           { key: period.key, attempts: outcome.attempts, err: "error" in outcome ? outcome.error : undefined },
@@ -332,6 +339,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     }
     // Only keys that can still come up are worth remembering.
     settled = new Set([...settled].filter((k) => seen.has(k)));
+    for (const key of unfinished.keys()) if (!seen.has(key) || settled.has(key)) unfinished.delete(key);
     await Promise.all(jobs);
     return report;
   }

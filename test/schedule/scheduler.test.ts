@@ -356,6 +356,22 @@ describe("scheduled digests", () => {
     expect(given[2]).toBe(given[0]);
   });
 
+  it("retries a send that failed for good, after the lease, with the same reply object", async () => {
+    const { clock, store, scheduler } = await setup(at(`${DAY} 08:00`));
+    await store.setSubscription(sub("telegram:-1", { createdAt: at(`${DAY} 07:00`).toISOString() }));
+    const given: unknown[] = [];
+    const sender: Sender = async (_chatId, reply) => {
+      given.push(reply);
+      if (given.length === 1) throw Object.assign(new Error("Bad Gateway"), { error_code: 502 });
+    };
+    const s = scheduler({ senders: { telegram: sender }, leaseMs: 60_000, queue: { ...FAST, maxAttempts: 1 } });
+    expect((await s.tick(clock.now())).failed).toHaveLength(1);
+    clock.set(at(`${DAY} 08:02`));
+    expect((await s.tick(clock.now())).sent).toHaveLength(1);
+    expect(given).toHaveLength(2);
+    expect(given[1]).toBe(given[0]);
+  });
+
   it("sends each platform's digests through its own sender, and leaves a platform without one unclaimed", async () => {
     const { store, sender, scheduler } = await setup(at(`${DAY} 07:00`));
     await store.setSubscription(sub("telegram:-1"));
