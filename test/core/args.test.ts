@@ -56,7 +56,10 @@ describe("argument parsing", () => {
     expect(code(() => parseArgs(timelineLike, "x".repeat(MAX_ARG_LENGTH + 1)))).toBe("argument-too-long");
     // Number-shaped tokens are bad years, never province names.
     for (const bad of ["0", "-5", "99999", "2019-", "2019-2022-2023", "son la 20222"]) {
-      expect(code(() => parseArgs(timelineLike, bad)), bad).toBe("bad-argument");
+      expect(
+        code(() => parseArgs(timelineLike, bad)),
+        bad,
+      ).toBe("bad-argument");
     }
   });
 
