@@ -61,6 +61,7 @@ function agreementBlocks(ctx: CommandContext, a: Agreement, citer: Citer, label?
 
 export const agreements: Command = {
   name: "agreements",
+  localName: { vi: "văn-bản" },
   description: { vi: "Văn bản hợp tác theo năm hoặc theo tỉnh", en: "Agreements by year or by province" },
   help: {
     vi: "Với một năm: các văn bản ký trong năm đó và các văn bản có hiệu lực trong năm đó (ghi rõ loại nào). Với một tỉnh: các văn bản tỉnh đó là một bên. Không có tham số: tất cả. Tình trạng (còn hiệu lực / hết hạn ngày … / chưa có hiệu lực) tính theo ngày hôm nay.",
@@ -69,13 +70,20 @@ export const agreements: Command = {
   args: [
     {
       name: "year",
+      localName: { vi: "năm" },
       kind: "year",
       required: false,
       min: 1900,
       max: 2100,
       description: { vi: "Năm (ví dụ 2022)", en: "Year (e.g. 2022)" },
     },
-    { name: "province", kind: "province", required: false, description: { vi: "Tên tỉnh", en: "Province name" } },
+    {
+      name: "province",
+      localName: { vi: "tỉnh" },
+      kind: "province",
+      required: false,
+      description: { vi: "Tên tỉnh", en: "Province name" },
+    },
   ],
   examples: ["/agreements 2022", "/agreements Xiêng Khoảng", "/agreements"],
   run(ctx, args: ArgValues): Reply {

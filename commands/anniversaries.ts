@@ -7,6 +7,7 @@ import type { Reply } from "../src/core/reply";
 
 export const anniversaries: Command = {
   name: "anniversaries",
+  localName: { vi: "ngày-kỷ-niệm" },
   description: { vi: "Các ngày kỷ niệm sắp tới", en: "Upcoming anniversaries" },
   help: {
     vi: "Các ngày kỷ niệm Việt Nam – Lào trong N ngày tới (mặc định 30, tính theo giờ Việt Nam), kèm số năm, đánh dấu mốc tròn (chia hết cho 5) và mốc tròn tiếp theo của mỗi ngày kỷ niệm.",
@@ -15,6 +16,7 @@ export const anniversaries: Command = {
   args: [
     {
       name: "days",
+      localName: { vi: "số-ngày" },
       kind: "integer",
       required: false,
       min: 1,

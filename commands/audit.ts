@@ -15,6 +15,7 @@ const RESULT_LABELS: Record<AuditEntry["result"], { vi: string; en: string }> = 
 
 export const audit: Command = {
   name: "audit",
+  localName: { vi: "nhật-ký" },
   description: { vi: "Nhật ký quản trị (quản trị viên)", en: "Admin audit log (admins)" },
   help: {
     vi: `Hiện n mục mới nhất của nhật ký quản trị (mặc định ${DEFAULT_COUNT}, tối đa ${MAX_COUNT}): ai, ở đâu, lúc nào, làm gì, kết quả.`,
@@ -23,6 +24,7 @@ export const audit: Command = {
   args: [
     {
       name: "n",
+      localName: { vi: "số-dòng" },
       kind: "integer",
       required: false,
       min: 1,

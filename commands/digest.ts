@@ -5,6 +5,7 @@ import type { Reply } from "../src/core/reply";
 
 export const digest: Command = {
   name: "digest",
+  localName: { vi: "bản-tin" },
   description: { vi: "Xem trước bản tin hôm nay", en: "Preview today's digest" },
   help: {
     vi: "Hiện bản tin hôm nay ngay tại đây: ngày kỷ niệm trong 7 ngày tới (mốc tròn trong 30 ngày), ngày này năm xưa, văn bản sắp hết hạn hoặc đã hết hạn mà chưa ghi nhận gia hạn. Không ảnh hưởng đến bản tin gửi theo lịch.",

@@ -1,19 +1,29 @@
 import type { Command } from "../src/core/command";
-import { findCommand } from "../src/core/dispatch";
+import { findCommand, vietnameseAlias } from "../src/core/dispatch";
 import { echo, UserError } from "../src/core/errors";
 import { pick } from "../src/core/i18n";
 import type { Reply } from "../src/core/reply";
 import { suggestNames } from "../src/core/suggest";
 
-function usage(c: Command): string {
+function usage(c: Command, lang: "vi" | "en"): string {
   const args = c.args.map((a) => (a.required ? `<${a.name}>` : `[${a.name}]`)).join(" ");
-  return `/${c.name}${args ? ` ${args}` : ""}`;
+  const alias = lang === "vi" ? vietnameseAlias(c) : undefined;
+  return `/${c.name}${args ? ` ${args}` : ""}${alias ? ` (/${alias})` : ""}`;
 }
 
 export const help: Command = {
   name: "help",
+  localName: { vi: "trợ-giúp" },
   description: { vi: "Hướng dẫn sử dụng các lệnh", en: "How to use the commands" },
-  args: [{ name: "command", kind: "text", required: false, description: { vi: "Tên lệnh", en: "Command name" } }],
+  args: [
+    {
+      name: "command",
+      localName: { vi: "lệnh" },
+      kind: "text",
+      required: false,
+      description: { vi: "Tên lệnh", en: "Command name" },
+    },
+  ],
   examples: ["/help", "/help province"],
   run(ctx, args): Reply {
     const lang = ctx.lang;
@@ -33,7 +43,7 @@ export const help: Command = {
         );
       }
       return {
-        title: usage(c),
+        title: usage(c, lang),
         blocks: [
           { kind: "text", line: { text: pick(c.help ?? c.description, lang) } },
           ...(c.args.length
@@ -69,7 +79,7 @@ export const help: Command = {
                 : "Every fact comes with a cited source [1]. Type names with or without diacritics (son la, Luang Prabang…).",
           },
         },
-        { kind: "list", items: all.map((c) => ({ text: `${usage(c)} — ${pick(c.description, lang)}` })) },
+        { kind: "list", items: all.map((c) => ({ text: `${usage(c, lang)} — ${pick(c.description, lang)}` })) },
         {
           kind: "text",
           line: {

@@ -6,10 +6,12 @@ import { LANG_NAMES, requireStore } from "../src/schedule/subscription-text";
 
 export const lang: Command = {
   name: "lang",
+  localName: { vi: "ngôn-ngữ" },
   description: { vi: "Chọn ngôn ngữ trả lời: vi hoặc en", en: "Choose the answer language: vi or en" },
   args: [
     {
       name: "lang",
+      localName: { vi: "ngôn-ngữ" },
       kind: "choice",
       required: false,
       choices: ["vi", "en"],

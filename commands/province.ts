@@ -21,12 +21,21 @@ function distinctSpellings(names: readonly string[]): string[] {
 
 export const province: Command = {
   name: "province",
+  localName: { vi: "tỉnh" },
   description: { vi: "Tóm tắt hợp tác của một tỉnh, kèm nguồn", en: "A cited briefing on one province" },
   help: {
     vi: "Tóm tắt một tỉnh: quốc gia, tỉnh đối tác, văn bản hợp tác, sự kiện (mới nhất trước), cam kết, số liệu và nhân vật, mỗi ý kèm số trích dẫn [n] và danh sách nguồn ở cuối. Gõ tên có dấu hay không dấu, tiếng Việt, phiên âm Lào hay tiếng Anh đều được.",
     en: "A briefing on one province: country, partner provinces, agreements, events (newest first), commitments, figures and people, each with a citation number [n] and the source list at the end. Type the name with or without diacritics, in Vietnamese, Lao romanisation or English.",
   },
-  args: [{ name: "name", kind: "province", required: true, description: { vi: "Tên tỉnh", en: "Province name" } }],
+  args: [
+    {
+      name: "name",
+      localName: { vi: "tên" },
+      kind: "province",
+      required: true,
+      description: { vi: "Tên tỉnh", en: "Province name" },
+    },
+  ],
   examples: ["/province Sơn La", "/province son la", "/province Luang Prabang", "/province xieng khouang"],
   run(ctx, args): Reply {
     const { corpus, lang } = ctx;

@@ -12,6 +12,7 @@ const MAX_ERRORS_SHOWN = 25;
 
 export const reload: Command = {
   name: "reload",
+  localName: { vi: "tải-lại" },
   description: { vi: "Nạp lại dữ liệu (quản trị viên)", en: "Reload the data (admins)" },
   help: {
     vi: "Đọc lại thư mục data/, kiểm tra toàn bộ, rồi thay dữ liệu đang dùng trong một bước. Nếu có lỗi, dữ liệu cũ vẫn được giữ nguyên và bot liệt kê từng lỗi (tệp, vị trí).",

@@ -77,12 +77,21 @@ function describeHit(corpus: Corpus, doc: SearchDoc, lang: Lang): { label: strin
 
 export const search: Command = {
   name: "search",
+  localName: { vi: "tìm-kiếm" },
   description: { vi: "Tìm kiếm trong dữ kiện và bài viết", en: "Search facts and articles" },
   help: {
     vi: "Tìm toàn văn trong các dữ kiện và phần bài viết về Việt Nam – Lào (không dấu cũng được), xếp theo mức liên quan, kèm đoạn trích và nguồn. Các mục không liên quan trên trang (tin Việt – Nga, Việt – Trung…) không bao giờ xuất hiện.",
     en: "Full-text search over the facts and the Vietnam–Laos parts of the articles (diacritics optional), ranked, with snippets and sources. Unrelated page items (Vietnam–Russia, Vietnam–China news…) never appear.",
   },
-  args: [{ name: "words", kind: "text", required: true, description: { vi: "Từ khóa", en: "Search words" } }],
+  args: [
+    {
+      name: "words",
+      localName: { vi: "từ-khóa" },
+      kind: "text",
+      required: true,
+      description: { vi: "Từ khóa", en: "Search words" },
+    },
+  ],
   examples: ["/search học bổng", "/search khau trang", "/search Covid"],
   run(ctx, args): Reply {
     const { corpus, lang } = ctx;

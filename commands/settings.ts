@@ -5,6 +5,7 @@ import { LANG_NAMES, requireStore, subscriptionFields } from "../src/schedule/su
 
 export const settings: Command = {
   name: "settings",
+  localName: { vi: "cài-đặt" },
   description: { vi: "Xem đăng ký bản tin và ngôn ngữ của bạn", en: "Show the digest subscription and your language" },
   args: [],
   examples: ["/settings"],

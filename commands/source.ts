@@ -74,6 +74,7 @@ function sourceReply(corpus: Corpus, doc: SourceDoc, lang: Lang): Reply {
 
 export const source: Command = {
   name: "source",
+  localName: { vi: "nguồn" },
   description: { vi: "Xem nguồn và câu trích dẫn", en: "Show a source and its quoted sentences" },
   help: {
     vi: "Với mã dữ kiện (ví dụ ev-2022-08-16-xieng-khouang-son-la-signing, có trong /search và /timeline): các câu trích nguyên văn, kèm bài và dòng. Với mã nguồn (000…004, anniversaries, aliases): thông tin bài, phần nào là bài viết, phần nào là phần trang không liên quan.",
@@ -82,6 +83,7 @@ export const source: Command = {
   args: [
     {
       name: "id",
+      localName: { vi: "mã" },
       kind: "text",
       required: true,
       description: { vi: "Mã dữ kiện hoặc mã nguồn", en: "Fact id or source id" },

@@ -6,6 +6,7 @@ import { formatDuration, kindLabel } from "../src/ops/labels";
 
 export const status: Command = {
   name: "status",
+  localName: { vi: "trạng-thái" },
   description: { vi: "Tình trạng hoạt động của bot (quản trị viên)", en: "Bot status (admins)" },
   help: {
     vi: "Phiên bản bot, phiên bản và số bản ghi của dữ liệu, thời gian chạy, nền tảng đang kết nối, số kênh đăng ký và lần gửi bản tin kế tiếp.",

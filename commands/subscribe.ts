@@ -16,6 +16,7 @@ import {
 
 export const subscribe: Command = {
   name: "subscribe",
+  localName: { vi: "đăng-ký" },
   description: {
     vi: "Đăng ký nhận bản tin hằng ngày/tuần cho cuộc trò chuyện này",
     en: "Get the daily/weekly digest in this chat",
@@ -25,9 +26,16 @@ export const subscribe: Command = {
     en: "The bot posts a digest (coming anniversaries, on this day, agreements about to end) in this chat at the chosen local time (default 08:00, daily, Vietnam time). Send the command again to change the time, cadence or language. In groups and channels only administrators can subscribe.",
   },
   args: [
-    { name: "time", kind: "time", required: false, description: { vi: "Giờ gửi, HH:MM", en: "Time of day, HH:MM" } },
+    {
+      name: "time",
+      localName: { vi: "giờ" },
+      kind: "time",
+      required: false,
+      description: { vi: "Giờ gửi, HH:MM", en: "Time of day, HH:MM" },
+    },
     {
       name: "cadence",
+      localName: { vi: "tần-suất" },
       kind: "choice",
       required: false,
       choices: ["daily", "weekly"],
@@ -35,6 +43,7 @@ export const subscribe: Command = {
     },
     {
       name: "lang",
+      localName: { vi: "ngôn-ngữ" },
       kind: "choice",
       required: false,
       choices: ["vi", "en"],
@@ -42,6 +51,7 @@ export const subscribe: Command = {
     },
     {
       name: "weekday",
+      localName: { vi: "thứ" },
       kind: "choice",
       required: false,
       choices: Object.keys(WEEKDAYS),
@@ -52,6 +62,7 @@ export const subscribe: Command = {
     },
     {
       name: "zone",
+      localName: { vi: "múi-giờ" },
       kind: "text",
       required: false,
       description: { vi: "Múi giờ IANA, ví dụ Asia/Vientiane", en: "IANA time zone, e.g. Asia/Vientiane" },

@@ -18,15 +18,23 @@ function overlaps(e: CorpusEvent, from: number, to: number): boolean {
 
 export const timeline: Command = {
   name: "timeline",
+  localName: { vi: "dòng-thời-gian" },
   description: { vi: "Dòng thời gian các sự kiện", en: "Timeline of events" },
   help: {
     vi: "Các sự kiện theo thứ tự thời gian, ghi đúng mức độ chính xác của ngày (16/08/2022, 12/2021, 2021, không rõ ngày); năm được suy ra có ghi chú. Lọc theo tỉnh và/hoặc năm hay khoảng năm (2019-2022). Danh sách dài được chia trang.",
     en: "Events in date order, with the date only as precise as the source (16/08/2022, 12/2021, 2021, date not stated); inferred years are marked. Filter by province and/or a year or range (2019-2022). Long lists come in pages.",
   },
   args: [
-    { name: "province", kind: "province", required: false, description: { vi: "Tên tỉnh", en: "Province name" } },
+    {
+      name: "province",
+      localName: { vi: "tỉnh" },
+      kind: "province",
+      required: false,
+      description: { vi: "Tên tỉnh", en: "Province name" },
+    },
     {
       name: "years",
+      localName: { vi: "năm" },
       kind: "period",
       required: false,
       min: 1900,

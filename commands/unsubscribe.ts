@@ -5,6 +5,7 @@ import { requireChatAdmin, requireStore } from "../src/schedule/subscription-tex
 
 export const unsubscribe: Command = {
   name: "unsubscribe",
+  localName: { vi: "hủy-đăng-ký" },
   description: { vi: "Huỷ nhận bản tin trong cuộc trò chuyện này", en: "Stop the digest in this chat" },
   help: {
     vi: "Bot ngừng gửi bản tin vào cuộc trò chuyện này. Trong nhóm và kênh, chỉ quản trị viên mới huỷ được.",

@@ -23,6 +23,8 @@ export type ArgKind =
 
 export interface ArgSpec {
   name: string;
+  /** Vietnamese name shown by platforms that localize option names (Discord). */
+  localName?: { vi: string };
   kind: ArgKind;
   required: boolean;
   description: { vi: string; en: string };
@@ -64,6 +66,11 @@ export interface CommandContext {
 
 export interface Command {
   name: string;
+  /**
+   * Vietnamese name: Discord shows it to Vietnamese users, and its unaccented form is accepted everywhere
+   * as an alias ("/tinh son la" = "/province son la").
+   */
+  localName?: { vi: string };
   description: { vi: string; en: string };
   args: readonly ArgSpec[];
   /** Admin-only commands are refused (and audited) for anyone not in ADMIN_IDS. */

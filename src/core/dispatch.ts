@@ -4,6 +4,7 @@ import type { ArgValues, Caller, Command } from "./command";
 import type { Corpus } from "./corpus";
 import { echo, UserError } from "./errors";
 import { type Lang, pick, t } from "./i18n";
+import { fold, foldTight } from "./normalize";
 import type { Reply } from "./reply";
 import type { Services } from "./services";
 import { suggestNames } from "./suggest";
@@ -64,9 +65,18 @@ function apology(lang: Lang): Reply {
   };
 }
 
+/** The ASCII alias of a command's Vietnamese name: "văn-bản" → "van_ban" (Telegram allows only [a-z0-9_]). */
+export function vietnameseAlias(command: Command): string | undefined {
+  return command.localName ? fold(command.localName.vi).replace(/ /g, "_") : undefined;
+}
+
 export function findCommand(commands: readonly Command[], name: string): Command | undefined {
   const wanted = name.toLowerCase();
-  return commands.find((c) => c.name === wanted);
+  const tight = foldTight(name);
+  return (
+    commands.find((c) => c.name === wanted) ??
+    commands.find((c) => c.localName !== undefined && foldTight(c.localName.vi) === tight)
+  );
 }
 
 export async function dispatch(inv: Invocation, env: DispatchEnv): Promise<Reply> {

@@ -73,3 +73,15 @@ describe("argument parsing", () => {
     expect(parseCommandText("hello")).toBeUndefined();
   });
 });
+
+describe("Vietnamese command names", () => {
+  it("accepts the unaccented Vietnamese name as an alias", async () => {
+    const { commands } = await import("../../commands/index");
+    const { findCommand } = await import("../../src/core/dispatch");
+    expect(findCommand(commands, "tinh")?.name).toBe("province");
+    expect(findCommand(commands, "tỉnh")?.name).toBe("province");
+    expect(findCommand(commands, "van_ban")?.name).toBe("agreements");
+    expect(findCommand(commands, "ngay_ky_niem")?.name).toBe("anniversaries");
+    expect(findCommand(commands, "tinhh")).toBeUndefined();
+  });
+});

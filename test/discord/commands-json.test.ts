@@ -34,12 +34,25 @@ describe("slash command JSON from the shared command definitions", () => {
       const source = commands.find((x) => x.name === c.name);
       expect(c.description_localizations?.vi).toBe(source?.description.vi.slice(0, 100));
       expect(c.description_localizations?.["en-US"]).toBe(source?.description.en.slice(0, 100));
-      expect(c.name_localizations?.vi).toBe(c.name);
+      // Vietnamese users see the Vietnamese name; English locales see the default name.
+      expect(c.name_localizations?.vi).toBe(source?.localName?.vi);
+      expect(c.name_localizations?.["en-US"]).toBe(c.name);
       for (const o of c.options ?? []) {
         const spec = source?.args.find((a) => a.name === o.name);
+        expect(o.name_localizations?.vi).toBe(spec?.localName?.vi);
         expect(o.description_localizations?.vi).toBe(spec?.description.vi);
         expect(o.description_localizations?.["en-GB"]).toBe(spec?.description.en);
       }
+    }
+  });
+
+  it("gives every command and option a valid Vietnamese name", () => {
+    expect(body.find((c) => c.name === "province")?.name_localizations?.vi).toBe("tỉnh");
+    expect(body.find((c) => c.name === "agreements")?.name_localizations?.vi).toBe("văn-bản");
+    for (const c of body) {
+      expect(c.name_localizations?.vi, c.name).toMatch(/^[-_\p{Ll}\p{Lo}\p{N}]{1,32}$/u);
+      for (const o of c.options ?? [])
+        expect(o.name_localizations?.vi, `${c.name}.${o.name}`).toMatch(/^[-_\p{Ll}\p{Lo}\p{N}]{1,32}$/u);
     }
   });
 

@@ -32,17 +32,18 @@ function localizations(text: { vi: string; en: string }, max: number): Localizat
 }
 
 /**
- * Names stay the same in every locale: help texts, examples and Telegram all say "/province",
- * so a Vietnamese user sees the same command name everywhere.
+ * Vietnamese users see the Vietnamese name ("/tỉnh"); Discord still sends the default name in interactions,
+ * and the English name ("/province") is what help texts and examples use everywhere else.
  */
-function nameLocalizations(name: string): LocalizationMap {
-  return { vi: name, "en-US": name, "en-GB": name };
+function nameLocalizations(name: string, local?: { vi: string }): LocalizationMap {
+  const vi = local && COMMAND_NAME.test(local.vi) && local.vi === local.vi.toLowerCase() ? local.vi : name;
+  return { vi, "en-US": name, "en-GB": name };
 }
 
 function option(spec: ArgSpec): APIApplicationCommandBasicOption {
   const base = {
     name: spec.name,
-    name_localizations: nameLocalizations(spec.name),
+    name_localizations: nameLocalizations(spec.name, spec.localName),
     description: clip(spec.description.en, LIMITS.commandDescription),
     description_localizations: localizations(spec.description, LIMITS.commandDescription),
     required: spec.required,
@@ -97,7 +98,7 @@ function command(c: Command, problems: string[]): RESTPostAPIChatInputApplicatio
   );
   const out: RESTPostAPIChatInputApplicationCommandsJSONBody = {
     name,
-    name_localizations: nameLocalizations(name),
+    name_localizations: nameLocalizations(name, c.localName),
     description: clip(c.description.en, LIMITS.commandDescription),
     description_localizations: localizations(c.description, LIMITS.commandDescription),
     options: ordered.map(option),
