@@ -23,6 +23,10 @@ function findSource(corpus: Corpus, id: string): SourceDoc | undefined {
   });
 }
 
+function lineRange([from, to]: readonly [number, number], vi: boolean): string {
+  return from === to ? `${vi ? "dòng" : "line"} ${from}` : `${vi ? "dòng" : "lines"} ${from}–${to}`;
+}
+
 /** 1-based line of the source on which a quote starts. */
 function lineOf(corpus: Corpus, file: string, quote: string): number | undefined {
   const lines = (corpus.texts.get(file) ?? "").split("\n");
@@ -53,7 +57,7 @@ function sourceReply(corpus: Corpus, doc: SourceDoc, lang: Lang): Reply {
         ? " — không thuộc Việt Nam – Lào, không dùng trong câu trả lời"
         : " — not Vietnam–Laos, never used in answers";
     return {
-      text: `${vi ? "dòng" : "lines"} ${s.lines[0]}–${s.lines[1]}: ${vi ? v : e}${scope}${s.note ? ` (${s.note})` : ""}`,
+      text: `${lineRange(s.lines, vi)}: ${vi ? v : e}${s.note ? ` (${pick(s.note, lang)})` : ""}${scope}`,
     };
   });
   const facts = [...corpus.byId.entries()]

@@ -211,7 +211,7 @@ export const segment = z
     kind: z.enum(["title", "article", "box", "caption", "furniture", "reference"]),
     /** Whether the segment is about Vietnam–Laos. Furniture and unrelated boxes are false. */
     vietnamLaos: z.boolean(),
-    note: z.string().optional(),
+    note: localized.optional(),
   })
   .strict();
 
