@@ -14,6 +14,17 @@ export function requireProvince(
   const r = resolveProvince(corpus, input);
   if (r.kind === "found") return r.via ? { province: r.province, via: r.via } : { province: r.province };
   const suggestion = (p: Province) => ({ command: `/${command} ${p.name.vi}`, label: p.name[lang] });
+  if (r.kind === "country") {
+    const names = r.provinces.map((p) => p.name[lang]).join(", ");
+    throw new UserError(
+      "country-not-province",
+      {
+        vi: `“${echo(input)}” là tên nước, không phải tỉnh. Các tỉnh ${r.country === "LA" ? "của Lào" : "của Việt Nam"} có trong dữ liệu: ${names}.`,
+        en: `“${echo(input)}” is a country, not a province. Its provinces in the corpus: ${names}.`,
+      },
+      r.provinces.map(suggestion),
+    );
+  }
   if (r.kind === "ambiguous") {
     const names = r.candidates.map((p) => p.name[lang]).join(", ");
     throw new UserError(

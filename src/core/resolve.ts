@@ -8,8 +8,18 @@ import { suggestNames } from "./suggest";
 
 export type Resolution =
   | { kind: "found"; province: Province; via?: Place }
+  | { kind: "country"; country: "VN" | "LA"; provinces: Province[] }
   | { kind: "ambiguous"; candidates: Province[] }
   | { kind: "unknown"; suggestions: Province[] };
+
+const COUNTRY_WORDS: Record<string, "VN" | "LA"> = {
+  lao: "LA",
+  laos: "LA",
+  laopdr: "LA",
+  chdcndlao: "LA",
+  vietnam: "VN",
+  vn: "VN",
+};
 
 const NOISE = /^(tinh|province|khoueng|khoeng|the|t\.)\s+|\s+(province|tinh)$/;
 
@@ -28,6 +38,15 @@ export function resolveProvince(corpus: Corpus, input: string): Resolution {
   const spaced = stripProvinceWords(input);
   const tight = spaced.replace(/ /g, "");
   if (!tight) return { kind: "unknown", suggestions: [] };
+  // A country is not a province: say so and list the provinces the corpus has for it.
+  const country = COUNTRY_WORDS[tight];
+  if (country) {
+    return {
+      kind: "country",
+      country,
+      provinces: corpus.data.provinces.filter((p) => p.country === country && p.covered),
+    };
+  }
   const exact = corpus.provinceAlias.get(spaced) ?? corpus.provinceAlias.get(tight);
   if (exact) {
     const found = provinces(corpus, exact);
@@ -46,9 +65,13 @@ export function resolveProvince(corpus: Corpus, input: string): Resolution {
     for (const [alias, ids] of corpus.provinceAlias) {
       if (alias.startsWith(`${spaced} `)) for (const id of ids) prefixed.add(id);
     }
-    // Districts count too: "xieng" may mean Xiêng Khoảng or Xiềng Khọ (Houaphanh).
-    for (const p of corpus.data.places) {
-      if ([p.name.vi, p.name.en, ...p.aliases].some((a) => fold(a).startsWith(`${spaced} `))) prefixed.add(p.province);
+    // When a province matches, a district that matches too makes it ambiguous: "xieng" may mean Xiêng Khoảng
+    // or Xiềng Khọ (Houaphanh). A place alone never matches by prefix ("lao" is not Lao Bảo's Quảng Trị).
+    if (prefixed.size > 0) {
+      for (const p of corpus.data.places) {
+        if ([p.name.vi, p.name.en, ...p.aliases].some((a) => fold(a).startsWith(`${spaced} `)))
+          prefixed.add(p.province);
+      }
     }
     const found = provinces(corpus, prefixed);
     if (found.length === 1 && found[0]) return { kind: "found", province: found[0] };

@@ -74,6 +74,12 @@ describe("/province", () => {
     expect(plain(ambiguous)).toContain("Luang Namtha");
   });
 
+  it("answers a country name with that country's provinces", async () => {
+    const reply = await ask(core, "/province Lào");
+    expect(reply.error?.code).toBe("country-not-province");
+    expect(reply.suggestions?.map((s) => s.command)).toContain("/province Luông Pha Bang");
+  });
+
   it("never mixes unrelated page items into an answer", async () => {
     for (const name of ["son la", "quang tri", "xieng khouang"]) {
       const text = plain(await ask(core, `/province ${name}`));

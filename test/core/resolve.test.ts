@@ -86,6 +86,15 @@ describe("province name resolution", () => {
     expect(s.kind === "unknown" && s.suggestions[0]?.id).toBe("savannakhet");
   });
 
+  it("treats a country as a country, and never matches a district by a partial name alone", () => {
+    const lao = resolveProvince(corpus, "lao");
+    expect(lao.kind === "country" && lao.country).toBe("LA");
+    expect(resolveProvince(corpus, "Việt Nam").kind).toBe("country");
+    // "lao" is not Lao Bảo (a border gate in Quảng Trị); "vientiane" is not close to any province here.
+    const vientiane = resolveProvince(corpus, "vientiane");
+    expect(vientiane.kind === "unknown" && vientiane.suggestions).toEqual([]);
+  });
+
   it("finds nothing for gibberish, and does not crash on empty input", () => {
     expect(resolveProvince(corpus, "qwxzv").kind).toBe("unknown");
     expect(resolveProvince(corpus, "   ").kind).toBe("unknown");
