@@ -19,7 +19,8 @@ function matchToken(spec: ArgSpec, token: string): ArgValue | undefined {
     }
     case "period": {
       const r = PERIOD.exec(token);
-      if (r) return { from: Number(r[1]), to: Number(r[2]) };
+      // "2024-2019" means the same years as "2019-2024".
+      if (r) return { from: Math.min(Number(r[1]), Number(r[2])), to: Math.max(Number(r[1]), Number(r[2])) };
       const y = YEAR.exec(token);
       return y ? { from: Number(y[1]), to: Number(y[1]) } : undefined;
     }
@@ -37,11 +38,19 @@ function matchToken(spec: ArgSpec, token: string): ArgValue | undefined {
 }
 
 function badValue(spec: ArgSpec, raw: string): UserError {
-  const range = spec.min !== undefined && spec.max !== undefined ? ` (${spec.min}–${spec.max})` : "";
-  const choices = spec.choices ? ` (${spec.choices.join(", ")})` : "";
+  // Say what is expected once: the description often names the range or the choices already.
+  const expected = (description: string): string => {
+    const range =
+      spec.min !== undefined && spec.max !== undefined && !description.includes(String(spec.min))
+        ? ` (${spec.min}–${spec.max})`
+        : "";
+    const choices =
+      spec.choices && !spec.choices.every((c) => description.includes(c)) ? ` (${spec.choices.join(", ")})` : "";
+    return `${description}${range}${choices}`;
+  };
   return new UserError("bad-argument", {
-    vi: `Giá trị “${echo(raw)}” không hợp lệ cho ${spec.description.vi.toLowerCase()}${range}${choices}.`,
-    en: `“${echo(raw)}” is not a valid ${spec.description.en.toLowerCase()}${range}${choices}.`,
+    vi: `“${echo(raw)}” không hợp lệ. Cần: ${expected(spec.description.vi)}.`,
+    en: `“${echo(raw)}” is not valid here. Expected: ${expected(spec.description.en)}.`,
   });
 }
 
@@ -80,9 +89,21 @@ export function parseArgs(command: Command, raw: string): ArgValues {
     const value = spec ? matchToken(spec, token) : undefined;
     if (spec && value !== undefined) {
       values[spec.name] = checkValue(spec, value, token);
-    } else {
-      leftover.push(token);
+      continue;
     }
+    // "2019 2022" after a period's first year: the range 2019–2022.
+    const period = command.args.find((a) => a.kind === "period");
+    const open = period ? values[period.name] : undefined;
+    if (period && typeof open === "object" && open.from === open.to && YEAR.test(token)) {
+      const other = Number(token);
+      values[period.name] = checkValue(
+        period,
+        { from: Math.min(open.from, other), to: Math.max(open.from, other) },
+        token,
+      );
+      continue;
+    }
+    leftover.push(token);
   }
   if (leftover.length > 0) {
     // "0", "99999", "2019-", "2022-2023" where a year is expected are bad years, not province names.

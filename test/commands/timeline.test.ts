@@ -50,7 +50,10 @@ describe("/timeline", () => {
     expect(year).not.toContain("2022");
   });
 
-  it("refuses a reversed range", async () => {
-    expect((await ask(core, "/timeline 2024-2019")).error?.code).toBe("bad-argument");
+  it("reads a reversed range or two years as the same range, and refuses a half range", async () => {
+    const reversed = await ask(core, "/timeline 2024-2019");
+    expect(reversed.title).toBe("Dòng thời gian — 2019–2024");
+    expect((await ask(core, "/timeline 2019 2024")).title).toBe("Dòng thời gian — 2019–2024");
+    expect((await ask(core, "/timeline 2019-")).error?.code).toBe("bad-argument");
   });
 });

@@ -51,7 +51,11 @@ describe("argument parsing", () => {
 
   it("refuses out-of-range and reversed periods, unknown tokens and over-long input", () => {
     expect(code(() => parseArgs(timelineLike, "1800"))).toBe("bad-argument");
-    expect(code(() => parseArgs(timelineLike, "2024-2019"))).toBe("bad-argument");
+    expect(parseArgs(timelineLike, "2024-2019")).toEqual({ years: { from: 2019, to: 2024 } });
+    expect(parseArgs(timelineLike, "son la 2022 2023")).toEqual({
+      province: "son la",
+      years: { from: 2022, to: 2023 },
+    });
     expect(code(() => parseArgs(subscribeLike, "25:00"))).toBe("bad-argument");
     expect(code(() => parseArgs(timelineLike, "x".repeat(MAX_ARG_LENGTH + 1)))).toBe("argument-too-long");
     // Number-shaped tokens are bad years, never province names.
