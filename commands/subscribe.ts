@@ -39,6 +39,14 @@ export const subscribe: Command = {
       kind: "choice",
       required: false,
       choices: ["daily", "weekly"],
+      choiceAliases: {
+        hangngay: "daily",
+        moingay: "daily",
+        ngay: "daily",
+        hangtuan: "weekly",
+        moituan: "weekly",
+        tuan: "weekly",
+      },
       description: { vi: "Chu kỳ: daily (hằng ngày) hoặc weekly (hằng tuần)", en: "Cadence: daily or weekly" },
     },
     {

@@ -3,6 +3,7 @@
 // whatever is left forms the free-text argument (province or text).
 import type { ArgSpec, ArgValue, ArgValues, Command } from "./command";
 import { echo, UserError } from "./errors";
+import { foldTight } from "./normalize";
 
 /** Longest argument text accepted; longer input is refused with a clear message, not truncated silently. */
 export const MAX_ARG_LENGTH = 200;
@@ -30,8 +31,10 @@ function matchToken(spec: ArgSpec, token: string): ArgValue | undefined {
       const m = TIME.exec(token);
       return m ? `${m[1]?.padStart(2, "0")}:${m[2]}` : undefined;
     }
-    case "choice":
-      return spec.choices?.includes(token.toLowerCase()) ? token.toLowerCase() : undefined;
+    case "choice": {
+      if (spec.choices?.includes(token.toLowerCase())) return token.toLowerCase();
+      return spec.choiceAliases?.[foldTight(token)];
+    }
     default:
       return undefined;
   }
@@ -81,6 +84,7 @@ export function parseArgs(command: Command, raw: string): ArgValues {
     .replace(/(\d{4})\s*[-–—]\s*(\d{4})/g, "$1-$2")
     .split(/\s+/)
     .filter((s) => s.length > 0);
+  mergeChoicePhrases(command, tokens);
   const values: Record<string, ArgValue> = {};
   const free = command.args.find((a) => a.kind === "province" || a.kind === "text");
   const leftover: string[] = [];
@@ -124,6 +128,14 @@ export function parseArgs(command: Command, raw: string): ArgValues {
   }
   requireArgs(command, values);
   return values;
+}
+
+/** Joins two-word choice aliases into one token: "hằng tuần" → "hằng_tuần". */
+function mergeChoicePhrases(command: Command, tokens: string[]): void {
+  const aliases = new Set(command.args.flatMap((a) => Object.keys(a.choiceAliases ?? {})));
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (aliases.has(foldTight(`${tokens[i]}${tokens[i + 1]}`))) tokens.splice(i, 2, `${tokens[i]}_${tokens[i + 1]}`);
+  }
 }
 
 /** Validates typed values coming from a platform with typed options (Discord). */

@@ -31,6 +31,8 @@ export interface ArgSpec {
   min?: number;
   max?: number;
   choices?: readonly string[];
+  /** Other words for a choice, keyed by their unaccented form without spaces: { hangtuan: "weekly" }. */
+  choiceAliases?: Readonly<Record<string, string>>;
 }
 
 export interface Period {

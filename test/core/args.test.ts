@@ -89,3 +89,12 @@ describe("Vietnamese command names", () => {
     expect(findCommand(commands, "tinhh")).toBeUndefined();
   });
 });
+
+describe("Vietnamese words for choices", () => {
+  it("reads 'hằng tuần', 'hang ngay' and 'tuần' as the cadence", async () => {
+    const { subscribe } = await import("../../commands/subscribe");
+    expect(parseArgs(subscribe, "08:00 hằng tuần vi")).toMatchObject({ time: "08:00", cadence: "weekly", lang: "vi" });
+    expect(parseArgs(subscribe, "hang ngay")).toMatchObject({ cadence: "daily" });
+    expect(parseArgs(subscribe, "7:30 tuần")).toMatchObject({ time: "07:30", cadence: "weekly" });
+  });
+});
