@@ -1,12 +1,20 @@
-import type { Command } from "../src/core/command";
+import type { ArgSpec, Command } from "../src/core/command";
 import { findCommand, vietnameseAlias } from "../src/core/dispatch";
 import { echo, UserError } from "../src/core/errors";
 import { pick } from "../src/core/i18n";
 import type { Reply } from "../src/core/reply";
 import { suggestNames } from "../src/core/suggest";
 
+/** Placeholders in the reader's language: "<tên>" for Vietnamese readers, "<name>" for English ones. */
+function argName(a: ArgSpec, lang: "vi" | "en"): string {
+  return lang === "vi" && a.localName ? a.localName.vi : a.name;
+}
+
 function usage(c: Command, lang: "vi" | "en"): string {
-  const args = c.args.map((a) => (a.required ? `<${a.name}>` : `[${a.name}]`)).join(" ");
+  const args = c.args
+    .map((a) => argName(a, lang))
+    .map((name, i) => (c.args[i]?.required ? `<${name}>` : `[${name}]`))
+    .join(" ");
   const alias = lang === "vi" ? vietnameseAlias(c) : undefined;
   return `/${c.name}${args ? ` ${args}` : ""}${alias ? ` (/${alias})` : ""}`;
 }
@@ -51,7 +59,7 @@ export const help: Command = {
                 {
                   kind: "list" as const,
                   items: c.args.map((a) => ({
-                    text: `${a.name}: ${pick(a.description, lang)}${a.required ? "" : lang === "vi" ? " (không bắt buộc)" : " (optional)"}`,
+                    text: `${argName(a, lang)}: ${pick(a.description, lang)}${a.required ? "" : lang === "vi" ? " (không bắt buộc)" : " (optional)"}`,
                   })),
                 },
               ]

@@ -1,10 +1,12 @@
 // `npm run ask -- [--lang vi|en] [--json] [--date YYYY-MM-DD] [--page N] "/command args"`:
 // prints one reply and exits. Scripts rely on this interface; keep it stable.
 import { parseArgs } from "node:util";
+import dotenv from "dotenv";
 import { DateTime } from "luxon";
 import { createCore } from "./app";
 import { parseCommandText } from "./core/dispatch";
 import { isLang } from "./core/i18n";
+import { plainTextInvocation } from "./core/plain-text";
 import { consoleCaller } from "./platforms/console/caller";
 import { renderForConsole } from "./platforms/console/render";
 
@@ -34,13 +36,22 @@ async function main(): Promise<number> {
     return 2;
   }
   const line = positionals.join(" ").trim();
-  const input = line.startsWith("/") ? line : `/${line}`;
-  const command = parseCommandText(input);
-  if (!line || !command) {
+  const slashed = line.startsWith("/") ? parseCommandText(line) : undefined;
+  if (!line || (line.startsWith("/") && !slashed)) {
     console.error(USAGE);
     return 2;
   }
-  const core = await createCore(values.date ? { today: values.date } : {});
+  // The same data directory and time zone as the bot (environment or .env: DATA_DIR, BOT_TIMEZONE).
+  dotenv.config({ quiet: true });
+  const dataDir = process.env.DATA_DIR?.trim() || undefined;
+  const zone = process.env.BOT_TIMEZONE?.trim() || undefined;
+  const core = await createCore({
+    ...(values.date ? { today: values.date } : {}),
+    ...(dataDir ? { dataDir } : {}),
+    ...(zone ? { zone } : {}),
+  });
+  // A line without a slash is a question, as in the console: "son la", "hoc bong".
+  const command = slashed ?? toParsed(plainTextInvocation(core.commands, core.holder.get(), line));
   const reply = await core.handle({
     command: command.name,
     text: command.text,
@@ -50,6 +61,10 @@ async function main(): Promise<number> {
   });
   console.log(values.json ? JSON.stringify(reply, null, 2) : renderForConsole(reply, lang));
   return reply.error ? 1 : 0;
+}
+
+function toParsed(plain: { command: string; text: string }): { name: string; text: string } {
+  return { name: plain.command, text: plain.text };
 }
 
 function isCalendarDate(value: string): boolean {

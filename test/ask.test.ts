@@ -48,3 +48,10 @@ describe("npm run ask", () => {
     expect((await ask("/province atlantis")).code).toBe(1);
   });
 });
+
+describe("npm run ask with a line without a slash", () => {
+  it("answers a province name as /province and other words as /search", async () => {
+    expect((await ask("son la")).stdout).toContain("Sơn La (Việt Nam)");
+    expect((await ask("--lang", "en", "scholarships")).stdout).toContain("Results for “scholarships”");
+  });
+});

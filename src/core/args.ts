@@ -168,7 +168,7 @@ function requireArgs(command: Command, values: Record<string, ArgValue>): void {
         vi: `Thiếu ${missing.description.vi.toLowerCase()}. Ví dụ: ${command.examples?.[0] ?? `/${command.name}`}`,
         en: `Missing ${missing.description.en.toLowerCase()}. Example: ${command.examples?.[0] ?? `/${command.name}`}`,
       },
-      [{ command: `/help ${command.name}`, label: "help" }],
+      [{ command: `/help ${command.name}`, label: { vi: "trợ giúp", en: "help" } }],
     );
   }
 }

@@ -52,7 +52,12 @@ export function errorReply(error: UserError, lang: Lang): Reply {
     citations: [],
     error: { code: error.code },
   };
-  if (error.suggestions.length > 0) reply.suggestions = error.suggestions;
+  if (error.suggestions.length > 0) {
+    reply.suggestions = error.suggestions.map((s) => ({
+      command: s.command,
+      label: typeof s.label === "string" ? s.label : pick(s.label, lang),
+    }));
+  }
   return reply;
 }
 
@@ -97,7 +102,11 @@ export async function dispatch(inv: Invocation, env: DispatchEnv): Promise<Reply
             vi: `Không có lệnh /${echo(inv.command, 30)}. Gõ /help để xem các lệnh.`,
             en: `There is no /${echo(inv.command, 30)} command. Type /help to see them all.`,
           },
-          close.map((n) => ({ command: `/${n}`, label: t("didYouMean", inv.lang) })),
+          // Keep what was typed after the command: "/provnce son la" → "/province son la".
+          close.map((n) => ({
+            command: `/${n}${inv.text ? ` ${inv.text}` : ""}`,
+            label: findCommand(env.commands, n)?.description ?? n,
+          })),
         ),
         inv.lang,
       ),

@@ -6,7 +6,8 @@ export class UserError extends Error {
   constructor(
     readonly code: string,
     readonly text: { vi: string; en: string },
-    readonly suggestions: { command: string; label: string }[] = [],
+    /** Follow-up commands; a label may be given in both languages. */
+    readonly suggestions: { command: string; label: string | { vi: string; en: string } }[] = [],
   ) {
     super(`${code}: ${text.en}`);
     this.name = "UserError";

@@ -73,6 +73,6 @@ describe("/search, /source and /help", () => {
     expect(one).toContain("/timeline luang prabang 2019-2022");
     const typo = await ask(core, "/provnce son la");
     expect(typo.error?.code).toBe("unknown-command");
-    expect(typo.suggestions?.[0]?.command).toBe("/province");
+    expect(typo.suggestions?.[0]?.command).toBe("/province son la");
   });
 });

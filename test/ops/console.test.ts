@@ -24,7 +24,7 @@ function session(lang: "vi" | "en" = "vi") {
   let ended = 0;
   const adapter = createConsoleAdapter(
     { input, output, lang, onEnd: () => ended++ },
-    { handle: (inv) => core.handle(inv), commands: core.commands },
+    { handle: (inv) => core.handle(inv), commands: core.commands, corpus: () => core.holder.get() },
   );
   return { input, adapter, output: () => text, ended: () => ended };
 }
@@ -36,13 +36,16 @@ describe("console", () => {
     expect(s.adapter.connected()).toBe(true);
     s.input.write("/province son la\n");
     s.input.write("help\n");
+    s.input.write("xieng khouang\n");
     s.input.end();
     await s.adapter.finished;
 
     const out = s.output();
     expect(out).toContain("Sơn La");
     expect(out).toContain("[1]");
-    expect(out.indexOf("Sơn La")).toBeLessThan(out.indexOf("/help [command]"));
+    expect(out.indexOf("Sơn La")).toBeLessThan(out.indexOf("/help [lệnh]"));
+    // A line without a slash that names a province is answered as /province.
+    expect(out.indexOf("/help [lệnh]")).toBeLessThan(out.indexOf("Tỉnh Xiêng Khoảng, Lào."));
     expect(s.ended()).toBe(1);
     expect(s.adapter.connected()).toBe(false);
   });

@@ -6,6 +6,7 @@ import type { Readable, Writable } from "node:stream";
 import type { Caller } from "../../core/command";
 import { findCommand, parseCommandText } from "../../core/dispatch";
 import type { Lang } from "../../core/i18n";
+import { plainTextInvocation } from "../../core/plain-text";
 import type { Reply } from "../../core/reply";
 import type { AdapterDeps, PlatformAdapter } from "../adapter";
 import { consoleCaller } from "./caller";
@@ -21,7 +22,8 @@ export interface ConsoleOptions {
   onEnd?: () => void;
 }
 
-export type ConsoleDeps = Pick<AdapterDeps, "handle" | "commands"> & Partial<Pick<AdapterDeps, "userLang" | "logger">>;
+export type ConsoleDeps = Pick<AdapterDeps, "handle" | "commands" | "corpus"> &
+  Partial<Pick<AdapterDeps, "userLang" | "logger">>;
 
 const QUIT = new Set(["quit", "exit", "q"]);
 
@@ -56,7 +58,15 @@ export function createConsoleAdapter(options: ConsoleOptions, deps: ConsoleDeps)
   async function answer(line: string): Promise<void> {
     const input = line.trim();
     if (input === "") return;
-    const parsed = parseCommandText(input.startsWith("/") ? input : `/${input}`);
+    // "/province son la", "next", "quit" as typed; any other line without a slash is a question.
+    const firstWord = input.split(/\s+/)[0]?.toLowerCase() ?? "";
+    const parsed =
+      input.startsWith("/") || QUIT.has(firstWord) || firstWord === "next" || firstWord === "prev"
+        ? parseCommandText(input.startsWith("/") ? input : `/${input}`)
+        : (() => {
+            const plain = plainTextInvocation(deps.commands, deps.corpus(), input);
+            return { name: plain.command, text: plain.text };
+          })();
     if (!parsed) {
       write("Gõ /help để xem các lệnh. · Type /help to see the commands.");
       return;

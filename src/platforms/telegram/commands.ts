@@ -5,8 +5,8 @@ import type { Context, Middleware } from "grammy";
 import type { Message } from "grammy/types";
 import { findCommand, type Invocation, parseCommandText } from "../../core/dispatch";
 import type { Lang } from "../../core/i18n";
+import { plainTextInvocation } from "../../core/plain-text";
 import type { Reply } from "../../core/reply";
-import { resolveProvince } from "../../core/resolve";
 import type { AdapterDeps } from "../adapter";
 import { callerOf, isChatAdmin, langOf, needsChatAdmin } from "./caller";
 import { pageTokenFor, replyKeyboard } from "./keyboard";
@@ -34,13 +34,7 @@ export function commandOf(message: Message, botUsername: string, deps: AdapterDe
     return { command: parsed.name, text: parsed.text, addressed };
   }
   if (message.chat.type !== "private" || text.startsWith("/")) return undefined;
-  return { command: plainTextCommand(text, deps), text: text.trim(), addressed: false };
-}
-
-function plainTextCommand(text: string, deps: AdapterDeps): string {
-  const has = (name: string) => findCommand(deps.commands, name) !== undefined;
-  if (has("province") && resolveProvince(deps.corpus(), text).kind === "found") return "province";
-  return has("search") ? "search" : "help";
+  return { ...plainTextInvocation(deps.commands, deps.corpus(), text), addressed: false };
 }
 
 export function commandHandler(deps: AdapterDeps): Middleware<Context> {
