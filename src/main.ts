@@ -7,7 +7,7 @@ import dotenv from "dotenv";
 import pino, { type Logger } from "pino";
 import { createCore } from "./app";
 import { type Config, loadConfig, secretsOf } from "./config";
-import type { Invocation } from "./core/dispatch";
+import { findCommand, type Invocation } from "./core/dispatch";
 import { isLang, type Lang } from "./core/i18n";
 import type { StateStore } from "./core/services";
 import { createLogger, redactUrlPassword } from "./log";
@@ -97,7 +97,9 @@ async function main(): Promise<void> {
   services.digestZone = config.digest.zone;
   services.reportError = (error, what) => logger.warn({ err: error }, what);
   services.reload = countedReload(() => core.holder.reload(), metrics);
-  core.env.onDone = (inv, outcome, ms) => metrics.commandDone(inv.command, outcome, ms);
+  // Counted under the command's own name, whichever alias was typed ("/tinh" counts as province).
+  core.env.onDone = (inv, outcome, ms) =>
+    metrics.commandDone(findCommand(core.commands, inv.command)?.name ?? inv.command, outcome, ms);
 
   // Every command goes through here, so shutdown can wait for the ones still being answered.
   const inFlight = new InFlight();

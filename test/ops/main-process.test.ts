@@ -70,6 +70,12 @@ describe("the bot process", () => {
     const metrics = await (await fetch(`${url}/metrics`)).text();
     expect(metrics).toContain('huunghi_commands_total{command="province",outcome="ok"} 1');
     expect(metrics).toMatch(/huunghi_command_duration_seconds_count\{command="province"\} 1/);
+    // The Vietnamese alias counts under the command's own name, not as unknown.
+    main.child.stdin.write("/tinh quang tri\n");
+    await main.waitFor(/Quảng Trị \(Việt Nam\)/, "stdout");
+    const after = await (await fetch(`${url}/metrics`)).text();
+    expect(after).toContain('huunghi_commands_total{command="province",outcome="ok"} 2');
+    expect(after).not.toContain('command="(unknown)",outcome="ok"');
   });
 
   it("reloads edited data on SIGHUP", async () => {
