@@ -69,10 +69,24 @@ export const province: Command = {
     const aliases = distinctSpellings([pick(p.name, lang), p.name.vi, p.name.en, ...p.aliases]).slice(1, 9);
     if (aliases.length) fields.push({ name: t("aliases", lang), value: aliases.join(", ") });
     if (p.capital) fields.push({ name: t("capital", lang), value: pick(p.capital, lang) });
-    const partners = corpus.partnersOf(p.id);
-    if (partners.length)
-      fields.push({ name: t("partners", lang), value: partners.map((x) => pick(x.name, lang)).join(", ") });
     if (fields.length) blocks.push({ kind: "fields", fields });
+    // Partners are the provinces this one shares an agreement or an event with; each is cited by what links them.
+    const partners = corpus.partnersOf(p.id);
+    if (partners.length) {
+      const links = partners.flatMap((x) => {
+        const agreement = corpus.agreementsOf(p.id).find((a) => a.parties.includes(x.id));
+        if (agreement) return citer.cite(agreement.id, agreement.sources.slice(0, 1));
+        const event = corpus.eventsOf(p.id).find((e) => e.provinces.includes(x.id));
+        return event ? citer.cite(event.id, event.sources.slice(0, 1)) : [];
+      });
+      blocks.push({
+        kind: "text",
+        line: {
+          text: `${t("partners", lang)}: ${partners.map((x) => pick(x.name, lang)).join(", ")}`,
+          cites: [...new Set(links)],
+        },
+      });
+    }
     if (!p.covered) {
       blocks.push({ kind: "text", line: { text: t("notCovered", lang) } });
       return { title, blocks, citations: citer.list };
@@ -135,12 +149,16 @@ export const province: Command = {
         .map((role) => ({ role, event: events.find((e) => e.id === role.at) }))
         .filter((r) => r.event !== undefined);
       if (roles.length === 0) continue;
-      const titles = roles.map(
-        ({ role, event }) =>
-          `${pick(role.title, lang)} (${event ? formatFactDate({ ...event.date, inferred: undefined }, lang) : ""})`,
-      );
+      // The same title at several events is listed once, with all its dates.
+      const datesByTitle = new Map<string, string[]>();
+      for (const { role, event } of roles) {
+        const title = pick(role.title, lang);
+        const date = event ? formatFactDate({ ...event.date, inferred: undefined }, lang) : "";
+        datesByTitle.set(title, [...new Set([...(datesByTitle.get(title) ?? []), date])]);
+      }
+      const titles = [...datesByTitle].map(([title, dates]) => `${title} (${dates.join(", ")})`);
       people.push({
-        text: `${person.name} — ${[...new Set(titles)].join("; ")}`,
+        text: `${person.name} — ${titles.join("; ")}`,
         cites: citer.cite(
           person.id,
           roles.flatMap((r) => r.role.sources),

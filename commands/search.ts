@@ -143,10 +143,10 @@ export const search: Command = {
             text: approximate
               ? lang === "vi"
                 ? `Không có kết quả khớp đúng dấu; ${hits.length} kết quả gần đúng (bỏ dấu):`
-                : `No result matches the diacritics as typed; ${hits.length} approximate results (diacritics ignored):`
+                : `No result matches the diacritics as typed; ${hits.length} approximate ${hits.length === 1 ? "result" : "results"} (diacritics ignored):`
               : lang === "vi"
                 ? `${hits.length} kết quả`
-                : `${hits.length} results`,
+                : `${hits.length} ${hits.length === 1 ? "result" : "results"}`,
           },
         },
         { kind: "list", items: lines },

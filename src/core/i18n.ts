@@ -23,7 +23,10 @@ const labels = {
   LA: { vi: "Lào", en: "Laos" },
   aliases: { vi: "Tên khác", en: "Also written" },
   capital: { vi: "Tỉnh lỵ", en: "Capital" },
-  partners: { vi: "Tỉnh đối tác", en: "Partner provinces" },
+  partners: {
+    vi: "Tỉnh đối tác (có văn bản hoặc hoạt động chung)",
+    en: "Partner provinces (shared agreements or activities)",
+  },
   agreements: { vi: "Văn bản hợp tác", en: "Agreements" },
   events: { vi: "Sự kiện (mới nhất trước)", en: "Events (newest first)" },
   commitments: { vi: "Cam kết", en: "Commitments" },
