@@ -112,10 +112,18 @@ export const agreements: Command = {
       title = `${title} — ${year}`;
     }
     if (list.length === 0) {
+      // Say what there is for the filter used: the years covered, or the provinces that have agreements.
       const years = corpus.data.agreements.flatMap((a) => (a.period ? [a.period.from, a.period.to] : []));
       const span = years.length ? `${Math.min(...years)}–${Math.max(...years)}` : "";
-      const text =
-        lang === "vi"
+      const parties = [...new Set(corpus.data.agreements.flatMap((a) => a.parties))]
+        .map((id) => pick(corpus.province(id)?.name ?? { vi: id, en: id }, lang))
+        .join(", ");
+      const byProvince = typeof args.province === "string" && typeof args.year !== "number";
+      const text = byProvince
+        ? lang === "vi"
+          ? `Dữ liệu chưa có văn bản hợp tác nào của tỉnh này. Các tỉnh có văn bản: ${parties}.`
+          : `The corpus has no agreement for this province. Provinces with agreements: ${parties}.`
+        : lang === "vi"
           ? `Không có văn bản nào phù hợp. Dữ liệu hiện có văn bản trong các năm ${span}.`
           : `No agreement matches. The corpus has agreements covering ${span}.`;
       return { title, blocks: [{ kind: "text", line: { text } }], citations: [], error: { code: "no-agreements" } };

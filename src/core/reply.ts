@@ -81,7 +81,7 @@ export function renderPlain(reply: Reply, labels: { sources: string; page: strin
   if (reply.citations.length > 0) {
     out.push("", `${labels.sources}:`);
     for (const c of reply.citations) {
-      out.push(`[${c.n}] ${c.title} (${c.source}) — “${c.quote}”`);
+      out.push(`[${c.n}] ${c.title} (${c.source}) — “${c.quote}” · /source ${c.factId}`);
     }
   }
   return out.join("\n").replace(/\n{3,}/g, "\n\n");

@@ -49,6 +49,11 @@ describe("/agreements", () => {
     expect(text).not.toContain("Luang Prabang –");
   });
 
+  it("says which provinces have agreements when the one asked for has none", async () => {
+    const text = plain(await ask(core, "/agreements savannakhet", "en"));
+    expect(text).toContain("Provinces with agreements: Xiangkhouang, Sơn La, Luang Prabang.");
+  });
+
   it("explains an empty year and refuses an impossible one", async () => {
     const empty = await ask(core, "/agreements 1999", "en");
     expect(plain(empty)).toContain("covering 2022–2024");

@@ -10,6 +10,8 @@ describe("/search, /source and /help", () => {
   it("finds facts without diacritics, ranked facts first, with snippets and sources", async () => {
     const reply = await ask(core, "/search khau trang");
     const text = plain(reply);
+    // Each source line says where to read more.
+    expect(text).toContain("· /source fig-covid-medical-masks");
     expect(text).toContain("Khẩu trang y tế: 15.000 khẩu trang");
     expect(text).toContain("[số liệu]");
     expect(reply.citations.every((c) => c.source === "003_c91044f3eca921e9.txt")).toBe(true);
