@@ -47,6 +47,16 @@ function describeHit(corpus: Corpus, doc: SearchDoc, lang: Lang): { label: strin
         refs: p?.roles.flatMap((r) => r.sources) ?? [],
       };
     }
+    case "clause":
+    case "commitment": {
+      // The doc id ends with the clause's or commitment's position in its agreement.
+      const a = corpus.agreement(doc.ref);
+      const i = Number(doc.id.split(":").at(-1));
+      const part = doc.kind === "clause" ? a?.clauses[i] : undefined;
+      const pledge = doc.kind === "commitment" ? a?.commitments[i] : undefined;
+      const text = part ? pick(part.text, lang) : pledge ? pick(pledge.what, lang) : "";
+      return { label: a ? pick(a.title, lang) : doc.ref, body: text, refs: part?.sources ?? pledge?.sources ?? [] };
+    }
     case "figure": {
       const f = corpus.data.figures.find((x) => x.id === doc.ref);
       return {
@@ -161,6 +171,8 @@ export const search: Command = {
 const KIND_LABELS: Record<string, { vi: string; en: string }> = {
   event: { vi: "sự kiện", en: "event" },
   agreement: { vi: "văn bản", en: "agreement" },
+  clause: { vi: "nội dung văn bản", en: "clause" },
+  commitment: { vi: "cam kết", en: "commitment" },
   figure: { vi: "số liệu", en: "figure" },
   person: { vi: "nhân vật", en: "person" },
   province: { vi: "tỉnh", en: "province" },

@@ -6,7 +6,7 @@ import { fold, normalizeSpace } from "./normalize";
 
 export interface SearchDoc {
   id: string;
-  /** "event", "agreement", "figure", "person", "province", "place", "anniversary", "sentence". */
+  /** "event", "agreement", "clause", "commitment", "figure", "person", "province", "place", "anniversary", "sentence". */
   kind: string;
   /** The fact id (or the source file for sentences). */
   ref: string;
@@ -68,14 +68,13 @@ export function buildSearchIndex(corpus: Corpus): SearchIndex {
     docs.push({ id: `event:${e.id}`, kind: "event", ref: e.id, title: both(e.title), body: both(e.summary) });
   }
   for (const a of data.agreements) {
-    const clauses = a.clauses.map((c) => both(c.text)).join(" ");
-    const commitments = a.commitments.map((c) => both(c.what)).join(" ");
-    docs.push({
-      id: `agreement:${a.id}`,
-      kind: "agreement",
-      ref: a.id,
-      title: both(a.title),
-      body: `${both(a.docType)} ${clauses} ${commitments}`,
+    docs.push({ id: `agreement:${a.id}`, kind: "agreement", ref: a.id, title: both(a.title), body: both(a.docType) });
+    // Clauses and commitments are hits of their own, each with its own quote ("học bổng" finds the 90 scholarships).
+    a.clauses.forEach((c, i) => {
+      docs.push({ id: `clause:${a.id}:${i}`, kind: "clause", ref: a.id, title: "", body: both(c.text) });
+    });
+    a.commitments.forEach((c, i) => {
+      docs.push({ id: `commitment:${a.id}:${i}`, kind: "commitment", ref: a.id, title: "", body: both(c.what) });
     });
   }
   for (const f of data.figures) {
