@@ -134,7 +134,7 @@ function anniversaryLine(u: UpcomingAnniversary, lang: Lang, citer: Citer): Line
     lang === "vi"
       ? `${formatIsoDay(u.date)} — kỷ niệm ${u.years} năm ${name}${round}, ${when}${caveat}`
       : `${formatIsoDay(u.date)} — ${ordinal(u.years)} anniversary: ${name}${round}, ${when}${caveat}`;
-  const line: Line = { text, cites: citer.cite(u.anniversary.id, u.anniversary.sources) };
+  const line: Line = { text, cites: citer.cite(u.anniversary.id, u.anniversary.sources.slice(0, 1)) };
   if (u.round) line.strong = true;
   return line;
 }
@@ -145,7 +145,8 @@ function onThisDayLine(x: OnThisDay, lang: Lang, citer: Citer): Line {
   const inferred = x.event.date.inferred ? `, ${t("inferred", lang)}` : "";
   return {
     text: `${year} (${ago}${inferred}): ${pick(x.event.title, lang)}`,
-    cites: citer.cite(x.event.id, x.event.sources),
+    // A digest cites each item by its first, defining sentence; /source lists the rest.
+    cites: citer.cite(x.event.id, x.event.sources.slice(0, 1)),
   };
 }
 
@@ -160,7 +161,7 @@ function deadlineLine(d: AgreementDeadline, ended: boolean, lang: Lang, citer: C
   } else {
     text = `${title} — in force until ${date} (${d.days === 0 ? "ends today" : `ends in ${d.days} days`})`;
   }
-  return { text, cites: citer.cite(d.agreement.id, d.agreement.sources) };
+  return { text, cites: citer.cite(d.agreement.id, d.agreement.sources.slice(0, 1)) };
 }
 
 /** The digest for a day, or undefined when there is nothing to say. */
@@ -192,7 +193,13 @@ export function renderDigest(corpus: Corpus, content: DigestContent, options: Di
       ],
     });
   }
-  return { title: `${pick(TEXT.title, lang)} — ${formatIsoDay(options.today)}`, blocks, citations: citer.list };
+  // A digest is one post per chat: platforms shorten its quotes rather than split it (/source has the full text).
+  return {
+    title: `${pick(TEXT.title, lang)} — ${formatIsoDay(options.today)}`,
+    blocks,
+    citations: citer.list,
+    compact: true,
+  };
 }
 
 /** Said when a day has nothing (the /digest preview, or DIGEST_POST_EMPTY). */

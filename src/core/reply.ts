@@ -45,6 +45,8 @@ export interface Reply {
   suggestions?: { command: string; label: string }[];
   /** For replies that must be seen only by the caller where the platform allows it. */
   private?: boolean;
+  /** Prefer one message: a platform may shorten quotes (each citation keeps its /source) rather than split. */
+  compact?: boolean;
 }
 
 export function textBlock(text: string, cites?: number[]): Block {

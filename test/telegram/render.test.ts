@@ -183,3 +183,26 @@ describe("pages of a paginated list", () => {
     }
   });
 });
+
+describe("digests", () => {
+  it("render as one message on any day, so a digest is one post", async () => {
+    const { createCore } = await import("../../src/app");
+    const { composeDigest } = await import("../../src/core/digest");
+    const corpus = (await createCore({ today: "2026-11-24" })).holder.get();
+    let rendered = 0;
+    for (
+      let d = new Date("2024-01-01T00:00:00Z");
+      d < new Date("2028-01-01T00:00:00Z");
+      d.setUTCDate(d.getUTCDate() + 5)
+    ) {
+      const today = d.toISOString().slice(0, 10);
+      for (const lang of ["vi", "en"] as const) {
+        const digest = composeDigest(corpus, { today, lang });
+        if (!digest) continue;
+        rendered++;
+        expect(renderReply(digest, lang), `${today} ${lang}`).toHaveLength(1);
+      }
+    }
+    expect(rendered).toBeGreaterThan(100);
+  });
+});

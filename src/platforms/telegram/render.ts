@@ -157,11 +157,12 @@ function units(reply: Reply, lang: Lang, limit: number, quoteMax: number): Unit[
 
 /**
  * Renders a reply as one or more HTML messages, each at most `limit` characters of markup.
- * A page of a paginated list stays ONE message, so its buttons edit all of it in place: its quotes are shortened
- * (then left out) until it fits; each citation keeps its `/source` command, which shows the full quote.
+ * A page of a paginated list (and a compact reply, such as a digest) stays ONE message, so page buttons edit all
+ * of it and a digest counts as one post: its quotes are shortened (then left out) until it fits; each citation
+ * keeps its `/source` command, which shows the full quote.
  */
 export function renderReply(reply: Reply, lang: Lang, limit = MESSAGE_LIMIT): string[] {
-  if (reply.paging && reply.paging.pageCount > 1) {
+  if ((reply.paging && reply.paging.pageCount > 1) || reply.compact) {
     for (const quoteMax of [Number.POSITIVE_INFINITY, 160, 80, 0]) {
       const parts = renderParts(reply, lang, limit, quoteMax);
       if (parts.length === 1) return parts;
