@@ -1,8 +1,10 @@
 // /audit [n] (admins): the latest entries of the audit log: who did what, where, when, with what result.
 import type { Command } from "../src/core/command";
 import { UserError } from "../src/core/errors";
+import { formatInstant } from "../src/core/format";
 import type { Reply } from "../src/core/reply";
 import type { AuditEntry } from "../src/core/services";
+import { DEFAULT_ZONE } from "../src/core/today";
 
 const DEFAULT_COUNT = 10;
 const MAX_COUNT = 50;
@@ -54,7 +56,7 @@ export const audit: Command = {
               {
                 kind: "list",
                 items: entries.map((e) => ({
-                  text: `${e.at.replace("T", " ").replace(/\.\d+Z$/, "Z")} · ${e.who} @ ${e.where} · ${e.what} → ${RESULT_LABELS[e.result][ctx.lang]}${e.detail ? ` (${e.detail})` : ""}`,
+                  text: `${formatInstant(e.at, ctx.services.zone ?? DEFAULT_ZONE, true)} · ${e.who} @ ${e.where} · ${e.what} → ${RESULT_LABELS[e.result][ctx.lang]}${e.detail ? ` (${e.detail})` : ""}`,
                 })),
               },
             ],

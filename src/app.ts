@@ -38,6 +38,7 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
   const today = typeof fixed === "function" ? fixed : fixed ? () => fixed : () => todayIn(zone);
   const services: Services = {
     reload: () => holder.reload(),
+    zone,
     ...options.services,
     commands,
   };

@@ -1,5 +1,6 @@
 // Dates, amounts and units as people read them, in Vietnamese or English. Precision is shown honestly:
 // "16/08/2022", "12/2021", "2021", "không rõ ngày" — never a made-up day.
+import { DateTime } from "luxon";
 import { type Lang, t } from "./i18n";
 import type { Amount, FactDate } from "./model";
 
@@ -56,4 +57,10 @@ export function formatAmount(amount: Amount, lang: Lang): string {
   if (!unit) return `${number(amount.value, lang)} ${amount.unit}`;
   const label = lang === "vi" ? unit.vi : amount.value === 1 ? unit.en[0] : unit.en[1];
   return `${number(amount.value, lang)} ${label}`;
+}
+
+/** An instant as staff read it, in the bot's zone: "24/11/2026 17:54 GMT+7" (seconds on request). */
+export function formatInstant(instant: string | Date, zone: string, withSeconds = false): string {
+  const at = typeof instant === "string" ? DateTime.fromISO(instant) : DateTime.fromJSDate(instant);
+  return at.setZone(zone).toFormat(withSeconds ? "dd/MM/yyyy HH:mm:ss ZZZZ" : "dd/MM/yyyy HH:mm ZZZZ");
 }

@@ -91,6 +91,8 @@ export interface StatusInfo {
 
 export interface Services {
   store?: StateStore;
+  /** The bot's IANA time zone, for showing instants (audit entries, next digest). */
+  zone?: string;
   /** Whether a platform-prefixed user id is in ADMIN_IDS. */
   isAdmin?: (userId: string) => boolean;
   reload?: () => Promise<ReloadOutcome>;

@@ -1,8 +1,8 @@
 // Builds the StatusInfo shown by /status from the running pieces.
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { DateTime } from "luxon";
 import type { Corpus } from "../core/corpus";
+import { formatInstant } from "../core/format";
 import type { StateStore, StatusInfo } from "../core/services";
 
 /** The bot's version from package.json. */
@@ -70,11 +70,11 @@ export interface NextDigestOptions {
   nextRun(): Promise<Date | undefined>;
 }
 
-/** The "next digest" text for /status: "2026-11-25 08:00 GMT+7", "off (…)", or undefined when none is due. */
+/** The "next digest" text for /status: "25/11/2026 08:00 GMT+7", "off (…)", or undefined when none is due. */
 export function nextDigestText(options: NextDigestOptions): () => Promise<string | undefined> {
   return async () => {
     if (!options.enabled) return "off (DIGEST_ENABLED=false)";
     const next = await options.nextRun();
-    return next && DateTime.fromJSDate(next, { zone: options.zone }).toFormat("yyyy-MM-dd HH:mm ZZZZ");
+    return next && formatInstant(next, options.zone);
   };
 }

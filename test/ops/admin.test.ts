@@ -66,6 +66,8 @@ describe("admin commands", () => {
 
     const two = plain(await ask(core, "/audit 2", ADMIN));
     expect(two).toContain("Audit log — latest 2");
+    // Times in the bot's zone, written as staff read dates everywhere else.
+    expect(two).toMatch(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2} GMT\+7 · telegram:111111/);
     expect(two).toMatch(/telegram:111111 @ telegram:-1001234 · \/reload → ok/);
     expect(two).toMatch(/telegram:222222 @ telegram:-1001234 · \/status → refused \(not an admin\)/);
     expect(two).not.toMatch(/telegram:222222 .* \/reload/);
@@ -159,7 +161,7 @@ describe("admin commands", () => {
       createdBy: ADMIN,
       createdAt: "2026-11-24T00:00:00.000Z",
     });
-    expect(plain(await ask(core, "/status", ADMIN))).toMatch(/Next digest: \d{4}-\d{2}-\d{2} 07:00 GMT\+7/);
+    expect(plain(await ask(core, "/status", ADMIN))).toMatch(/Next digest: \d{2}\/\d{2}\/\d{4} 07:00 GMT\+7/);
   });
 
   it("a member's /subscribe in a group is refused clearly even when the audit entry cannot be written", async () => {
