@@ -1,20 +1,14 @@
 // 1,000 subscribers through the real grammY client (the Telegram adapter's send, built with the options
 // src/main.ts uses) against the local Bot API server: all delivered, none twice, never faster than the
 // configured ceiling, and a 429 honoured by the delivery queue for everyone.
-import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Corpus } from "../../src/core/corpus";
-import { PageTokens } from "../../src/core/paging";
 import type { StateStore } from "../../src/core/services";
-import {
-  createTelegramAdapter,
-  type TelegramAdapter,
-  telegramAdapterOptions,
-} from "../../src/platforms/telegram/adapter";
+import type { TelegramAdapter } from "../../src/platforms/telegram/adapter";
 import { createScheduler } from "../../src/schedule/scheduler";
 import type { SendFailure } from "../../src/schedule/send-errors";
 import { parseTelegramHtml, startTelegramServer, type TelegramServer } from "../support/telegram-server";
-import { at, realCorpus, sub, type TempStore, tempSqlite } from "./helpers";
+import { at, realCorpus, sendOnlyTelegramAdapter, sub, type TempStore, tempSqlite } from "./helpers";
 
 const CEILING = 200; // messages per second (DIGEST_RATE_PER_SECOND), for the test; production uses Telegram's 30
 const N = 1000;
@@ -30,13 +24,7 @@ beforeAll(async () => {
   server = await startTelegramServer();
   corpus = await realCorpus();
   // Exactly what production runs: the digest path has no grammY retry or throttler of its own.
-  adapter = createTelegramAdapter(telegramAdapterOptions({ token: server.token, apiRoot: server.apiRoot }), {
-    commands: [],
-    handle: () => Promise.reject(new Error("no commands in this test")),
-    corpus: () => corpus,
-    pages: new PageTokens(),
-    logger: pino({ level: "silent" }),
-  });
+  adapter = sendOnlyTelegramAdapter(server, corpus);
   temp = await tempSqlite();
   store = await temp.open();
 });

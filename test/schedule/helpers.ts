@@ -2,14 +2,22 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import pino from "pino";
 import { DEFAULT_DATA_DIR } from "../../src/app";
 import type { Corpus } from "../../src/core/corpus";
 import type { Lang } from "../../src/core/i18n";
+import { PageTokens } from "../../src/core/paging";
 import type { Reply } from "../../src/core/reply";
 import type { StateStore, Subscription } from "../../src/core/services";
 import { CorpusHolder } from "../../src/corpus/holder";
+import {
+  createTelegramAdapter,
+  type TelegramAdapter,
+  telegramAdapterOptions,
+} from "../../src/platforms/telegram/adapter";
 import type { Sender } from "../../src/schedule/scheduler";
 import { openStore } from "../../src/store/open";
+import type { TelegramServer } from "../support/telegram-server";
 
 let corpus: Corpus | undefined;
 export async function realCorpus(): Promise<Corpus> {
@@ -70,4 +78,18 @@ export function sub(chatId: string, overrides: Partial<Subscription> = {}): Subs
 export function at(local: string, zone = "Asia/Ho_Chi_Minh"): Date {
   const offsets: Record<string, string> = { "Asia/Ho_Chi_Minh": "+07:00", "Europe/Paris": "+02:00" };
   return new Date(`${local.replace(" ", "T")}:00${offsets[zone] ?? "Z"}`);
+}
+
+/**
+ * The real Telegram adapter, built exactly as production builds it (telegramAdapterOptions), for tests that only
+ * send digests through it: it answers no commands.
+ */
+export function sendOnlyTelegramAdapter(server: TelegramServer, corpus: Corpus): TelegramAdapter {
+  return createTelegramAdapter(telegramAdapterOptions({ token: server.token, apiRoot: server.apiRoot }), {
+    commands: [],
+    handle: () => Promise.reject(new Error("send only: this test answers no commands")),
+    corpus: () => corpus,
+    pages: new PageTokens(),
+    logger: pino({ level: "silent" }),
+  });
 }

@@ -1,19 +1,13 @@
 // The delivery scenarios, each through the real grammY client (the Telegram adapter's send) against the
 // local Bot API server, with a controllable clock: what reaches "Telegram" is what is asserted.
-import pino from "pino";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Corpus } from "../../src/core/corpus";
-import { PageTokens } from "../../src/core/paging";
 import type { StateStore } from "../../src/core/services";
-import {
-  createTelegramAdapter,
-  type TelegramAdapter,
-  telegramAdapterOptions,
-} from "../../src/platforms/telegram/adapter";
+import type { TelegramAdapter } from "../../src/platforms/telegram/adapter";
 import { ManualClock } from "../../src/schedule/clock";
 import { createScheduler, type Scheduler } from "../../src/schedule/scheduler";
 import { parseTelegramHtml, startTelegramServer, type TelegramServer } from "../support/telegram-server";
-import { at, realCorpus, sub, type TempStore, tempSqlite } from "./helpers";
+import { at, realCorpus, sendOnlyTelegramAdapter, sub, type TempStore, tempSqlite } from "./helpers";
 
 let server: TelegramServer;
 let adapter: TelegramAdapter;
@@ -22,13 +16,7 @@ let corpus: Corpus;
 beforeAll(async () => {
   server = await startTelegramServer();
   corpus = await realCorpus();
-  adapter = createTelegramAdapter(telegramAdapterOptions({ token: server.token, apiRoot: server.apiRoot }), {
-    commands: [],
-    handle: () => Promise.reject(new Error("send only")),
-    corpus: () => corpus,
-    pages: new PageTokens(),
-    logger: pino({ level: "silent" }),
-  });
+  adapter = sendOnlyTelegramAdapter(server, corpus);
 });
 afterAll(async () => {
   await server?.close();

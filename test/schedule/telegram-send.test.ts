@@ -2,21 +2,15 @@
 // against the local Bot API server: a 429 or 5xx reaches the delivery queue after one request (no grammY
 // retry, no throttler in between), while interactive calls keep auto-retry; a digest in several messages
 // that fails partway is resumed at the failed part by the queue's retry, each part posted once.
-import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Corpus } from "../../src/core/corpus";
-import { PageTokens } from "../../src/core/paging";
 import type { Reply } from "../../src/core/reply";
-import {
-  createTelegramAdapter,
-  type TelegramAdapter,
-  telegramAdapterOptions,
-} from "../../src/platforms/telegram/adapter";
+import type { TelegramAdapter } from "../../src/platforms/telegram/adapter";
 import { renderReply } from "../../src/platforms/telegram/render";
 import { DeliveryQueue } from "../../src/schedule/queue";
 import { classifySendError } from "../../src/schedule/send-errors";
 import { parseTelegramHtml, startTelegramServer, type TelegramServer } from "../support/telegram-server";
-import { realCorpus } from "./helpers";
+import { realCorpus, sendOnlyTelegramAdapter } from "./helpers";
 
 let server: TelegramServer;
 let adapter: TelegramAdapter;
@@ -25,13 +19,7 @@ let corpus: Corpus;
 beforeAll(async () => {
   server = await startTelegramServer();
   corpus = await realCorpus();
-  adapter = createTelegramAdapter(telegramAdapterOptions({ token: server.token, apiRoot: server.apiRoot }), {
-    commands: [],
-    handle: () => Promise.reject(new Error("send only")),
-    corpus: () => corpus,
-    pages: new PageTokens(),
-    logger: pino({ level: "silent" }),
-  });
+  adapter = sendOnlyTelegramAdapter(server, corpus);
 });
 afterAll(async () => {
   await server?.close();
