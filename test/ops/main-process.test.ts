@@ -8,22 +8,13 @@ import type { Subscription } from "../../src/core/services";
 import { periodAt, previousPeriod } from "../../src/schedule/period";
 import { openStore } from "../../src/store/open";
 import { exitWithin, type MainProcess, startMain } from "./process";
-import { editYaml, tempWorkspace } from "./support";
+import { editYaml, tempWorkspace, zoneAwayFromMidnight } from "./support";
 
 let ws: Awaited<ReturnType<typeof tempWorkspace>>;
 let main: MainProcess;
 let storeUrl: string;
 let subscription: Subscription;
 let startedAt: Date;
-
-/** A zone where the local day is not about to roll over, so "two minutes ago" is today. */
-function zoneAwayFromMidnight(): string {
-  for (const zone of ["UTC", "Asia/Tokyo", "America/New_York"]) {
-    const now = DateTime.now().setZone(zone);
-    if (now.hour * 60 + now.minute >= 5) return zone;
-  }
-  return "UTC";
-}
 
 beforeAll(async () => {
   ws = await tempWorkspace();

@@ -10,7 +10,7 @@ import { periodAt } from "../../src/schedule/period";
 import { openStore } from "../../src/store/open";
 import { messageUpdate, startTelegramServer, type TelegramServer } from "../support/telegram-server";
 import { exitWithin, startMain } from "./process";
-import { tempWorkspace } from "./support";
+import { tempWorkspace, zoneAwayFromMidnight } from "./support";
 
 const GROUP = -1009876543210;
 const USER = 4242;
@@ -23,15 +23,6 @@ let api: TelegramServer;
 let storeUrl: string;
 let subscription: Subscription;
 let dueAt: Date;
-
-/** A zone where the local day is not about to roll over, so "two minutes ago" is today. */
-function zoneAwayFromMidnight(): string {
-  for (const zone of ["UTC", "Asia/Tokyo", "America/New_York"]) {
-    const now = DateTime.now().setZone(zone);
-    if (now.hour * 60 + now.minute >= 5) return zone;
-  }
-  return "UTC";
-}
 
 beforeAll(async () => {
   ws = await tempWorkspace();

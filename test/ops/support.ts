@@ -3,6 +3,7 @@
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { DateTime } from "luxon";
 import { parse, stringify } from "yaml";
 import { type Core, createCore } from "../../src/app";
 import type { Caller } from "../../src/core/command";
@@ -56,4 +57,13 @@ export async function ask(core: Core, line: string, userId = ADMIN, lang: Lang =
 
 export function plain(reply: Reply): string {
   return renderPlain(reply, { sources: "Sources", page: "Page" });
+}
+
+/** A zone where the local day is not about to roll over, so "two minutes ago" is still today. */
+export function zoneAwayFromMidnight(): string {
+  for (const zone of ["UTC", "Asia/Tokyo", "America/New_York"]) {
+    const now = DateTime.now().setZone(zone);
+    if (now.hour * 60 + now.minute >= 5) return zone;
+  }
+  return "UTC";
 }
