@@ -8,7 +8,7 @@ import type { Corpus } from "../../src/core/corpus";
 import type { Lang } from "../../src/core/i18n";
 import { PageTokens } from "../../src/core/paging";
 import type { Reply } from "../../src/core/reply";
-import type { StateStore, Subscription } from "../../src/core/services";
+import type { StateStore } from "../../src/core/services";
 import { CorpusHolder } from "../../src/corpus/holder";
 import {
   createTelegramAdapter,
@@ -60,19 +60,8 @@ export function recordingSender(fail?: (chatId: string, call: number) => unknown
   return Object.assign(sender, { sent });
 }
 
-export function sub(chatId: string, overrides: Partial<Subscription> = {}): Subscription {
-  return {
-    chatId,
-    platform: "telegram",
-    time: "08:00",
-    cadence: "daily",
-    lang: "vi",
-    zone: "Asia/Ho_Chi_Minh",
-    createdBy: "telegram:1",
-    createdAt: "2027-07-01T00:00:00.000Z",
-    ...overrides,
-  };
-}
+/** A daily 08:00 Vietnamese subscription, as the store contract suite uses. */
+export { subscription as sub } from "../store/contract";
 
 /** An instant given as local wall time in a zone: at("2027-07-15 08:00") in Vietnam (UTC+7). */
 export function at(local: string, zone = "Asia/Ho_Chi_Minh"): Date {
