@@ -1,6 +1,5 @@
 // Expected failures (unknown name, bad year, too-long argument) are values shown to the user.
 // Anything else is a bug: logged with the invocation, and the user gets a short apology.
-import type { Reply } from "./reply";
 
 export class UserError extends Error {
   constructor(
@@ -18,8 +17,4 @@ export class UserError extends Error {
 export function echo(input: string, max = 60): string {
   const flat = input.replace(/\s+/g, " ").trim();
   return flat.length > max ? `${flat.slice(0, max)}…` : flat;
-}
-
-export function isUserErrorReply(reply: Reply): boolean {
-  return reply.error !== undefined;
 }

@@ -1,6 +1,5 @@
 // Interface labels in both languages. Vietnamese is the default; English is complete.
 export type Lang = "vi" | "en";
-export const LANGS: readonly Lang[] = ["vi", "en"];
 
 export function isLang(value: string): value is Lang {
   return value === "vi" || value === "en";

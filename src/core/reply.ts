@@ -49,10 +49,6 @@ export interface Reply {
   compact?: boolean;
 }
 
-export function textBlock(text: string, cites?: number[]): Block {
-  return cites && cites.length > 0 ? { kind: "text", line: { text, cites } } : { kind: "text", line: { text } };
-}
-
 /** Plain-text rendering used by the console and `npm run ask`. */
 export function renderPlain(reply: Reply, labels: { sources: string; page: string }): string {
   const out: string[] = [reply.title, ""];

@@ -32,8 +32,3 @@ export function inForceDuring(a: Agreement, year: number): boolean {
 export function yearOf(date: FactDate): number | undefined {
   return date.value ? Number(date.value.slice(0, 4)) : undefined;
 }
-
-/** Sort key that places unknown dates last and coarser dates before finer ones in the same period. */
-export function dateKey(date: FactDate): string {
-  return date.value ?? "9999";
-}
