@@ -5,7 +5,13 @@ import { loadConfig } from "../../src/config";
 import type { StateStore } from "../../src/core/services";
 import { createStatus, nextDigestText } from "../../src/ops/status";
 import { createScheduler } from "../../src/schedule/scheduler";
+import { subscription } from "../store/contract";
 import { ADMIN, ask, caller, editYaml, MEMBER, opsCore, plain, sqliteStore, tempWorkspace } from "./support";
+
+/** The group's daily 07:00 subscription, made by the admin. */
+function groupAt0700() {
+  return subscription("telegram:-1001234", { time: "07:00", createdBy: ADMIN, createdAt: "2026-11-24T00:00:00.000Z" });
+}
 
 let ws: Awaited<ReturnType<typeof tempWorkspace>>;
 let store: StateStore;
@@ -94,16 +100,7 @@ describe("admin commands", () => {
       store,
       nextDigest: () => "2026-11-25 07:00 Asia/Ho_Chi_Minh",
     });
-    await store.setSubscription({
-      chatId: "telegram:-1001234",
-      platform: "telegram",
-      time: "07:00",
-      cadence: "daily",
-      lang: "vi",
-      zone: "Asia/Ho_Chi_Minh",
-      createdBy: ADMIN,
-      createdAt: "2026-11-24T00:00:00.000Z",
-    });
+    await store.setSubscription(groupAt0700());
 
     const text = plain(await ask(core, "/status", ADMIN));
 
@@ -151,16 +148,7 @@ describe("admin commands", () => {
       nextDigest: nextDigestText({ enabled: true, zone: "Asia/Ho_Chi_Minh", nextRun: () => scheduler.nextRun() }),
     });
     expect(plain(await ask(core, "/status", ADMIN))).toContain("Next digest: none scheduled");
-    await store.setSubscription({
-      chatId: "telegram:-1001234",
-      platform: "telegram",
-      time: "07:00",
-      cadence: "daily",
-      lang: "vi",
-      zone: "Asia/Ho_Chi_Minh",
-      createdBy: ADMIN,
-      createdAt: "2026-11-24T00:00:00.000Z",
-    });
+    await store.setSubscription(groupAt0700());
     expect(plain(await ask(core, "/status", ADMIN))).toMatch(/Next digest: \d{2}\/\d{2}\/\d{4} 07:00 GMT\+7/);
   });
 
