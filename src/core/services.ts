@@ -49,6 +49,12 @@ export interface StateStore {
   setSubscription(sub: Subscription): Promise<void>;
   deleteSubscription(chatId: string): Promise<boolean>;
   listSubscriptions(): Promise<Subscription[]>;
+  /**
+   * A chat got a new id (a Telegram group upgraded to a supergroup): its subscription and its digest delivery
+   * records move to `to`, so digests go on there and a period already sent is not sent again. False when `from`
+   * had no subscription.
+   */
+  moveChat(from: string, to: string): Promise<boolean>;
 
   getUserLang(userId: string): Promise<Lang | undefined>;
   setUserLang(userId: string, lang: Lang): Promise<void>;

@@ -71,6 +71,22 @@ export class KeyvStateStore implements StateStore {
     return this.keyv.delete(SUB + chatId);
   }
 
+  async moveChat(from: string, to: string): Promise<boolean> {
+    const sub = await this.getSubscription(from);
+    // Delivery keys are "digest:<chatId>:<period>" (src/schedule/period.ts); records move before the
+    // subscription, so the new id never has a subscription without its history.
+    const prefix = `${DELIVERY}digest:${from}:`;
+    for (const [key, value] of await this.backend.scan(prefix)) {
+      const record = value as DeliveryRecord;
+      const movedKey = `digest:${to}:${key.slice(prefix.length)}`;
+      await this.keyv.set(DELIVERY + movedKey, { ...record, key: movedKey });
+    }
+    if (!sub) return false;
+    await this.setSubscription({ ...sub, chatId: to });
+    await this.keyv.delete(SUB + from);
+    return true;
+  }
+
   async listSubscriptions(): Promise<Subscription[]> {
     const out: Subscription[] = [];
     this.ensureOpen();

@@ -71,6 +71,21 @@ export function storeContract(name: string, harness: () => Promise<StoreHarness>
       expect((await store.listSubscriptions()).length).toBe(50);
     });
 
+    it("moves a chat's subscription and delivery records to its new id (group → supergroup)", async () => {
+      await store.setSubscription(subscription("telegram:-42"));
+      await store.claimDelivery("digest:telegram:-42:2027-07-18", "a", 60_000);
+      await store.markSent("digest:telegram:-42:2027-07-18", "a");
+      // Another chat whose id starts the same is left alone.
+      await store.setSubscription(subscription("telegram:-421"));
+      expect(await store.moveChat("telegram:-42", "telegram:-10042")).toBe(true);
+      expect(await store.getSubscription("telegram:-42")).toBeUndefined();
+      expect(await store.getSubscription("telegram:-10042")).toEqual(subscription("telegram:-10042"));
+      expect(await store.getSubscription("telegram:-421")).toEqual(subscription("telegram:-421"));
+      // The period already sent to the old id counts as sent to the new one: no second digest today.
+      expect(await store.claimDelivery("digest:telegram:-10042:2027-07-18", "b", 60_000)).toBe("already-sent");
+      expect(await store.moveChat("telegram:-42", "telegram:-10042")).toBe(false);
+    });
+
     it("refuses to store an invalid subscription", async () => {
       await expect(store.setSubscription(subscription("telegram:-1", { time: "25:00" }))).rejects.toThrow(/time/);
       await expect(store.setSubscription(subscription("telegram:-1", { zone: "Mars/Olympus" }))).rejects.toThrow(
