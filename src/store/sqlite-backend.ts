@@ -1,8 +1,7 @@
-// SQLite backend: @keyv/sqlite on a file. The delivery compare-and-set is one INSERT … ON CONFLICT … WHERE
-// statement, which SQLite runs atomically even when several processes share the file.
+// SQLite backend: keyv over libsql (./sqlite-keyv) on a file. The delivery compare-and-set is one
+// INSERT … ON CONFLICT … WHERE statement, which SQLite runs atomically even when several processes share the file.
 import { mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
-import KeyvSqlite from "@keyv/sqlite";
 import Keyv from "keyv";
 import type { DeliveryRecord } from "../core/services";
 import {
@@ -13,6 +12,7 @@ import {
   type StoreBackend,
   storedForm,
 } from "./backend";
+import { SqliteKeyv } from "./sqlite-keyv";
 
 const TABLE = "keyv";
 
@@ -23,14 +23,12 @@ interface Row {
 
 export async function openSqliteBackend(file: string, onError: (error: unknown) => void): Promise<StoreBackend> {
   if (file !== ":memory:") await mkdir(dirname(file), { recursive: true });
-  const adapter = new KeyvSqlite({ uri: `sqlite://${file}`, table: TABLE, busyTimeout: 5_000 });
+  const adapter = new SqliteKeyv({ file, table: TABLE, busyTimeoutMs: 5_000 });
   const keyv = new Keyv({ store: adapter, namespace: NAMESPACE, throwOnErrors: true });
   // Errors are thrown to the caller; the listener only keeps an asynchronous adapter error from going unseen.
   keyv.on("error", onError);
   const raw = (key: string): string => `${NAMESPACE}:${key}`;
-  const query = (sql: string, ...params: unknown[]): Promise<Row[]> => adapter.query(sql, ...params);
-  // Opening fails loudly here (bad path, not a database) rather than on the first delivery.
-  await query("SELECT 1");
+  const query = async (sql: string, ...params: unknown[]): Promise<Row[]> => adapter.query<Row>(sql, ...params);
 
   return {
     name: "sqlite",

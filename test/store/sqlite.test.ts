@@ -1,6 +1,8 @@
-import { mkdtemp, rm, stat, writeFile } from "node:fs/promises";
+import { execFile } from "node:child_process";
+import { copyFile, mkdtemp, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { openStore, sqlitePath } from "../../src/store/open";
 import { type StoreHarness, storeContract, subscription } from "./contract";
@@ -69,6 +71,60 @@ describe("corrupt records", () => {
       expect((await tolerant.listSubscriptions()).map((s) => s.chatId)).toEqual(["telegram:-1"]);
       expect(reported).toEqual(["sub:telegram:-2"]);
       await tolerant.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("upgrading", () => {
+  it("reads a database written by 0.1.0 (@keyv/sqlite over node-sqlite3) as it is", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "huunghi-store-"));
+    try {
+      const file = join(dir, "bot.sqlite");
+      await copyFile(fileURLToPath(new URL("./fixtures/v0.1.0.sqlite", import.meta.url)), file);
+      const now = Date.parse("2027-07-18T01:00:30Z");
+      const store = await openStore(`sqlite://${file}`, { now: () => now });
+      expect((await store.listSubscriptions()).map((s) => s.chatId).sort()).toEqual([
+        "discord:g1:c2",
+        "telegram:-1001",
+      ]);
+      expect(await store.getSubscription("discord:g1:c2")).toMatchObject({ cadence: "weekly", weekday: 1, lang: "en" });
+      expect(await store.getUserLang("telegram:5")).toBe("en");
+      expect(await store.getDelivery("digest:telegram:-1001:2027-07-17")).toMatchObject({ state: "sent" });
+      // The claim written by 0.1.0 is still held (its lease has not run out): nobody else may take it.
+      expect(await store.claimDelivery("digest:discord:g1:c2:2027-W28", "host-b", 60_000)).toBe("held-by-other");
+      expect(await store.claimDelivery("digest:telegram:-1001:2027-07-17", "host-b", 60_000)).toBe("already-sent");
+      expect((await store.listAudit(10)).map((a) => a.what)).toEqual(["/reload"]);
+      await store.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("several processes on one file", () => {
+  it("claim each delivery exactly once between them (real SQLite file locks)", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "huunghi-store-"));
+    try {
+      const url = `sqlite://${join(dir, "bot.sqlite")}`;
+      // Create the file first, so the racers do not also race to create the table.
+      await (await openStore(url)).close();
+      const child = fileURLToPath(new URL("./claim-race-child.ts", import.meta.url));
+      const run = (owner: string) =>
+        new Promise<string[]>((resolvePromise, reject) => {
+          execFile(
+            process.execPath,
+            ["--import", "tsx", child, url, owner, "300"],
+            { timeout: 60_000 },
+            (error, stdout, stderr) =>
+              error ? reject(new Error(`${error.message}\n${stderr}`)) : resolvePromise(JSON.parse(stdout)),
+          );
+        });
+      const results = await Promise.all(["a", "b", "c"].map(run));
+      const all = results.flat();
+      expect(all.length).toBe(300);
+      expect(new Set(all).size).toBe(300);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
