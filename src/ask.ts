@@ -9,8 +9,23 @@ import { isLang } from "./core/i18n";
 import { plainTextInvocation } from "./core/plain-text";
 import { consoleCaller } from "./platforms/console/caller";
 import { renderForConsole } from "./platforms/console/render";
+import { versionLine } from "./version";
 
 const USAGE = 'usage: npm run ask -- [--lang vi|en] [--json] [--date YYYY-MM-DD] [--page N] "/command args"';
+
+const HELP = `${versionLine()}: one answer, printed, then exit.
+
+${USAGE}
+   (in production: node dist/ask.js [options] "/command args")
+
+  --lang vi|en        the answer's language (default vi)
+  --json              the reply as JSON, every citation with its quote
+  --date YYYY-MM-DD   answer as if today were this date (anniversaries, digests)
+  --page N            the page of a long answer (default 1)
+  -v, --version       print the version and exit
+  -h, --help          print this help and exit
+
+A line without a slash is a question: npm run ask -- "son la". The commands: npm run ask -- /help`;
 
 async function main(): Promise<number> {
   let parsed: ReturnType<typeof parse>;
@@ -21,6 +36,14 @@ async function main(): Promise<number> {
     return 2;
   }
   const { values, positionals } = parsed;
+  if (values.help) {
+    console.log(HELP);
+    return 0;
+  }
+  if (values.version) {
+    console.log(versionLine());
+    return 0;
+  }
   const lang = values.lang ?? "vi";
   if (!isLang(lang)) {
     console.error(`--lang must be vi or en, not "${lang}"\n${USAGE}`);
@@ -79,6 +102,8 @@ function parse() {
       json: { type: "boolean" },
       date: { type: "string" },
       page: { type: "string" },
+      help: { type: "boolean", short: "h" },
+      version: { type: "boolean", short: "v" },
     },
   });
 }

@@ -1,7 +1,7 @@
-// The composition root (`npm start`): configuration → logger → store → core → platforms → scheduler →
-// ops HTTP server → signals. With no bot token it runs the interactive console instead of a chat platform.
+// The composition root (`npm start`, in production `node dist/main.js`): configuration → logger → store → core →
+// platforms → scheduler → ops HTTP server → signals. With no bot token it runs the interactive console instead.
 //
-//   npm start -- [--watch-data] [--data-dir <dir>] [--lang vi|en]
+//   npm start -- [--watch-data] [--data-dir <dir>] [--lang vi|en] [--version] [--help]
 import { parseArgs } from "node:util";
 import dotenv from "dotenv";
 import pino, { type Logger } from "pino";
@@ -26,8 +26,25 @@ import { createDiscordAdapter } from "./platforms/discord/adapter";
 import { createTelegramAdapter, telegramAdapterOptions } from "./platforms/telegram/adapter";
 import { createScheduler, type Platform, type Sender } from "./schedule/scheduler";
 import { openStore } from "./store/open";
+import { versionLine } from "./version";
 
-const USAGE = "usage: npm start -- [--watch-data] [--data-dir <dir>] [--lang vi|en]";
+const USAGE = "usage: npm start -- [--watch-data] [--data-dir <dir>] [--lang vi|en] [--version] [--help]";
+
+const HELP = `${versionLine()}
+Hữu Nghị: cited briefings on Vietnam–Laos cooperation, on Telegram and Discord.
+
+${USAGE}
+   (in production: node dist/main.js [options], after npm run build)
+
+  --watch-data        reload the corpus when files in the data directory change (WATCH_DATA=true)
+  --data-dir <dir>    the corpus directory (DATA_DIR; default: data/ beside the program)
+  --lang vi|en        the console's language when no platform token is set (default vi)
+  -v, --version       print the version and exit
+  -h, --help          print this help and exit
+
+Configuration comes from the environment and an optional .env file (every variable: .env.example).
+With neither TELEGRAM_BOT_TOKEN nor DISCORD_TOKEN set, the bot answers at this terminal instead.
+Running it as a service: docs/deploy.md.`;
 
 interface Flags {
   watchData: boolean;
@@ -43,10 +60,15 @@ function readFlags(argv: string[]): Flags {
       "data-dir": { type: "string" },
       lang: { type: "string" },
       help: { type: "boolean", short: "h" },
+      version: { type: "boolean", short: "v" },
     },
   });
   if (values.help) {
-    console.log(USAGE);
+    console.log(HELP);
+    process.exit(0);
+  }
+  if (values.version) {
+    console.log(versionLine());
     process.exit(0);
   }
   const lang = values.lang ?? "vi";

@@ -1,21 +1,8 @@
 // Builds the StatusInfo shown by /status from the running pieces.
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import type { Corpus } from "../core/corpus";
 import { formatInstant } from "../core/format";
 import type { StateStore, StatusInfo } from "../core/services";
-
-/** The bot's version from package.json. */
-export const BOT_VERSION: string = (() => {
-  try {
-    const pkg = JSON.parse(readFileSync(resolve(import.meta.dirname, "..", "..", "package.json"), "utf8")) as {
-      version?: string;
-    };
-    return pkg.version ?? "unknown";
-  } catch {
-    return "unknown";
-  }
-})();
+import { BOT_VERSION } from "../version";
 
 export interface StatusSources {
   version?: string;
