@@ -3,7 +3,7 @@
 const port = process.env.HTTP_PORT?.trim();
 const host = process.env.HEALTHCHECK_HOST?.trim() || "127.0.0.1";
 
-async function check(): Promise<number> {
+export async function check(): Promise<number> {
   if (!port) {
     console.error("HTTP_PORT is not set: the health endpoint is off, so there is nothing to check");
     return 1;

@@ -110,7 +110,7 @@ async function composeErrors(compose: unknown): Promise<unknown[]> {
     "schema.json",
   );
   const { $schema: _ignored, ...schema } = JSON.parse(await readFile(schemaFile, "utf8")) as Record<string, unknown>;
-  const check = new Ajv2019({ allErrors: true, strict: false }).compile(withoutDraft4Ids(schema));
+  const check = new Ajv2019({ allErrors: true, strict: false }).compile(withoutDraft4Ids(schema) as object);
   check(compose);
   return check.errors ?? [];
 }
