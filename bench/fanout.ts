@@ -50,7 +50,7 @@ try {
   const scheduler = createScheduler({
     store,
     corpus: () => corpus,
-    senders: { telegram: (chatId, reply, lang) => adapter.send(chatId, reply, lang) },
+    senders: { telegram: (chatId, reply) => adapter.send(chatId, reply) },
     queue: { perSecond: ceiling, onSend: (_, at) => grants.push(at) },
   });
   const started = performance.now();

@@ -1,11 +1,11 @@
 import { Citer } from "../src/core/cite";
-import type { ArgValues, Command, CommandContext } from "../src/core/command";
+import type { ArgValues, Command, CommandContext, CommandReply } from "../src/core/command";
 import { describeStatus } from "../src/core/describe";
 import { formatAmount, formatFactDate } from "../src/core/format";
 import { pick, t } from "../src/core/i18n";
 import type { Agreement } from "../src/core/model";
 import { requireProvince } from "../src/core/province-arg";
-import type { Block, Reply } from "../src/core/reply";
+import type { Block } from "../src/core/reply";
 import { agreementStatus, inForceDuring, yearOf } from "../src/core/status";
 
 function agreementBlocks(ctx: CommandContext, a: Agreement, citer: Citer, label?: string): Block[] {
@@ -86,7 +86,7 @@ export const agreements: Command = {
     },
   ],
   examples: ["/agreements 2022", "/agreements Xiêng Khoảng", "/agreements"],
-  run(ctx, args: ArgValues): Reply {
+  run(ctx, args: ArgValues): CommandReply {
     const { corpus, lang } = ctx;
     const citer = new Citer(corpus);
     let list = corpus.data.agreements.map((a) => ({ a, label: undefined as string | undefined }));

@@ -1,9 +1,8 @@
 import { nextOccurrence, upcomingAnniversaries } from "../src/core/anniversaries";
 import { Citer } from "../src/core/cite";
-import type { Command } from "../src/core/command";
+import type { Command, CommandReply } from "../src/core/command";
 import { formatIsoDay } from "../src/core/format";
 import { pick, t } from "../src/core/i18n";
-import type { Reply } from "../src/core/reply";
 
 export const anniversaries: Command = {
   name: "anniversaries",
@@ -25,7 +24,7 @@ export const anniversaries: Command = {
     },
   ],
   examples: ["/anniversaries", "/anniversaries 365"],
-  run(ctx, args): Reply {
+  run(ctx, args): CommandReply {
     const { corpus, lang, today } = ctx;
     const days = typeof args.days === "number" ? args.days : 30;
     const upcoming = upcomingAnniversaries(corpus, today, days);

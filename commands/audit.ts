@@ -1,19 +1,10 @@
 // /audit [n] (admins): the latest entries of the audit log: who did what, where, when, with what result.
-import type { Command } from "../src/core/command";
-import { UserError } from "../src/core/errors";
+import type { Command, CommandReply } from "../src/core/command";
 import { formatInstant } from "../src/core/format";
-import type { Reply } from "../src/core/reply";
-import type { AuditEntry } from "../src/core/services";
-import { DEFAULT_ZONE } from "../src/core/today";
+import { words } from "../src/core/i18n";
 
 const DEFAULT_COUNT = 10;
 const MAX_COUNT = 50;
-
-const RESULT_LABELS: Record<AuditEntry["result"], { vi: string; en: string }> = {
-  ok: { vi: "thành công", en: "ok" },
-  refused: { vi: "bị từ chối", en: "refused" },
-  failed: { vi: "thất bại", en: "failed" },
-};
 
 export const audit: Command = {
   name: "audit",
@@ -34,29 +25,22 @@ export const audit: Command = {
       description: { vi: "Số mục cần xem", en: "How many entries" },
     },
   ],
-  adminOnly: true,
+  requires: ["admin"],
   examples: ["/audit", "/audit 20"],
-  async run(ctx, args): Promise<Reply> {
-    const vi = ctx.lang === "vi";
-    const store = ctx.services.store;
-    if (!store) {
-      throw new UserError("unavailable", {
-        vi: "Bot này không có nơi lưu nhật ký.",
-        en: "This bot has no store for an audit log.",
-      });
-    }
+  async run(ctx, args): Promise<CommandReply> {
+    const w = words(ctx.lang).audit;
     const n = typeof args.n === "number" ? args.n : DEFAULT_COUNT;
-    const entries = await store.listAudit(n);
+    const entries = await ctx.services.store.listAudit(n);
     return {
-      title: vi ? `Nhật ký quản trị — ${entries.length} mục mới nhất` : `Audit log — latest ${entries.length}`,
+      title: w.title(entries.length),
       blocks:
         entries.length === 0
-          ? [{ kind: "text", line: { text: vi ? "Nhật ký còn trống." : "The audit log is empty." } }]
+          ? [{ kind: "text", line: { text: w.empty } }]
           : [
               {
                 kind: "list",
                 items: entries.map((e) => ({
-                  text: `${formatInstant(e.at, ctx.services.zone ?? DEFAULT_ZONE, true)} · ${e.who} @ ${e.where} · ${e.what} → ${RESULT_LABELS[e.result][ctx.lang]}${e.detail ? ` (${e.detail})` : ""}`,
+                  text: `${formatInstant(e.at, ctx.services.zone, true)} · ${e.who} @ ${e.where} · ${e.what} → ${w.result[e.result]}${e.detail ? ` (${e.detail})` : ""}`,
                 })),
               },
             ],

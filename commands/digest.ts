@@ -1,7 +1,7 @@
 // /digest: shows today's digest in this chat now, without recording a delivery (the scheduled one still comes).
-import type { Command } from "../src/core/command";
-import { composeDigest, emptyDigest } from "../src/core/digest";
-import type { Reply } from "../src/core/reply";
+import type { Command, CommandReply } from "../src/core/command";
+import { emptyDigest } from "../src/core/digest";
+import { words } from "../src/core/i18n";
 
 export const digest: Command = {
   name: "digest",
@@ -13,23 +13,14 @@ export const digest: Command = {
   },
   args: [],
   examples: ["/digest"],
-  async run(ctx): Promise<Reply> {
-    const sub = await ctx.services.store?.getSubscription(ctx.caller.chatId);
+  async run(ctx): Promise<CommandReply> {
+    // The chat's digest language when it has a subscription; the reply is written in it.
+    const sub = await ctx.services.store.getSubscription(ctx.caller.chatId);
     const lang = sub?.lang ?? ctx.lang;
-    const reply = ctx.services.previewDigest
-      ? await ctx.services.previewDigest(ctx.caller.chatId, lang)
-      : composeDigest(ctx.corpus, { today: ctx.today, lang });
+    const reply = await ctx.services.previewDigest(ctx.caller.chatId, lang);
     if (reply) return reply;
     const empty = emptyDigest({ today: ctx.today, lang });
-    empty.blocks.push({
-      kind: "text",
-      line: {
-        text:
-          lang === "vi"
-            ? "Những ngày như thế này, bản tin theo lịch không gửi gì."
-            : "On days like this the scheduled digest posts nothing.",
-      },
-    });
+    empty.blocks.push({ kind: "text", line: { text: words(lang).digestCommand.quietDay } });
     return empty;
   },
 };

@@ -1,8 +1,7 @@
-import type { ArgSpec, Command } from "../src/core/command";
+import { type ArgSpec, type Command, type CommandReply, isAdminOnly } from "../src/core/command";
 import { findCommand, vietnameseAlias } from "../src/core/dispatch";
 import { echo, UserError } from "../src/core/errors";
 import { pick } from "../src/core/i18n";
-import type { Reply } from "../src/core/reply";
 import { suggestNames } from "../src/core/suggest";
 
 /** Placeholders in the reader's language: "<tên>" for Vietnamese readers, "<name>" for English ones. */
@@ -33,9 +32,9 @@ export const help: Command = {
     },
   ],
   examples: ["/help", "/help province"],
-  run(ctx, args): Reply {
+  run(ctx, args): CommandReply {
     const lang = ctx.lang;
-    const all = (ctx.services.commands ?? []).filter((c) => !c.adminOnly || ctx.services.isAdmin?.(ctx.caller.userId));
+    const all = ctx.services.commands.filter((c) => !isAdminOnly(c) || ctx.services.isAdmin(ctx.caller.userId));
     const wanted = typeof args.command === "string" ? args.command.replace(/^\//, "").trim() : "";
     if (wanted) {
       const c = findCommand(all, wanted);

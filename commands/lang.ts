@@ -1,8 +1,6 @@
 // /lang vi|en: the caller's language for the bot's answers, kept across chats and restarts.
-import type { Command } from "../src/core/command";
-import { isLang } from "../src/core/i18n";
-import type { Reply } from "../src/core/reply";
-import { LANG_NAMES, requireStore } from "../src/schedule/subscription-text";
+import type { Command, CommandReply } from "../src/core/command";
+import { isLang, words } from "../src/core/i18n";
 
 export const lang: Command = {
   name: "lang",
@@ -19,45 +17,31 @@ export const lang: Command = {
     },
   ],
   examples: ["/lang en", "/lang vi"],
-  async run(ctx, args): Promise<Reply> {
-    const store = requireStore(ctx);
+  requires: ["store"],
+  async run(ctx, args): Promise<CommandReply> {
+    const { store } = ctx.services;
     const wanted = typeof args.lang === "string" && isLang(args.lang) ? args.lang : undefined;
     if (!wanted) {
       const current = await store.getUserLang(ctx.caller.userId);
-      const vi = ctx.lang === "vi";
+      const w = words(ctx.lang);
       return {
-        title: vi ? "Ngôn ngữ" : "Language",
+        title: w.langCommand.title,
         blocks: [
           {
             kind: "text",
-            line: {
-              text: current
-                ? vi
-                  ? `Bạn đang dùng ${LANG_NAMES[current].vi}. Đổi bằng /lang vi hoặc /lang en.`
-                  : `You are using ${LANG_NAMES[current].en}. Change it with /lang vi or /lang en.`
-                : vi
-                  ? "Chưa chọn: bot theo ngôn ngữ của ứng dụng. Chọn bằng /lang vi hoặc /lang en."
-                  : "Not set: the bot follows your app's language. Set it with /lang vi or /lang en.",
-            },
+            line: { text: current ? w.langCommand.current(w.langName[current]) : w.langCommand.notSet },
           },
         ],
         citations: [],
       };
     }
     await store.setUserLang(ctx.caller.userId, wanted);
+    // Said in the language just chosen.
+    const w = words(wanted).langCommand;
     return {
-      title: wanted === "vi" ? "Đã chọn tiếng Việt" : "Language set to English",
-      blocks: [
-        {
-          kind: "text",
-          line: {
-            text:
-              wanted === "vi"
-                ? "Từ giờ bot trả lời bạn bằng tiếng Việt. (Ngôn ngữ của bản tin theo lịch đặt bằng /subscribe.)"
-                : "The bot will answer you in English from now on. (The scheduled digest's language is set with /subscribe.)",
-          },
-        },
-      ],
+      lang: wanted,
+      title: w.set,
+      blocks: [{ kind: "text", line: { text: w.setText } }],
       citations: [],
     };
   },

@@ -1,11 +1,11 @@
 import { Citer } from "../src/core/cite";
-import type { Command } from "../src/core/command";
+import type { Command, CommandReply } from "../src/core/command";
 import { describeStatus, newestFirst } from "../src/core/describe";
 import { formatAmount, formatFactDate } from "../src/core/format";
 import { pick, t } from "../src/core/i18n";
 import { foldTight } from "../src/core/normalize";
 import { requireProvince } from "../src/core/province-arg";
-import type { Block, Line, Reply } from "../src/core/reply";
+import type { Block, Line } from "../src/core/reply";
 import { agreementStatus } from "../src/core/status";
 
 /** Spellings that differ after folding: "Son La" and "son la" are one. */
@@ -37,7 +37,7 @@ export const province: Command = {
     },
   ],
   examples: ["/province Sơn La", "/province son la", "/province Luang Prabang", "/province xieng khouang"],
-  run(ctx, args): Reply {
+  run(ctx, args): CommandReply {
     const { corpus, lang } = ctx;
     const { province: p, via } = requireProvince(corpus, String(args.name ?? ""), "province", lang);
     const citer = new Citer(corpus);

@@ -1,5 +1,5 @@
 import { Citer } from "../src/core/cite";
-import type { Command } from "../src/core/command";
+import type { Command, CommandReply } from "../src/core/command";
 import type { Corpus } from "../src/core/corpus";
 import { UserError } from "../src/core/errors";
 import { formatAmount } from "../src/core/format";
@@ -8,7 +8,7 @@ import { pick, t } from "../src/core/i18n";
 import type { CitationRef } from "../src/core/model";
 import { fold } from "../src/core/normalize";
 import { paginate } from "../src/core/paginate";
-import type { Line, Reply } from "../src/core/reply";
+import type { Line } from "../src/core/reply";
 import type { SearchDoc } from "../src/core/search-index";
 
 const SNIPPET = 160;
@@ -103,7 +103,7 @@ export const search: Command = {
     },
   ],
   examples: ["/search học bổng", "/search khau trang", "/search Covid"],
-  run(ctx, args): Reply {
+  run(ctx, args): CommandReply {
     const { corpus, lang } = ctx;
     const query = String(args.words ?? "").trim();
     const terms = fold(query)
@@ -144,7 +144,7 @@ export const search: Command = {
       const kindLabel = KIND_LABELS[hit.kind]?.[lang] ?? hit.kind;
       return { text: `[${kindLabel}] ${label}: ${snippet(body, terms)}`, cites: citer.cite(hit.ref, refs.slice(0, 1)) };
     });
-    const reply: Reply = {
+    const reply: CommandReply = {
       title,
       blocks: [
         {

@@ -1,7 +1,8 @@
 // /settings: this chat's digest subscription and the caller's language preference.
-import type { Command } from "../src/core/command";
-import type { Block, Reply } from "../src/core/reply";
-import { LANG_NAMES, requireStore, subscriptionFields } from "../src/schedule/subscription-text";
+import type { Command, CommandReply } from "../src/core/command";
+import { words } from "../src/core/i18n";
+import type { Block } from "../src/core/reply";
+import { subscriptionFields } from "../src/core/subscription";
 
 export const settings: Command = {
   name: "settings",
@@ -9,41 +10,24 @@ export const settings: Command = {
   description: { vi: "Xem đăng ký bản tin và ngôn ngữ của bạn", en: "Show the digest subscription and your language" },
   args: [],
   examples: ["/settings"],
-  async run(ctx): Promise<Reply> {
-    const store = requireStore(ctx);
-    const vi = ctx.lang === "vi";
+  requires: ["store"],
+  async run(ctx): Promise<CommandReply> {
+    const { store } = ctx.services;
+    const w = words(ctx.lang);
     const [sub, userLang] = await Promise.all([
       store.getSubscription(ctx.caller.chatId),
       store.getUserLang(ctx.caller.userId),
     ]);
-    const blocks: Block[] = [{ kind: "heading", text: vi ? "Bản tin của cuộc trò chuyện này" : "This chat's digest" }];
+    const blocks: Block[] = [{ kind: "heading", text: w.settings.chatDigest }];
     if (sub) {
-      blocks.push({ kind: "fields", fields: subscriptionFields(sub, ctx.lang) });
+      blocks.push({ kind: "fields", fields: subscriptionFields(sub, ctx.lang, ctx.services.nextDigestDue(sub)) });
     } else {
-      blocks.push({
-        kind: "text",
-        line: {
-          text: vi
-            ? "Chưa đăng ký. Đăng ký bằng /subscribe [HH:MM]."
-            : "Not subscribed. Subscribe with /subscribe [HH:MM].",
-        },
-      });
+      blocks.push({ kind: "text", line: { text: w.settings.notSubscribed } });
     }
     blocks.push(
-      { kind: "heading", text: vi ? "Ngôn ngữ của bạn" : "Your language" },
-      {
-        kind: "text",
-        line: {
-          text: userLang
-            ? vi
-              ? `${LANG_NAMES[userLang].vi} (đổi bằng /lang vi hoặc /lang en)`
-              : `${LANG_NAMES[userLang].en} (change with /lang vi or /lang en)`
-            : vi
-              ? "Chưa chọn: theo ngôn ngữ của ứng dụng. Chọn bằng /lang vi hoặc /lang en."
-              : "Not set: your app's language is used. Set it with /lang vi or /lang en.",
-        },
-      },
+      { kind: "heading", text: w.settings.yourLang },
+      { kind: "text", line: { text: userLang ? w.settings.langIs(w.langName[userLang]) : w.settings.langNotSet } },
     );
-    return { title: vi ? "Cài đặt" : "Settings", blocks, citations: [] };
+    return { title: w.settings.title, blocks, citations: [] };
   },
 };

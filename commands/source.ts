@@ -1,11 +1,11 @@
-import type { Command } from "../src/core/command";
+import type { Command, CommandReply } from "../src/core/command";
 import { type Corpus, citationsIn } from "../src/core/corpus";
 import { echo, UserError } from "../src/core/errors";
 import { formatFactDate } from "../src/core/format";
 import { type Lang, pick } from "../src/core/i18n";
 import type { FactDate, SourceDoc } from "../src/core/model";
 import { normalizeSpace } from "../src/core/normalize";
-import type { Block, Reply } from "../src/core/reply";
+import type { Block } from "../src/core/reply";
 import { suggestNames } from "../src/core/suggest";
 
 /** "001", "001_809524e14a84028a", "001_809524e14a84028a.txt" and "anniversaries" all name a source file. */
@@ -35,7 +35,7 @@ function lineOf(corpus: Corpus, file: string, quote: string): number | undefined
   return i >= 0 ? i + 1 : undefined;
 }
 
-function sourceReply(corpus: Corpus, doc: SourceDoc, lang: Lang): Reply {
+function sourceReply(corpus: Corpus, doc: SourceDoc, lang: Lang): CommandReply {
   const vi = lang === "vi";
   const fields = [{ name: vi ? "Tệp" : "File", value: doc.file }];
   if (doc.outlet) fields.push({ name: vi ? "Nơi đăng" : "Outlet", value: doc.outlet });
@@ -94,7 +94,7 @@ export const source: Command = {
     },
   ],
   examples: ["/source 001", "/source agr-xieng-khouang-son-la-2022-2024", "/source anniversaries"],
-  run(ctx, args): Reply {
+  run(ctx, args): CommandReply {
     const { corpus, lang } = ctx;
     const id = String(args.id ?? "")
       .trim()

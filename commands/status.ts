@@ -1,8 +1,7 @@
 // /status (admins): what is running: versions, corpus size, uptime, platforms, subscriptions, next digest.
-import type { Command } from "../src/core/command";
-import { UserError } from "../src/core/errors";
-import type { Reply } from "../src/core/reply";
-import { formatDuration, kindLabel } from "../src/ops/labels";
+import type { Command, CommandReply } from "../src/core/command";
+import { formatDuration, kindLabel } from "../src/core/format";
+import { words } from "../src/core/i18n";
 
 export const status: Command = {
   name: "status",
@@ -13,58 +12,36 @@ export const status: Command = {
     en: "Bot version, corpus version and record counts, uptime, connected platforms, subscription count and the next digest.",
   },
   args: [],
-  adminOnly: true,
+  requires: ["admin"],
   examples: ["/status"],
-  async run(ctx): Promise<Reply> {
-    const vi = ctx.lang === "vi";
-    if (!ctx.services.status) {
-      throw new UserError("unavailable", {
-        vi: "Bot này không báo cáo tình trạng.",
-        en: "This bot does not report its status.",
-      });
-    }
+  async run(ctx): Promise<CommandReply> {
+    const w = words(ctx.lang).statusCommand;
     const s = await ctx.services.status();
     const platforms = s.platforms.length
-      ? s.platforms
-          .map(
-            (p) =>
-              `${p.name}: ${p.connected ? (vi ? "đã kết nối" : "connected") : vi ? "mất kết nối" : "disconnected"}`,
-          )
-          .join(", ")
-      : vi
-        ? "không có"
-        : "none";
+      ? s.platforms.map((p) => `${p.name}: ${p.connected ? w.connected : w.disconnected}`).join(", ")
+      : w.none;
     return {
-      title: vi ? "Tình trạng bot Hữu Nghị" : "Hữu Nghị bot status",
+      title: w.title,
       blocks: [
         {
           kind: "fields",
           fields: [
-            { name: vi ? "Phiên bản" : "Version", value: s.version },
-            { name: vi ? "Phiên bản dữ liệu" : "Corpus version", value: s.corpusVersion },
-            { name: vi ? "Thời gian chạy" : "Uptime", value: formatDuration(s.uptimeSeconds, ctx.lang) },
-            { name: vi ? "Nền tảng" : "Platforms", value: platforms },
+            { name: w.version, value: s.version },
+            { name: w.corpusVersion, value: s.corpusVersion },
+            { name: w.uptime, value: formatDuration(s.uptimeSeconds, ctx.lang) },
+            { name: w.platforms, value: platforms },
             {
-              name: vi ? "Kênh đăng ký bản tin" : "Digest subscriptions",
-              value:
-                s.store && !s.store.ok
-                  ? vi
-                    ? `không đọc được: kho lưu trữ lỗi (${s.store.detail})`
-                    : `unknown: the store is failing (${s.store.detail})`
-                  : String(s.subscriptions),
+              name: w.subscriptions,
+              value: s.store && !s.store.ok ? w.storeFailing(s.store.detail) : String(s.subscriptions),
             },
             {
-              name: vi ? "Bản tin kế tiếp" : "Next digest",
+              name: w.nextDigest,
               value:
-                s.nextDigestError !== undefined
-                  ? vi
-                    ? `không rõ: kho lưu trữ lỗi (${s.nextDigestError})`
-                    : `unknown: the store is failing (${s.nextDigestError})`
-                  : (s.nextDigest ?? (vi ? "chưa có lịch" : "none scheduled")),
+                s.nextDigestError !== undefined ? w.nextUnknown(s.nextDigestError) : (s.nextDigest ?? w.noneScheduled),
             },
           ],
         },
-        { kind: "heading", text: vi ? "Số bản ghi" : "Records" },
+        { kind: "heading", text: w.records },
         {
           kind: "list",
           items: Object.entries(s.counts).map(([kind, n]) => ({ text: `${kindLabel(kind, ctx.lang)}: ${n}` })),

@@ -1,18 +1,10 @@
 // /subscribe [HH:MM] [daily|weekly] [vi|en] [weekday] [zone]: this chat gets the digest at that local time.
 // Given fields change an existing subscription; the others keep their value.
-import type { Command } from "../src/core/command";
+import type { Command, CommandReply } from "../src/core/command";
 import { echo, UserError } from "../src/core/errors";
-import type { Lang } from "../src/core/i18n";
-import type { Reply } from "../src/core/reply";
+import { both, type Lang, words } from "../src/core/i18n";
 import type { Subscription } from "../src/core/services";
-import { DEFAULT_ZONE } from "../src/core/today";
-import {
-  isZone,
-  requireChatAdmin,
-  requireStore,
-  subscriptionFields,
-  WEEKDAYS,
-} from "../src/schedule/subscription-text";
+import { isZone, subscriptionFields, WEEKDAYS } from "../src/core/subscription";
 
 export const subscribe: Command = {
   name: "subscribe",
@@ -82,15 +74,16 @@ export const subscribe: Command = {
     "/subscribe 08:00 weekly en",
     "/subscribe 09:00 weekly fri Asia/Vientiane",
   ],
-  async run(ctx, args): Promise<Reply> {
-    const store = requireStore(ctx);
-    await requireChatAdmin(ctx, store, "/subscribe");
+  requires: ["store", "chatAdmin"],
+  async run(ctx, args): Promise<CommandReply> {
+    const { store } = ctx.services;
+    const w = words(ctx.lang);
     const zone = typeof args.zone === "string" ? args.zone.trim() : undefined;
     if (zone !== undefined && !isZone(zone)) {
-      throw new UserError("bad-zone", {
-        vi: `“${echo(zone, 40)}” không phải giờ (HH:MM), chu kỳ (daily/weekly), ngôn ngữ (vi/en) hay múi giờ (ví dụ Asia/Ho_Chi_Minh).`,
-        en: `“${echo(zone, 40)}” is not a time (HH:MM), cadence (daily/weekly), language (vi/en) or time zone (e.g. Asia/Ho_Chi_Minh).`,
-      });
+      throw new UserError(
+        "bad-zone",
+        both((w) => w.subscribe.badZone(echo(zone, 40))),
+      );
     }
     const { chatId, platform, userId } = ctx.caller;
     const existing = await store.getSubscription(chatId);
@@ -104,40 +97,19 @@ export const subscribe: Command = {
       time: typeof args.time === "string" ? args.time : (existing?.time ?? "08:00"),
       cadence: cadence ?? "daily",
       lang: args.lang === "vi" || args.lang === "en" ? (args.lang as Lang) : (existing?.lang ?? ctx.lang),
-      zone: zone ?? existing?.zone ?? ctx.services.digestZone ?? DEFAULT_ZONE,
+      zone: zone ?? existing?.zone ?? ctx.services.digestZone,
       createdBy: existing?.createdBy ?? userId,
       createdAt: existing?.createdAt ?? now,
       updatedAt: now,
     };
     if (sub.cadence === "weekly") sub.weekday = weekday ?? existing?.weekday ?? 1;
     await store.setSubscription(sub);
-    await store.appendAudit({
-      at: now,
-      who: userId,
-      where: chatId,
-      what: "/subscribe",
-      result: "ok",
-      detail: `${sub.time} ${sub.cadence}${sub.weekday ? ` ${sub.weekday}` : ""} ${sub.lang} ${sub.zone}`,
-    });
-    const vi = ctx.lang === "vi";
+    ctx.note(`${sub.time} ${sub.cadence}${sub.weekday ? ` ${sub.weekday}` : ""} ${sub.lang} ${sub.zone}`);
     return {
-      title: existing
-        ? vi
-          ? "Đã cập nhật đăng ký bản tin"
-          : "Digest subscription updated"
-        : vi
-          ? "Đã đăng ký nhận bản tin"
-          : "Subscribed to the digest",
+      title: existing ? w.subscribe.updated : w.subscribe.created,
       blocks: [
-        { kind: "fields", fields: subscriptionFields(sub, ctx.lang) },
-        {
-          kind: "text",
-          line: {
-            text: vi
-              ? "Xem trước bản tin hôm nay: /digest · Xem cài đặt: /settings · Huỷ: /unsubscribe"
-              : "Preview today's digest: /digest · Settings: /settings · Stop: /unsubscribe",
-          },
-        },
+        { kind: "fields", fields: subscriptionFields(sub, ctx.lang, ctx.services.nextDigestDue(sub)) },
+        { kind: "text", line: { text: w.subscribe.next } },
       ],
       citations: [],
     };

@@ -1,12 +1,11 @@
 import { Citer } from "../src/core/cite";
-import type { Command } from "../src/core/command";
+import type { Command, CommandReply } from "../src/core/command";
 import { oldestFirst } from "../src/core/describe";
 import { formatFactDate } from "../src/core/format";
 import { pick, t } from "../src/core/i18n";
 import type { CorpusEvent } from "../src/core/model";
 import { paginate } from "../src/core/paginate";
 import { requireProvince } from "../src/core/province-arg";
-import type { Reply } from "../src/core/reply";
 
 /** An event overlaps the years [from, to] if its known span does; undated events match no year filter. */
 function overlaps(e: CorpusEvent, from: number, to: number): boolean {
@@ -43,7 +42,7 @@ export const timeline: Command = {
     },
   ],
   examples: ["/timeline", "/timeline Sơn La", "/timeline luang prabang 2019-2022", "/timeline 2022"],
-  run(ctx, args): Reply {
+  run(ctx, args): CommandReply {
     const { corpus, lang } = ctx;
     let events = corpus.data.events;
     const titleParts = [lang === "vi" ? "Dòng thời gian" : "Timeline"];
@@ -64,7 +63,7 @@ export const timeline: Command = {
     // Summaries are long: a page of four fits one Telegram message with its citations.
     const { items, paging } = paginate(oldestFirst(events), ctx.page, 4);
     const citer = new Citer(corpus);
-    const reply: Reply = {
+    const reply: CommandReply = {
       title,
       blocks: [
         {

@@ -1,7 +1,6 @@
 // /unsubscribe: this chat stops getting the digest.
-import type { Command } from "../src/core/command";
-import type { Reply } from "../src/core/reply";
-import { requireChatAdmin, requireStore } from "../src/schedule/subscription-text";
+import type { Command, CommandReply } from "../src/core/command";
+import { words } from "../src/core/i18n";
 
 export const unsubscribe: Command = {
   name: "unsubscribe",
@@ -13,42 +12,13 @@ export const unsubscribe: Command = {
   },
   args: [],
   examples: ["/unsubscribe"],
-  async run(ctx): Promise<Reply> {
-    const store = requireStore(ctx);
-    await requireChatAdmin(ctx, store, "/unsubscribe");
-    const removed = await store.deleteSubscription(ctx.caller.chatId);
-    if (removed) {
-      await store.appendAudit({
-        at: new Date().toISOString(),
-        who: ctx.caller.userId,
-        where: ctx.caller.chatId,
-        what: "/unsubscribe",
-        result: "ok",
-      });
-    }
-    const vi = ctx.lang === "vi";
+  requires: ["store", "chatAdmin"],
+  async run(ctx): Promise<CommandReply> {
+    const w = words(ctx.lang).unsubscribe;
+    const removed = await ctx.services.store.deleteSubscription(ctx.caller.chatId);
     return {
-      title: removed
-        ? vi
-          ? "Đã huỷ đăng ký bản tin"
-          : "Unsubscribed from the digest"
-        : vi
-          ? "Cuộc trò chuyện này chưa đăng ký bản tin"
-          : "This chat is not subscribed",
-      blocks: [
-        {
-          kind: "text",
-          line: {
-            text: removed
-              ? vi
-                ? "Bot sẽ không gửi bản tin vào đây nữa. Đăng ký lại bất cứ lúc nào bằng /subscribe."
-                : "The bot will not post the digest here any more. Subscribe again at any time with /subscribe."
-              : vi
-                ? "Không có gì để huỷ. Đăng ký bằng /subscribe."
-                : "Nothing to stop. Subscribe with /subscribe.",
-          },
-        },
-      ],
+      title: removed ? w.done : w.none,
+      blocks: [{ kind: "text", line: { text: removed ? w.doneText : w.noneText } }],
       citations: [],
     };
   },

@@ -1,21 +1,31 @@
-// The platform-free part of the composition root: corpus, commands, dispatch. Used by main, ask and tests.
+// The platform-free part of the composition root: corpus, commands, services, dispatch. Used by main, ask and
+// tests. The services are completed here, once: whatever a caller does not give gets its one default.
 import { resolve } from "node:path";
 import type { Logger } from "pino";
 import { commands as allCommands } from "../commands/index";
 import type { Command } from "./core/command";
+import { composeDigest } from "./core/digest";
 import { type DispatchEnv, dispatch, type Invocation } from "./core/dispatch";
 import { PageTokens } from "./core/paging";
 import type { Reply } from "./core/reply";
-import type { Services } from "./core/services";
+import { NO_STORE, type Services } from "./core/services";
 import { DEFAULT_ZONE, todayIn } from "./core/today";
 import { CorpusHolder } from "./corpus/holder";
+import { createStatus } from "./ops/status";
+import { nextDue } from "./schedule/period";
+
+/** The services a caller may give; `commands` always comes from the core. */
+export type ServiceOptions = Partial<Omit<Services, "commands">>;
 
 export interface CoreOptions {
   dataDir?: string;
+  /** An already loaded corpus (src/main.ts loads it first); otherwise `dataDir` is loaded. */
+  holder?: CorpusHolder;
   /** Fixed "today" (YYYY-MM-DD), for `--date` and tests; otherwise the clock in `zone`. */
   today?: string | (() => string);
+  /** The bot's time zone (BOT_TIMEZONE); the default zone of everything else. */
   zone?: string;
-  services?: Services;
+  services?: ServiceOptions;
   logger?: Logger;
   commands?: readonly Command[];
 }
@@ -31,15 +41,24 @@ export interface Core {
 export const DEFAULT_DATA_DIR = resolve(import.meta.dirname, "..", "data");
 
 export async function createCore(options: CoreOptions = {}): Promise<Core> {
-  const holder = await CorpusHolder.load(options.dataDir ?? DEFAULT_DATA_DIR);
+  const holder = options.holder ?? (await CorpusHolder.load(options.dataDir ?? DEFAULT_DATA_DIR));
   const commands = options.commands ?? allCommands;
   const zone = options.zone ?? DEFAULT_ZONE;
   const fixed = options.today;
   const today = typeof fixed === "function" ? fixed : fixed ? () => fixed : () => todayIn(zone);
+  const given = options.services ?? {};
+  const store = given.store ?? NO_STORE;
   const services: Services = {
-    reload: () => holder.reload(),
+    store,
     zone,
-    ...options.services,
+    digestZone: zone,
+    isAdmin: () => false,
+    reload: () => holder.reload(),
+    status: createStatus({ startedAt: Date.now(), corpus: () => holder.get(), platforms: () => [], store }),
+    nextDigestDue: (sub) => nextDue(sub, new Date()).toJSDate(),
+    previewDigest: async (_chatId, lang) => composeDigest(holder.get(), { today: today(), lang }),
+    reportError: (error, what) => options.logger?.warn({ err: error }, what),
+    ...given,
     commands,
   };
   const env: DispatchEnv = {

@@ -82,7 +82,7 @@ async function main(): Promise<number> {
     lang,
     caller: consoleCaller,
   });
-  console.log(values.json ? JSON.stringify(reply, null, 2) : renderForConsole(reply, lang));
+  console.log(values.json ? JSON.stringify(reply, null, 2) : renderForConsole(reply));
   return reply.error ? 1 : 0;
 }
 

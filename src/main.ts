@@ -5,11 +5,13 @@
 import { parseArgs } from "node:util";
 import dotenv from "dotenv";
 import pino, { type Logger } from "pino";
-import { createCore } from "./app";
+import { commands as allCommands } from "../commands/index";
+import { createCore, DEFAULT_DATA_DIR } from "./app";
 import { type Config, loadConfig, secretsOf } from "./config";
 import { findCommand, type Invocation } from "./core/dispatch";
 import { isLang, type Lang } from "./core/i18n";
 import type { StateStore } from "./core/services";
+import { CorpusHolder } from "./corpus/holder";
 import { createLogger, redactUrlPassword } from "./log";
 import { watchData } from "./ops/data-watch";
 import { startOpsServer } from "./ops/http";
@@ -109,16 +111,56 @@ async function main(): Promise<void> {
   const shutdown = createShutdown({ steps: shutdownSteps, timeoutMs: config.shutdownTimeoutMs, logger });
   handleStopSignals(shutdown, logger);
 
-  const core = await createCoreOrExit(config, flags, logger);
-  const metrics = createMetrics({ knownCommands: core.commands.map((c) => c.name) });
+  const holder = await loadCorpusOrExit(flags.dataDir ?? config.dataDir ?? DEFAULT_DATA_DIR, logger);
+  const metrics = createMetrics({ knownCommands: allCommands.map((c) => c.name) });
   const store = await openStoreOrExit(config, logger, metrics);
-  const services = core.env.services;
-  services.store = store;
-  services.isAdmin = (userId) =>
-    config.adminIds.has(userId) || (config.consoleAdmin && consoleMode && userId === "console:local");
-  services.digestZone = config.digest.zone;
-  services.reportError = (error, what) => logger.warn({ err: error }, what);
-  services.reload = countedReload(() => core.holder.reload(), metrics);
+
+  // The platforms are started last, but the services and the scheduler are built complete before them:
+  // what those need from the platforms (the senders, who is connected) is read through these two.
+  const adapters: PlatformAdapter[] = [];
+  const senders: Partial<Record<Platform, Sender>> = {};
+  const platforms = () => adapters.map((a) => ({ name: a.name, connected: a.connected() }));
+
+  const scheduler = createScheduler({
+    store,
+    corpus: () => holder.get(),
+    senders,
+    logger,
+    zone: config.digest.zone,
+    catchUp: config.digest.settings.catchUp,
+    leaseMs: config.digest.settings.leaseMs,
+    postEmpty: config.digest.settings.postEmpty,
+    digest: config.digest.settings.digest,
+    // The DIGEST_RATE_* limits are Telegram's; Discord keeps its own defaults.
+    queues: { telegram: config.digest.settings.queue },
+    onDelivery: (outcome) => metrics.digest(outcome),
+  });
+  const reload = countedReload(() => holder.reload(), metrics);
+  const core = await createCore({
+    holder,
+    zone: config.zone,
+    logger,
+    services: {
+      store,
+      digestZone: config.digest.zone,
+      isAdmin: (userId) =>
+        config.adminIds.has(userId) || (config.consoleAdmin && consoleMode && userId === "console:local"),
+      reload,
+      status: createStatus({
+        startedAt,
+        corpus: () => holder.get(),
+        platforms,
+        store,
+        nextDigest: nextDigestText({
+          enabled: config.digest.enabled,
+          zone: config.zone,
+          nextRun: () => scheduler.nextRun(),
+        }),
+      }),
+      previewDigest: (chatId, lang) => scheduler.preview(chatId, lang),
+      reportError: (error, what) => logger.warn({ err: error }, what),
+    },
+  });
   // Counted under the command's own name, whichever alias was typed ("/tinh" counts as province).
   core.env.onDone = (inv, outcome, ms) =>
     metrics.commandDone(findCommand(core.commands, inv.command)?.name ?? inv.command, outcome, ms);
@@ -135,12 +177,10 @@ async function main(): Promise<void> {
     userLang: (userId) => store.getUserLang(userId),
   };
 
-  const adapters: PlatformAdapter[] = [];
-  const senders: Partial<Record<Platform, Sender>> = {};
   if (config.telegram) {
     const telegram = createTelegramAdapter(telegramAdapterOptions(config.telegram), deps);
     adapters.push(telegram);
-    senders.telegram = (chatId, reply, lang) => telegram.send(chatId, reply, lang);
+    senders.telegram = (chatId, reply) => telegram.send(chatId, reply);
   }
   if (config.discord) {
     const { token, applicationId, guildId, apiRoot, preferVietnamese } = config.discord;
@@ -155,7 +195,7 @@ async function main(): Promise<void> {
       deps,
     );
     adapters.push(discord);
-    senders.discord = (chatId, reply, lang) => discord.send(chatId, reply, lang);
+    senders.discord = (chatId, reply) => discord.send(chatId, reply);
   }
   if (consoleMode) {
     const terminal = createConsoleAdapter(
@@ -165,38 +205,9 @@ async function main(): Promise<void> {
     adapters.push(terminal);
     senders.console = (chatId, reply) => terminal.send(chatId, reply);
   }
-  const platforms = () => adapters.map((a) => ({ name: a.name, connected: a.connected() }));
-
-  const scheduler = createScheduler({
-    store,
-    corpus: () => core.holder.get(),
-    senders,
-    logger,
-    zone: config.digest.zone,
-    catchUp: config.digest.settings.catchUp,
-    leaseMs: config.digest.settings.leaseMs,
-    postEmpty: config.digest.settings.postEmpty,
-    digest: config.digest.settings.digest,
-    // The DIGEST_RATE_* limits are Telegram's; Discord keeps its own defaults.
-    queues: { telegram: config.digest.settings.queue },
-    onDelivery: (outcome) => metrics.digest(outcome),
-  });
-  services.previewDigest = (chatId, lang) => scheduler.preview(chatId, lang);
-  services.status = createStatus({
-    startedAt,
-    corpus: () => core.holder.get(),
-    platforms,
-    store,
-    nextDigest: nextDigestText({
-      enabled: config.digest.enabled,
-      zone: config.zone,
-      nextRun: () => scheduler.nextRun(),
-    }),
-  });
 
   // Reloads from outside a chat: SIGHUP, and --watch-data / WATCH_DATA.
-  const opsReload = (who: string) =>
-    serialTrigger(() => reloadFromOps({ reload: services.reload ?? (() => core.holder.reload()), who, store, logger }));
+  const opsReload = (who: string) => serialTrigger(() => reloadFromOps({ reload, who, store, logger }));
   const onSighup = opsReload("system:sighup");
   const sighup = () => void onSighup();
   process.on("SIGHUP", sighup);
@@ -279,13 +290,9 @@ async function main(): Promise<void> {
   );
 }
 
-async function createCoreOrExit(config: Config, flags: Flags, logger: Logger) {
+async function loadCorpusOrExit(dataDir: string, logger: Logger): Promise<CorpusHolder> {
   try {
-    return await createCore({
-      dataDir: flags.dataDir ?? config.dataDir,
-      zone: config.zone,
-      logger,
-    });
+    return await CorpusHolder.load(dataDir);
   } catch (error) {
     logger.fatal({ err: error }, "the corpus could not be loaded");
     console.error((error as Error).message);

@@ -55,6 +55,13 @@ export interface Caller {
   displayName?: string;
 }
 
+/**
+ * What a command needs before it runs; dispatch checks each (in this order), refuses with a clear reply, and
+ * writes the audit entry. `admin`: the caller is in ADMIN_IDS. `store`: the bot has a state store.
+ * `chatAdmin`: in a group or channel, the caller administers it (private chats always may).
+ */
+export type Requirement = "admin" | "store" | "chatAdmin";
+
 export interface CommandContext {
   corpus: Corpus;
   lang: Lang;
@@ -64,6 +71,8 @@ export interface CommandContext {
   page: number;
   caller: Caller;
   services: Services;
+  /** What an audited command did, for its one audit entry (default: the reply's title or error code). */
+  note(detail: string): void;
 }
 
 export interface Command {
@@ -75,11 +84,36 @@ export interface Command {
   localName?: { vi: string };
   description: { vi: string; en: string };
   args: readonly ArgSpec[];
-  /** Admin-only commands are refused (and audited) for anyone not in ADMIN_IDS. */
-  adminOnly?: boolean;
+  /** Preconditions dispatch checks before run(); commands requiring `admin` or `chatAdmin` are audited. */
+  requires?: readonly Requirement[];
   /** Longer help text for `/help <command>`. */
   help?: { vi: string; en: string };
   /** Example invocations shown in help. */
   examples?: readonly string[];
-  run(ctx: CommandContext, args: ArgValues): Reply | Promise<Reply>;
+  run(ctx: CommandContext, args: ArgValues): CommandReply | Promise<CommandReply>;
+}
+
+/** A command's answer: its language is the context's unless the command says otherwise (/lang, /digest). */
+export type CommandReply = Omit<Reply, "lang"> & { lang?: Lang };
+
+export function requires(command: Command, requirement: Requirement): boolean {
+  return command.requires?.includes(requirement) === true;
+}
+
+/** Only for ADMIN_IDS: hidden from menus and help for everyone else. */
+export function isAdminOnly(command: Command): boolean {
+  return requires(command, "admin");
+}
+
+/**
+ * Whether answering `command` may depend on the caller administering the chat (chat-admin commands, and the
+ * audited admin ones): adapters ask the platform only then.
+ */
+export function needsChatAdmin(command: Command | undefined): boolean {
+  return command !== undefined && isAudited(command);
+}
+
+/** Actions on the bot or on a chat's settings go to the audit log, refusals included. */
+export function isAudited(command: Command): boolean {
+  return requires(command, "admin") || requires(command, "chatAdmin");
 }

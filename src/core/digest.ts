@@ -195,6 +195,7 @@ export function renderDigest(corpus: Corpus, content: DigestContent, options: Di
   }
   // A digest is one post per chat: platforms shorten its quotes rather than split it (/source has the full text).
   return {
+    lang,
     title: `${pick(TEXT.title, lang)} — ${formatIsoDay(options.today)}`,
     blocks,
     citations: citer.list,
@@ -205,6 +206,7 @@ export function renderDigest(corpus: Corpus, content: DigestContent, options: Di
 /** Said when a day has nothing (the /digest preview, or DIGEST_POST_EMPTY). */
 export function emptyDigest(options: Pick<DigestOptions, "today" | "lang">): Reply {
   return {
+    lang: options.lang,
     title: `${pick(TEXT.title, options.lang)} — ${formatIsoDay(options.today)}`,
     blocks: [{ kind: "text", line: { text: pick(TEXT.nothing, options.lang) } }],
     citations: [],

@@ -1,12 +1,12 @@
 // One pass from an invocation to a reply: find the command, parse its arguments, guard, run.
 import { checkTypedArgs, parseArgs } from "./args";
-import type { ArgValues, Caller, Command } from "./command";
+import { type ArgValues, type Caller, type Command, isAudited, requires } from "./command";
 import type { Corpus } from "./corpus";
 import { echo, UserError } from "./errors";
-import { type Lang, pick, t } from "./i18n";
+import { both, type Lang, pick, t } from "./i18n";
 import { fold, foldTight } from "./normalize";
 import type { Reply } from "./reply";
-import type { Services } from "./services";
+import { NO_STORE, type Services } from "./services";
 import { suggestNames } from "./suggest";
 
 export interface Invocation {
@@ -47,6 +47,7 @@ export function parseCommandText(input: string): { name: string; bot?: string; t
 
 export function errorReply(error: UserError, lang: Lang): Reply {
   const reply: Reply = {
+    lang,
     title: t("errorTitle", lang),
     blocks: [{ kind: "text", line: { text: pick(error.text, lang) } }],
     citations: [],
@@ -63,6 +64,7 @@ export function errorReply(error: UserError, lang: Lang): Reply {
 
 function apology(lang: Lang): Reply {
   return {
+    lang,
     title: t("errorTitle", lang),
     blocks: [{ kind: "text", line: { text: t("internalError", lang) } }],
     citations: [],
@@ -84,6 +86,39 @@ export function findCommand(commands: readonly Command[], name: string): Command
   );
 }
 
+/** Why a caller may not run a command, checked in the order of `Requirement`; undefined when they may. */
+function refusal(command: Command, caller: Caller, services: Services): { error: UserError; why: string } | undefined {
+  if (requires(command, "admin") && !services.isAdmin(caller.userId)) {
+    return {
+      error: new UserError(
+        "admin-only",
+        both((w) => w.adminOnly),
+      ),
+      why: "not an admin",
+    };
+  }
+  if (requires(command, "store") && services.store === NO_STORE) {
+    return {
+      error: new UserError(
+        "no-store",
+        both((w) => w.noStore),
+      ),
+      why: "no state store",
+    };
+  }
+  if (requires(command, "chatAdmin") && caller.chatKind !== "private" && !caller.isChatAdmin) {
+    const chat = caller.chatKind === "channel" ? "channel" : "group";
+    return {
+      error: new UserError(
+        "not-chat-admin",
+        both((w) => w.notChatAdmin(chat, caller.platform)),
+      ),
+      why: "not a chat administrator",
+    };
+  }
+  return undefined;
+}
+
 export async function dispatch(inv: Invocation, env: DispatchEnv): Promise<Reply> {
   const started = performance.now();
   const done = (reply: Reply, outcome: "ok" | "user-error" | "error" | "refused"): Reply => {
@@ -98,10 +133,7 @@ export async function dispatch(inv: Invocation, env: DispatchEnv): Promise<Reply
       errorReply(
         new UserError(
           "unknown-command",
-          {
-            vi: `Không có lệnh /${echo(inv.command, 30)}. Gõ /help để xem các lệnh.`,
-            en: `There is no /${echo(inv.command, 30)} command. Type /help to see them all.`,
-          },
+          both((w) => w.unknownCommand(echo(inv.command, 30))),
           // Keep what was typed after the command: "/provnce son la" → "/province son la".
           close.map((n) => ({
             command: `/${n}${inv.text ? ` ${inv.text}` : ""}`,
@@ -113,17 +145,17 @@ export async function dispatch(inv: Invocation, env: DispatchEnv): Promise<Reply
       "user-error",
     );
   }
-  if (command.adminOnly && !env.services.isAdmin?.(inv.caller.userId)) {
-    await audit(env, inv, command, "refused", "not an admin");
-    return done(
-      errorReply(new UserError("admin-only", { vi: t("adminOnly", "vi"), en: t("adminOnly", "en") }), inv.lang),
-      "refused",
-    );
+  const audited = isAudited(command);
+  const refused = refusal(command, inv.caller, env.services);
+  if (refused) {
+    if (audited) await audit(env, inv, command, "refused", refused.why);
+    return done(errorReply(refused.error, inv.lang), refused.error.code === "no-store" ? "user-error" : "refused");
   }
   const corpus = env.corpus();
+  let detail: string | undefined;
   try {
     const args = inv.args ? checkTypedArgs(command, inv.args) : parseArgs(command, inv.text ?? "");
-    const reply = await command.run(
+    const answer = await command.run(
       {
         corpus,
         lang: inv.lang,
@@ -131,24 +163,25 @@ export async function dispatch(inv: Invocation, env: DispatchEnv): Promise<Reply
         page: Math.max(1, inv.page ?? 1),
         caller: inv.caller,
         services: env.services,
+        note: (text) => {
+          detail = text;
+        },
       },
       args,
     );
-    if (command.adminOnly) {
-      await audit(env, inv, command, reply.error ? "failed" : "ok", reply.error?.code ?? reply.title);
-    }
+    const reply: Reply = { ...answer, lang: answer.lang ?? inv.lang };
+    if (audited)
+      await audit(env, inv, command, reply.error ? "failed" : "ok", detail ?? reply.error?.code ?? reply.title);
     return done(reply, reply.error ? "user-error" : "ok");
   } catch (error) {
-    if (command.adminOnly) {
-      await audit(env, inv, command, "failed", error instanceof UserError ? error.code : "internal error");
-    }
+    if (audited) await audit(env, inv, command, "failed", error instanceof UserError ? error.code : "internal error");
     if (error instanceof UserError) return done(errorReply(error, inv.lang), "user-error");
     env.onError?.(error, inv);
     return done(apology(inv.lang), "error");
   }
 }
 
-/** Every admin action and every refused attempt goes to the audit log; a store failure never blocks the reply. */
+/** The one audit entry of an audited command, refusals included; a store failure never blocks the reply. */
 async function audit(
   env: DispatchEnv,
   inv: Invocation,
@@ -163,7 +196,7 @@ async function audit(
         .join(" ")
     : (inv.text ?? "");
   await env.services.store
-    ?.appendAudit({
+    .appendAudit({
       at: new Date().toISOString(),
       who: inv.caller.userId,
       where: inv.caller.chatId,
@@ -171,5 +204,7 @@ async function audit(
       result,
       detail: echo(detail, 120),
     })
-    .catch((error: unknown) => env.onError?.(error, inv));
+    .catch((error: unknown) =>
+      env.services.reportError(error, `could not audit ${result === "refused" ? "a refused " : ""}/${command.name}`),
+    );
 }

@@ -1,7 +1,7 @@
 // Dates, amounts and units as people read them, in Vietnamese or English. Precision is shown honestly:
 // "16/08/2022", "12/2021", "2021", "không rõ ngày" — never a made-up day.
 import { DateTime } from "luxon";
-import { type Lang, t } from "./i18n";
+import { type Lang, t, words } from "./i18n";
 import type { Amount, FactDate } from "./model";
 
 function partOf(value: string): string {
@@ -63,4 +63,32 @@ export function formatAmount(amount: Amount, lang: Lang): string {
 export function formatInstant(instant: string | Date, zone: string, withSeconds = false): string {
   const at = typeof instant === "string" ? DateTime.fromISO(instant) : DateTime.fromJSDate(instant);
   return at.setZone(zone).toFormat(withSeconds ? "dd/MM/yyyy HH:mm:ss ZZZZ" : "dd/MM/yyyy HH:mm ZZZZ");
+}
+
+/** The name of a corpus record kind ("events" → "Sự kiện"); an unknown kind is shown as it is. */
+export function kindLabel(kind: string, lang: Lang): string {
+  const names: Readonly<Record<string, string>> = words(lang).kind;
+  return names[kind] ?? kind;
+}
+
+/** 93784 s → "1 ngày 2 giờ 3 phút" / "1 d 2 h 3 min"; under a minute, seconds. */
+export function formatDuration(seconds: number, lang: Lang): string {
+  const w = words(lang).duration;
+  const s = Math.max(0, Math.floor(seconds));
+  if (s < 60) return w.seconds(s);
+  const units: [number, string][] = [
+    [Math.floor(s / 86_400), w.day],
+    [Math.floor((s % 86_400) / 3600), w.hour],
+    [Math.floor((s % 3600) / 60), w.minute],
+  ];
+  return units
+    .filter(([n]) => n > 0)
+    .map(([n, unit]) => `${n} ${unit}`)
+    .join(" ");
+}
+
+/** "a, b, c … (+12)": long id lists stay readable in a chat message. */
+export function shortList(items: readonly string[], max = 8): string {
+  const shown = items.slice(0, max).join(", ");
+  return items.length > max ? `${shown} … (+${items.length - max})` : shown;
 }

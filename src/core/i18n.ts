@@ -1,5 +1,11 @@
-// Interface labels in both languages. Vietnamese is the default; English is complete.
+// Languages, and the way to the catalogue of words (src/core/catalogue/): Vietnamese first, English complete.
+import { en } from "./catalogue/en";
+import { type Catalogue, vi } from "./catalogue/vi";
+
 export type Lang = "vi" | "en";
+export type { Catalogue };
+
+export const LANGS: readonly Lang[] = ["vi", "en"];
 
 export function isLang(value: string): value is Lang {
   return value === "vi" || value === "en";
@@ -14,71 +20,27 @@ export function langFromLocale(locale: string | undefined, fallback: Lang = "vi"
   return fallback;
 }
 
-const labels = {
-  sources: { vi: "Nguồn", en: "Sources" },
-  page: { vi: "Trang", en: "Page" },
-  country: { vi: "Quốc gia", en: "Country" },
-  VN: { vi: "Việt Nam", en: "Vietnam" },
-  LA: { vi: "Lào", en: "Laos" },
-  aliases: { vi: "Tên khác", en: "Also written" },
-  capital: { vi: "Tỉnh lỵ", en: "Capital" },
-  partners: {
-    vi: "Tỉnh đối tác (có văn bản hoặc hoạt động chung)",
-    en: "Partner provinces (shared agreements or activities)",
-  },
-  agreements: { vi: "Văn bản hợp tác", en: "Agreements" },
-  events: { vi: "Sự kiện (mới nhất trước)", en: "Events (newest first)" },
-  commitments: { vi: "Cam kết", en: "Commitments" },
-  figures: { vi: "Số liệu", en: "Figures" },
-  people: { vi: "Nhân vật đã gặp", en: "People met" },
-  places: { vi: "Địa danh", en: "Places" },
-  clauses: { vi: "Nội dung chính", en: "Main clauses" },
-  parties: { vi: "Các bên", en: "Parties" },
-  signed: { vi: "Ngày ký", en: "Signed" },
-  period: { vi: "Giai đoạn", en: "Period" },
-  status: { vi: "Tình trạng", en: "Status" },
-  inForce: { vi: "đang có hiệu lực", en: "in force" },
-  expiredOn: { vi: "đã hết hạn ngày", en: "expired on" },
-  notYetInForce: { vi: "chưa có hiệu lực", en: "not yet in force" },
-  noPeriod: { vi: "không ghi thời hạn", en: "no period stated" },
-  signedThatYear: { vi: "ký trong năm", en: "signed that year" },
-  inForceThatYear: { vi: "có hiệu lực trong năm", en: "in force that year" },
-  noRenewal: { vi: "chưa ghi nhận gia hạn", en: "no renewal recorded" },
-  unknownDate: { vi: "không rõ ngày", en: "date not stated" },
-  notStated: { vi: "không nêu", en: "not stated" },
-  inferred: { vi: "năm được suy ra", en: "year inferred" },
-  inferredHow: { vi: "Cách suy ra năm", en: "How the year was inferred" },
-  notCovered: {
-    vi: "Chưa có bài viết nào trong kho dữ liệu nói về tỉnh này.",
-    en: "No article in the corpus covers this province yet.",
-  },
-  nothingFound: { vi: "Không tìm thấy kết quả.", en: "Nothing found." },
-  didYouMean: { vi: "Có phải bạn muốn tìm", en: "Did you mean" },
-  internalError: {
-    vi: "Xin lỗi, đã có lỗi khi xử lý yêu cầu. Lỗi đã được ghi lại; vui lòng thử lại sau.",
-    en: "Sorry, something went wrong handling that. It has been logged; please try again later.",
-  },
-  errorTitle: { vi: "Không thực hiện được", en: "Could not do that" },
-  adminOnly: {
-    vi: "Lệnh này chỉ dành cho quản trị viên của bot.",
-    en: "This command is for the bot's administrators only.",
-  },
-  years: { vi: "năm", en: "years" },
-  roundMilestone: { vi: "mốc tròn", en: "round milestone" },
-  nextRound: { vi: "Mốc tròn tiếp theo", en: "Next round milestone" },
-  in: { vi: "còn", en: "in" },
-  days: { vi: "ngày", en: "days" },
-  today: { vi: "hôm nay", en: "today" },
-  confidence: { vi: "Độ tin cậy", en: "Confidence" },
-} as const;
+const catalogues: Record<Lang, Catalogue> = { vi, en };
 
-export type LabelKey = keyof typeof labels;
+/** Every word in one language: `words(lang).subscribe.created`, `words(lang).notChatAdmin("group", …)`. */
+export function words(lang: Lang): Catalogue {
+  return catalogues[lang];
+}
 
+/** The keys whose entry is a plain label. */
+export type LabelKey = { [K in keyof Catalogue]: Catalogue[K] extends string ? K : never }[keyof Catalogue];
+
+/** One plain label: `t("sources", lang)`. */
 export function t(key: LabelKey, lang: Lang): string {
-  return labels[key][lang];
+  return catalogues[lang][key];
 }
 
 /** Picks the language's side of a localized text. */
 export function pick(text: { vi: string; en: string }, lang: Lang): string {
   return text[lang];
+}
+
+/** A text in every language, from one catalogue entry: for errors that carry both sides (UserError). */
+export function both(entry: (w: Catalogue) => string): { vi: string; en: string } {
+  return { vi: entry(vi), en: entry(en) };
 }

@@ -1,5 +1,7 @@
 // A Reply is data: each platform renders it with its own escaping and limits.
-// Text in a Reply is plain (never pre-escaped markup); renderers escape it.
+// Text in a Reply is plain (never pre-escaped markup); renderers escape it. A Reply knows its language, so the
+// labels a renderer adds ("Nguồn" / "Sources", "Trang" / "Page") follow it.
+import { type Lang, t } from "./i18n";
 
 /** An inline run of text; `cites` are citation numbers ([1], [2]) shown after it. */
 export interface Line {
@@ -35,6 +37,8 @@ export interface Paging {
 }
 
 export interface Reply {
+  /** The language the reply is written in. */
+  lang: Lang;
   title: string;
   blocks: Block[];
   citations: Citation[];
@@ -49,8 +53,11 @@ export interface Reply {
   compact?: boolean;
 }
 
-/** Plain-text rendering used by the console and `npm run ask`. */
-export function renderPlain(reply: Reply, labels: { sources: string; page: string }): string {
+/** Plain-text rendering used by the console and `npm run ask`; `labels` overrides the reply's own. */
+export function renderPlain(
+  reply: Reply,
+  labels: { sources: string; page: string } = { sources: t("sources", reply.lang), page: t("page", reply.lang) },
+): string {
   const out: string[] = [reply.title, ""];
   const line = (l: Line): string => `${l.text}${l.cites?.length ? ` ${l.cites.map((c) => `[${c}]`).join("")}` : ""}`;
   for (const b of reply.blocks) {

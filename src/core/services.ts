@@ -1,6 +1,8 @@
 // Ports: what commands may ask of the outside world. The core defines them; src/ implements them.
-// Commands that need none of these (the corpus queries) work with `{}` plus the admin policy.
-import type { Lang } from "./i18n";
+import type { Command } from "./command";
+import { UserError } from "./errors";
+import { both, type Lang } from "./i18n";
+import type { Reply } from "./reply";
 
 export type Cadence = "daily" | "weekly";
 
@@ -95,20 +97,56 @@ export interface StatusInfo {
   store?: { ok: boolean; detail: string };
 }
 
+/**
+ * Every port a command may use, complete when built (src/app.ts `createCore` fills what a caller leaves out,
+ * once): commands never check for a missing piece. A bot without a state store has NO_STORE, and commands that
+ * need a real one declare `requires: ["store"]`.
+ */
 export interface Services {
-  store?: StateStore;
+  store: StateStore;
   /** The bot's IANA time zone, for showing instants (audit entries, next digest). */
-  zone?: string;
+  zone: string;
+  /** IANA zone given to new subscriptions (DIGEST_ZONE). */
+  digestZone: string;
   /** Whether a platform-prefixed user id is in ADMIN_IDS. */
-  isAdmin?: (userId: string) => boolean;
-  reload?: () => Promise<ReloadOutcome>;
-  status?: () => Promise<StatusInfo>;
-  /** IANA zone given to new subscriptions (DIGEST_ZONE); default Asia/Ho_Chi_Minh. */
-  digestZone?: string;
+  isAdmin(userId: string): boolean;
+  reload(): Promise<ReloadOutcome>;
+  status(): Promise<StatusInfo>;
+  /** When a subscription's next digest is due (the schedule decides; /subscribe and /settings show it). */
+  nextDigestDue(sub: Subscription): Date;
   /** Builds the digest preview for a chat (used by /digest). */
-  previewDigest?: (chatId: string, lang: Lang) => Promise<import("./reply").Reply | undefined>;
+  previewDigest(chatId: string, lang: Lang): Promise<Reply | undefined>;
   /** The registered commands, for /help. */
-  commands?: readonly import("./command").Command[];
+  commands: readonly Command[];
   /** Logs a failure that must not change the answer (an audit entry that could not be written). */
-  reportError?: (error: unknown, what: string) => void;
+  reportError(error: unknown, what: string): void;
 }
+
+const refuse = (): Promise<never> =>
+  Promise.reject(
+    new UserError(
+      "no-store",
+      both((w) => w.noStore),
+    ),
+  );
+
+/**
+ * The store of a bot that runs without one (`npm run ask`, tests): it reads as empty, drops audit entries,
+ * and refuses to keep anything with the clear "no store" error. Commands that must keep state require "store".
+ */
+export const NO_STORE: StateStore = {
+  getSubscription: async () => undefined,
+  setSubscription: refuse,
+  deleteSubscription: refuse,
+  listSubscriptions: async () => [],
+  getUserLang: async () => undefined,
+  setUserLang: refuse,
+  claimDelivery: refuse,
+  markSent: refuse,
+  markMissed: refuse,
+  getDelivery: async () => undefined,
+  appendAudit: async () => {},
+  listAudit: async () => [],
+  ping: async () => {},
+  close: async () => {},
+};

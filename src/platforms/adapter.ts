@@ -3,7 +3,6 @@ import type { Logger } from "pino";
 import type { Command } from "../core/command";
 import type { Corpus } from "../core/corpus";
 import type { Invocation } from "../core/dispatch";
-import type { Lang } from "../core/i18n";
 import type { PageTokens } from "../core/paging";
 import type { Reply } from "../core/reply";
 
@@ -42,8 +41,8 @@ export interface PlatformAdapter {
   stop(): Promise<void>;
   connected(): boolean;
   /**
-   * Posts a reply to a chat (digests), with labels in `lang` (default Vietnamese).
+   * Posts a reply to a chat (digests), with labels in the reply's language.
    * Throws ChatGoneError when the bot may no longer post there.
    */
-  send(chatId: string, reply: Reply, lang?: Lang): Promise<void>;
+  send(chatId: string, reply: Reply): Promise<void>;
 }

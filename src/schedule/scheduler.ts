@@ -24,8 +24,8 @@ import { DeliveryQueue, PLATFORM_LIMITS, type QueueOptions } from "./queue";
 
 export type Platform = Subscription["platform"];
 
-/** Posts a reply to a chat in a language (the adapter's `send`); throws ChatGoneError for a chat that is gone. */
-export type Sender = (chatId: string, reply: Reply, lang: Lang) => Promise<void>;
+/** Posts a reply to a chat, in the reply's language (the adapter's `send`); throws ChatGoneError for a chat that is gone. */
+export type Sender = (chatId: string, reply: Reply) => Promise<void>;
 
 export interface SchedulerOptions {
   store: StateStore;
@@ -226,7 +226,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       log.info({ key: period.key }, "digest: nothing to say today");
       return;
     }
-    const outcome = await queueOf(sub.platform).deliver(sub.chatId, () => sender(sub.chatId, reply, sub.lang));
+    const outcome = await queueOf(sub.platform).deliver(sub.chatId, () => sender(sub.chatId, reply));
     switch (outcome.status) {
       case "sent":
         await recordSent(period.key);

@@ -6,7 +6,7 @@ import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commands as realCommands } from "../../commands/index";
 import { createCore } from "../../src/app";
-import type { Caller, Command } from "../../src/core/command";
+import { type Caller, type Command, type CommandReply, isAdminOnly } from "../../src/core/command";
 import { UserError } from "../../src/core/errors";
 import type { Reply } from "../../src/core/reply";
 import { ChatGoneError, type PlatformAdapter } from "../../src/platforms/adapter";
@@ -33,7 +33,7 @@ const testCommands: Command[] = [
     name: "subscribe",
     description: { vi: "Thử quyền", en: "Permission probe" },
     args: [],
-    run(ctx): Reply {
+    run(ctx): CommandReply {
       seenCallers.push(ctx.caller);
       return { title: `caller ${ctx.caller.isChatAdmin}`, blocks: [], citations: [] };
     },
@@ -42,7 +42,7 @@ const testCommands: Command[] = [
     name: "slow",
     description: { vi: "Lệnh chậm", en: "Slow command" },
     args: [{ name: "fail", kind: "text", required: false, description: { vi: "Lỗi", en: "Fail" } }],
-    async run(_ctx, args): Promise<Reply> {
+    async run(_ctx, args): Promise<CommandReply> {
       await sleep(SLOW_MS);
       slowFinishedAt = Date.now();
       if (args.fail) throw new UserError("slow-failure", { vi: "Thất bại chậm", en: "Slow failure" });
@@ -53,7 +53,7 @@ const testCommands: Command[] = [
     name: "huge",
     description: { vi: "Trả lời rất dài", en: "Very long answer" },
     args: [],
-    run(): Reply {
+    run(): CommandReply {
       return {
         title: "Dài ".repeat(200),
         blocks: [
@@ -76,7 +76,7 @@ const testCommands: Command[] = [
     name: "flaky",
     description: { vi: "Trang 2 lỗi", en: "Page 2 fails" },
     args: [],
-    run(ctx): Reply {
+    run(ctx): CommandReply {
       if (ctx.page > 1) throw new UserError("gone", { vi: "Trang này không còn", en: "This page is gone" });
       return { title: "Trang một", blocks: [], citations: [], paging: { page: 1, pageCount: 2 } };
     },
@@ -85,7 +85,7 @@ const testCommands: Command[] = [
     name: "boom",
     description: { vi: "Lỗi nội bộ", en: "Internal error" },
     args: [],
-    run(): Reply {
+    run(): CommandReply {
       throw new Error("bug in a command");
     },
   },
@@ -163,7 +163,7 @@ describe("Discord adapter with the real discord.js client", () => {
       expect(json, c.name).toBeDefined();
       expect(json.description_localizations.vi).toBe(c.description.vi.slice(0, 100));
       expect(json.description_localizations["en-US"]).toBe(c.description.en.slice(0, 100));
-      expect(json.default_member_permissions !== undefined).toBe(c.adminOnly === true);
+      expect(json.default_member_permissions !== undefined).toBe(isAdminOnly(c));
     }
     const province = registered.find((r) => r.name === "province");
     expect(province.options[0]).toMatchObject({ type: 3, autocomplete: true, required: true });
@@ -221,11 +221,11 @@ describe("Discord adapter with the real discord.js client", () => {
     };
     for (const c of realCommands) {
       const options = samples[c.name] ?? [];
-      if (!c.adminOnly && !(c.name in samples)) continue;
+      if (!isAdminOnly(c) && !(c.name in samples)) continue;
       const message = await answer(server.chatInput(c.name, options, { locale: "vi" }));
       expect(message.embeds.length, c.name).toBeGreaterThan(0);
       expect(message.embeds[0].title.length, c.name).toBeGreaterThan(0);
-      if (c.adminOnly) {
+      if (isAdminOnly(c)) {
         expect(message.flags & EPHEMERAL, c.name).toBe(EPHEMERAL);
         expect(text(message)).toContain("quản trị");
       } else {
@@ -411,6 +411,7 @@ describe("Discord adapter with the real discord.js client", () => {
   it("posts digests into a channel, and reports channels the bot lost as ChatGoneError", async () => {
     const chatId = `discord:${server.guildId}:${server.channelId}`;
     const digest: Reply = {
+      lang: "vi",
       title: "Bản tin hằng tuần",
       blocks: [{ kind: "text", line: { text: "Nội dung @everyone" } }],
       citations: [],
@@ -435,6 +436,7 @@ describe("Discord adapter with the real discord.js client", () => {
   it("keeps a channel where only a permission is missing (50013): a failure to retry, not a gone chat", async () => {
     const chatId = `discord:${server.guildId}:${server.channelId}`;
     const digest: Reply = {
+      lang: "vi",
       title: "Bản tin sau khi cấp lại quyền",
       blocks: [{ kind: "text", line: { text: "Nội dung" } }],
       citations: [],

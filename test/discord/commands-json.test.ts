@@ -1,7 +1,7 @@
 import { ApplicationCommandOptionType, PermissionFlagsBits } from "discord.js";
 import { describe, expect, it } from "vitest";
 import { commands } from "../../commands/index";
-import type { Command } from "../../src/core/command";
+import { type Command, isAdminOnly } from "../../src/core/command";
 import { toApplicationCommands, YEAR_MAX, YEAR_MIN } from "../../src/platforms/discord/commands-json";
 
 const NAME = /^[-_\p{L}\p{N}]{1,32}$/u;
@@ -69,7 +69,7 @@ describe("slash command JSON from the shared command definitions", () => {
   });
 
   it("hides admin-only commands from members without Manage Server", () => {
-    const admin = commands.filter((c) => c.adminOnly).map((c) => c.name);
+    const admin = commands.filter((c) => isAdminOnly(c)).map((c) => c.name);
     expect(admin.length).toBeGreaterThan(0);
     for (const c of body) {
       if (admin.includes(c.name)) {

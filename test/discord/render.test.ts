@@ -48,6 +48,7 @@ const all = (embeds: APIEmbed[]): string =>
 describe("Reply → embeds", () => {
   it("renders title, blocks, fields and citations with their numbers", () => {
     const reply: Reply = {
+      lang: "vi",
       title: "Sơn La",
       blocks: [
         { kind: "heading", text: "Tỉnh đối tác" },
@@ -58,7 +59,7 @@ describe("Reply → embeds", () => {
       citations: [citation(1), { ...citation(2), url: "https://example.org/bai-2" }],
       paging: { page: 2, pageCount: 3 },
     };
-    const embeds = renderEmbeds(reply, { lang: "vi" });
+    const embeds = renderEmbeds(reply);
     expect(violations(embeds)).toEqual([]);
     const [first] = embeds;
     expect(first?.title).toBe("Sơn La");
@@ -73,10 +74,13 @@ describe("Reply → embeds", () => {
   });
 
   it("uses English labels for English replies", () => {
-    const embeds = renderEmbeds(
-      { title: "Son La", blocks: [], citations: [citation(1)], paging: { page: 1, pageCount: 2 } },
-      { lang: "en" },
-    );
+    const embeds = renderEmbeds({
+      lang: "en",
+      title: "Son La",
+      blocks: [],
+      citations: [citation(1)],
+      paging: { page: 1, pageCount: 2 },
+    });
     expect(embeds[0]?.fields?.[0]?.name).toBe("Sources");
     expect(embeds.at(-1)?.footer?.text).toContain("Page 1/2");
   });
@@ -86,7 +90,7 @@ describe("Reply → embeds", () => {
       text: `Sự kiện ${i}: ${"nội dung ".repeat(12)}`,
       cites: [(i % 40) + 1],
     }));
-    const reply: Reply = {
+    const reply: Omit<Reply, "lang"> = {
       title: "T".repeat(400),
       blocks: [
         { kind: "text", line: { text: "y".repeat(5000) } },
@@ -97,7 +101,7 @@ describe("Reply → embeds", () => {
       suggestions: [{ command: "/province son la", label: "Sơn La" }],
     };
     for (const lang of ["vi", "en"] as const) {
-      const embeds = renderEmbeds(reply, { lang });
+      const embeds = renderEmbeds({ ...reply, lang });
       expect(violations(embeds)).toEqual([]);
       expect(embeds[0]?.title?.endsWith("…")).toBe(true);
       expect(all(embeds)).toContain(lang === "vi" ? "đã rút gọn" : "shortened");
@@ -113,7 +117,7 @@ describe("Reply → embeds", () => {
 
   it("splits a body over 4,096 characters into a continuation embed when it fits the total", () => {
     const items = Array.from({ length: 60 }, (_, i) => ({ text: `${i} ${"chữ ".repeat(20)}` }));
-    const embeds = renderEmbeds({ title: "Dài", blocks: [{ kind: "list", items }], citations: [] }, { lang: "vi" });
+    const embeds = renderEmbeds({ lang: "vi", title: "Dài", blocks: [{ kind: "list", items }], citations: [] });
     expect(violations(embeds)).toEqual([]);
     expect(embeds.length).toBe(2);
     expect(embeds[1]?.title).toBeUndefined();
@@ -122,17 +126,15 @@ describe("Reply → embeds", () => {
 
   it("escapes markdown, links and mentions in corpus and user text", () => {
     const hostile = "**bold** _x_ `code` [click](https://evil.example) <@123> <#456> @everyone ||spoiler|| ~~s~~";
-    const embeds = renderEmbeds(
-      {
-        title: hostile,
-        blocks: [
-          { kind: "text", line: { text: hostile } },
-          { kind: "text", line: { text: "# heading\n> quote\n- item\n1. first" } },
-        ],
-        citations: [{ ...citation(1), title: hostile, quote: hostile, url: "javascript:alert(1)" }],
-      },
-      { lang: "en" },
-    );
+    const embeds = renderEmbeds({
+      lang: "en",
+      title: hostile,
+      blocks: [
+        { kind: "text", line: { text: hostile } },
+        { kind: "text", line: { text: "# heading\n> quote\n- item\n1. first" } },
+      ],
+      citations: [{ ...citation(1), title: hostile, quote: hostile, url: "javascript:alert(1)" }],
+    });
     const text = all(embeds);
     expect(violations(embeds)).toEqual([]);
     expect(text).not.toMatch(/(^|[^\\])\*\*bold/);
@@ -144,8 +146,8 @@ describe("Reply → embeds", () => {
   });
 
   it("marks errors with their own colour", () => {
-    const ok = renderEmbeds({ title: "a", blocks: [], citations: [] }, { lang: "vi" });
-    const bad = renderEmbeds({ title: "a", blocks: [], citations: [], error: { code: "x" } }, { lang: "vi" });
+    const ok = renderEmbeds({ lang: "vi", title: "a", blocks: [], citations: [] });
+    const bad = renderEmbeds({ lang: "vi", title: "a", blocks: [], citations: [], error: { code: "x" } });
     expect(ok[0]?.color).not.toBe(bad[0]?.color);
   });
 });

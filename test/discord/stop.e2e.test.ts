@@ -24,14 +24,14 @@ const commands: Command[] = [
       await new Promise<void>((r) => {
         releaseSlow = r;
       });
-      return { title: "Đã xong", blocks: [], citations: [] };
+      return { lang: "vi", title: "Đã xong", blocks: [], citations: [] };
     },
   },
   {
     name: "quick",
     description: { vi: "Lệnh nhanh", en: "Quick command" },
     args: [],
-    run: (): Reply => ({ title: "Nhanh", blocks: [], citations: [] }),
+    run: (): Reply => ({ lang: "vi", title: "Nhanh", blocks: [], citations: [] }),
   },
 ];
 
@@ -90,6 +90,7 @@ describe("Discord adapter stopIntake, then stop", () => {
     // The client is still logged in: a digest being finished during the shutdown is posted.
     expect(adapter.connected()).toBe(true);
     await adapter.send(`discord:${server.guildId}:${server.channelId}`, {
+      lang: "vi",
       title: "Bản tin cuối",
       blocks: [],
       citations: [],

@@ -94,7 +94,7 @@ describe("console", () => {
   it("prints a digest sent to it", async () => {
     const s = session();
     await s.adapter.start();
-    await s.adapter.send("console:local", { title: "Bản tin hôm nay", blocks: [], citations: [] });
+    await s.adapter.send("console:local", { lang: "vi", title: "Bản tin hôm nay", blocks: [], citations: [] });
     s.input.end();
     await s.adapter.finished;
     expect(s.output()).toContain("Bản tin hôm nay");

@@ -89,7 +89,12 @@ describe("subscription commands", () => {
     expect(reply.error?.code).toBe("not-chat-admin");
     expect(textOf(reply)).toMatch(/Chỉ quản trị viên mới thay đổi được đăng ký bản tin của nhóm này/);
     expect(await store.getSubscription("telegram:-100900")).toBeUndefined();
-    expect((await store.listAudit(1))[0]).toMatchObject({ who: "telegram:8", what: "/subscribe", result: "refused" });
+    expect((await store.listAudit(1))[0]).toMatchObject({
+      who: "telegram:8",
+      what: "/subscribe 08:00",
+      result: "refused",
+      detail: "not a chat administrator",
+    });
     const discord = caller("discord:1:2", { platform: "discord", isChatAdmin: false, chatKind: "group" });
     expect(textOf(await run("/subscribe", discord, "en"))).toMatch(/Manage Channels/);
     // An administrator may.

@@ -63,7 +63,7 @@ describe("fan-out to 1,000 subscribers over grammY", () => {
     const scheduler = createScheduler({
       store,
       corpus: () => corpus,
-      senders: { telegram: (chatId, reply, lang) => adapter.send(chatId, reply, lang) },
+      senders: { telegram: (chatId, reply) => adapter.send(chatId, reply) },
       queue: {
         perSecond: CEILING,
         onSend: (_, grantedAt) => grants.push(grantedAt),

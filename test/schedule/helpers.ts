@@ -51,11 +51,11 @@ export interface Sent {
 export function recordingSender(fail?: (chatId: string, call: number) => unknown): Sender & { sent: Sent[] } {
   const sent: Sent[] = [];
   let calls = 0;
-  const sender = async (chatId: string, reply: Reply, lang: Lang) => {
+  const sender = async (chatId: string, reply: Reply) => {
     calls++;
     const error = fail?.(chatId, calls);
     if (error) throw error;
-    sent.push({ chatId, reply, lang });
+    sent.push({ chatId, reply, lang: reply.lang });
   };
   return Object.assign(sender, { sent });
 }

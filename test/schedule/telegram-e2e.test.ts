@@ -82,7 +82,7 @@ describe("subscriptions over Telegram", () => {
     const scheduler = createScheduler({
       store,
       corpus: () => core.holder.get(),
-      senders: { telegram: (chatId, reply, lang) => adapter.send(chatId, reply, lang) },
+      senders: { telegram: (chatId, reply) => adapter.send(chatId, reply) },
     });
     const before = server.calls("sendMessage").filter(inChat(group)).length;
     await scheduler.tick(at("2027-07-15 07:59"));
@@ -116,7 +116,7 @@ describe("subscriptions over Telegram", () => {
     const scheduler = createScheduler({
       store,
       corpus: () => core.holder.get(),
-      senders: { telegram: (chatId, reply, lang) => adapter.send(chatId, reply, lang) },
+      senders: { telegram: (chatId, reply) => adapter.send(chatId, reply) },
     });
     const report = await scheduler.tick(at("2027-07-16 08:00"));
     expect(report.gone).toEqual([`digest:telegram:${chat}:2027-07-16`]);

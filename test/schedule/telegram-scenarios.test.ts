@@ -45,7 +45,7 @@ async function scenario(start: string, lang: "vi" | "en" = "vi") {
       store,
       corpus: () => corpus,
       clock,
-      senders: { telegram: (chatId, reply, l) => adapter.send(chatId, reply, l) },
+      senders: { telegram: (chatId, reply) => adapter.send(chatId, reply) },
       queue: { perSecond: 1000, perChatMs: 0, perGroupPerMinute: 60_000 },
     });
     return { store, scheduler };

@@ -28,6 +28,7 @@ afterAll(async () => {
 /** A digest long enough for several Telegram messages. */
 function longReply(title: string): Reply {
   return {
+    lang: "vi",
     title,
     blocks: Array.from({ length: 60 }, (_, i) => ({
       kind: "text" as const,
@@ -46,10 +47,10 @@ describe("the Telegram digest path", () => {
     const reply = longReply("Bản tin");
     const chat = 4_001;
     server.failNext("sendMessage", { status: 429, retry_after: 0, chat_id: chat });
-    const refused = await adapter.send(`telegram:${chat}`, reply, "vi").catch((error: unknown) => error);
+    const refused = await adapter.send(`telegram:${chat}`, reply).catch((error: unknown) => error);
     expect(classifySendError(refused)).toEqual({ kind: "rate-limited", retryAfterMs: 0 });
     server.failNext("sendMessage", { status: 502, chat_id: chat });
-    const failed = await adapter.send(`telegram:${chat}`, reply, "vi").catch((error: unknown) => error);
+    const failed = await adapter.send(`telegram:${chat}`, reply).catch((error: unknown) => error);
     expect(classifySendError(failed)).toEqual({ kind: "transient" });
     expect(attemptsTo(chat).map((c) => c.status)).toEqual([429, 502]);
     expect(postsTo(chat)).toEqual([]);
@@ -63,7 +64,7 @@ describe("the Telegram digest path", () => {
 
   it("resumes a reply at the part that failed: a 429 on the second part posts each part exactly once", async () => {
     const reply = longReply("Bản tin Hữu Nghị — 15/07/2027");
-    const parts = renderReply(reply, "vi");
+    const parts = renderReply(reply);
     expect(parts.length).toBeGreaterThanOrEqual(3);
     const chat = -1_004_003;
     // Armed the moment the first part is accepted, before the client can ask for the second.
@@ -72,14 +73,14 @@ describe("the Telegram digest path", () => {
       .then(() => server.failNext("sendMessage", { status: 429, retry_after: 1, chat_id: chat }));
     const queue = new DeliveryQueue({ perSecond: 1000, perChatMs: 0, perGroupPerMinute: 60_000 });
     // As the scheduler does: every attempt sends the same reply object.
-    const outcome = await queue.deliver(`telegram:${chat}`, () => adapter.send(`telegram:${chat}`, reply, "vi"));
+    const outcome = await queue.deliver(`telegram:${chat}`, () => adapter.send(`telegram:${chat}`, reply));
     expect(outcome).toEqual({ status: "sent", attempts: 2 });
     expect(attemptsTo(chat).map((c) => c.status)).toEqual([200, 429, ...parts.slice(1).map(() => 200)]);
     expect(postsTo(chat).map((c) => c.params.text)).toEqual(parts);
     expect(parseTelegramHtml(postsTo(chat)[0]?.params.text)).toMatch(/^Bản tin Hữu Nghị — 15\/07\/2027/);
 
     // Once complete, the same reply sent again is a new post, from its first part.
-    await adapter.send(`telegram:${chat}`, reply, "vi");
+    await adapter.send(`telegram:${chat}`, reply);
     expect(postsTo(chat).map((c) => c.params.text)).toEqual([...parts, ...parts]);
   });
 });

@@ -5,6 +5,7 @@ import type { Reply } from "../../src/core/reply";
 import { expiredButtonText, pageKeyboard, pageTokenFor, replyKeyboard } from "../../src/platforms/telegram/keyboard";
 
 const paged = (page: number, pageCount: number): Reply => ({
+  lang: "vi",
   title: "t",
   blocks: [],
   citations: [],
@@ -25,7 +26,7 @@ describe("pageKeyboard", () => {
 
   it("has no keyboard for a single page or without a token", () => {
     expect(pageKeyboard(paged(1, 1), "tok")).toBeUndefined();
-    expect(pageKeyboard({ title: "t", blocks: [], citations: [] }, "tok")).toBeUndefined();
+    expect(pageKeyboard({ lang: "vi", title: "t", blocks: [], citations: [] }, "tok")).toBeUndefined();
     expect(pageKeyboard(paged(1, 3), undefined)).toBeUndefined();
   });
 
@@ -65,7 +66,9 @@ describe("pageKeyboard", () => {
     const target = parsePageData(province && "callback_data" in province ? province.callback_data : "");
     expect(target?.page).toBe(1);
     expect(pages.get(target?.token ?? "")).toEqual({ command: "province", text: "Sơn La", lang: "en" });
-    expect(replyKeyboard({ title: "t", blocks: [], citations: [] }, undefined, pages, "vi")).toBeUndefined();
+    expect(
+      replyKeyboard({ lang: "vi", title: "t", blocks: [], citations: [] }, undefined, pages, "vi"),
+    ).toBeUndefined();
   });
 
   it("says an expired button must be run again, in both languages", () => {

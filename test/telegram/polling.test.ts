@@ -1,6 +1,7 @@
 // End to end, long polling: the real grammY bot (runner, auto-retry, throttler) against the local Bot API
 // server, over the real corpus. Each test talks in its own chat so they do not see each other's messages.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isAdminOnly } from "../../src/core/command";
 import { t } from "../../src/core/i18n";
 import type { Reply } from "../../src/core/reply";
 import { ChatGoneError } from "../../src/platforms/adapter";
@@ -57,7 +58,7 @@ describe("Telegram adapter, long polling", () => {
     const menus = h.server.calls("setMyCommands");
     const vi = menus.find((c) => c.params.language_code === undefined)?.params.commands as Json[];
     const en = menus.find((c) => c.params.language_code === "en")?.params.commands as Json[];
-    const visible = h.core.commands.filter((c) => !c.adminOnly);
+    const visible = h.core.commands.filter((c) => !isAdminOnly(c));
     expect(vi.map((c) => c.command)).toEqual(visible.map((c) => c.name));
     expect(vi.map((c) => c.description)).toEqual(visible.map((c) => c.description.vi));
     expect(en.map((c) => c.description)).toEqual(visible.map((c) => c.description.en));
@@ -73,7 +74,7 @@ describe("Telegram adapter, long polling", () => {
       const answer = answers[i];
       expect(answer?.calls[0]?.params.parse_mode).toBe("HTML");
       expect(answer?.text).not.toContain(t("internalError", "vi"));
-      if (command.adminOnly) expect(answer?.text).toContain(t("adminOnly", "vi"));
+      if (isAdminOnly(command)) expect(answer?.text).toContain(t("adminOnly", "vi"));
     });
   });
 
@@ -85,7 +86,7 @@ describe("Telegram adapter, long polling", () => {
       caller: { userId: "t", chatId: "t", platform: "telegram", isChatAdmin: true, chatKind: "private" },
     });
     const { renderReply } = await import("../../src/platforms/telegram/render");
-    const expected = renderReply(reply, "vi").length;
+    const expected = renderReply(reply).length;
     expect(expected).toBeGreaterThan(1);
     const { calls, text } = await ask("/province son la", { count: expected });
     for (const c of calls) expect(c.params.text.length).toBeLessThanOrEqual(4096);
@@ -292,11 +293,12 @@ describe("Telegram adapter, long polling", () => {
 
   it("sends digests to telegram:<id> chats and reports a chat that blocked the bot", async () => {
     const reply: Reply = {
+      lang: "en",
       title: "Digest <today>",
       blocks: [{ kind: "text", line: { text: "A & B", cites: [1] } }],
       citations: [{ n: 1, source: "s.txt", title: "T", quote: "q", factId: "f" }],
     };
-    await h.adapter.send("telegram:-1005555", reply, "en");
+    await h.adapter.send("telegram:-1005555", reply);
     const [digest] = await h.server.waitFor("sendMessage", { where: inChat(-1005555) });
     expect(parseTelegramHtml(digest?.params.text)).toContain("Digest <today>");
     expect(parseTelegramHtml(digest?.params.text)).toContain("Sources");

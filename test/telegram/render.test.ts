@@ -26,6 +26,7 @@ describe("escapeHtml", () => {
 describe("renderReply", () => {
   it("escapes every piece of text and keeps it readable", () => {
     const reply: Reply = {
+      lang: "en",
       title: "<b>title</b> & co",
       blocks: [
         { kind: "heading", text: "H <1>" },
@@ -36,7 +37,7 @@ describe("renderReply", () => {
       citations: [citation(1)],
       suggestions: [{ command: "/help <x>", label: "did & you" }],
     };
-    const parts = renderReply(reply, "en");
+    const parts = renderReply(reply);
     expect(parts).toHaveLength(1);
     const [text] = shown(parts);
     for (const piece of ["<b>title</b> & co", "H <1>", "a < b && c > d [1]", "<i>item</i>", "<k>: v & w"]) {
@@ -51,18 +52,20 @@ describe("renderReply", () => {
   });
 
   it("links only web URLs", () => {
-    const parts = renderReply(
-      { title: "t", blocks: [], citations: [{ ...citation(1), url: "javascript:alert(1)" }] },
-      "vi",
-    );
+    const parts = renderReply({
+      lang: "vi",
+      title: "t",
+      blocks: [],
+      citations: [{ ...citation(1), url: "javascript:alert(1)" }],
+    });
     expect(parts[0]).not.toContain("<a ");
     expect(shown(parts)[0]).toContain("Nguồn");
   });
 
   it("shows the page in the user's language", () => {
-    const reply: Reply = { title: "t", blocks: [], citations: [], paging: { page: 2, pageCount: 3 } };
-    expect(shown(renderReply(reply, "vi"))[0]).toContain("Trang 2/3");
-    expect(shown(renderReply(reply, "en"))[0]).toContain("Page 2/3");
+    const reply: Reply = { lang: "vi", title: "t", blocks: [], citations: [], paging: { page: 2, pageCount: 3 } };
+    expect(shown(renderReply(reply))[0]).toContain("Trang 2/3");
+    expect(shown(renderReply({ ...reply, lang: "en" }))[0]).toContain("Page 2/3");
   });
 
   it("splits a long reply between blocks, every part within the limit and valid", () => {
@@ -70,8 +73,8 @@ describe("renderReply", () => {
       text: `Item ${i} <tag> & text that fills the line`,
       cites: [1],
     }));
-    const reply: Reply = { title: "Long", blocks: [{ kind: "list", items }], citations: [citation(1)] };
-    const parts = renderReply(reply, "vi");
+    const reply: Reply = { lang: "vi", title: "Long", blocks: [{ kind: "list", items }], citations: [citation(1)] };
+    const parts = renderReply(reply);
     expect(parts.length).toBeGreaterThan(1);
     for (const part of parts) expect(part.length).toBeLessThanOrEqual(MESSAGE_LIMIT);
     const all = shown(parts).join("\n");
@@ -87,8 +90,13 @@ describe("renderReply", () => {
   it("cuts a 5,000-character hostile line at word boundaries, never inside an entity, keeping its citations last", () => {
     const words = Array.from({ length: 700 }, (_, i) => (i % 3 === 0 ? "<b>" : i % 3 === 1 ? "&amp;" : "chữ"));
     const text = words.join(" ").slice(0, 5000);
-    const reply: Reply = { title: "T", blocks: [{ kind: "text", line: { text, cites: [1, 2] } }], citations: [] };
-    const parts = renderReply(reply, "vi");
+    const reply: Reply = {
+      lang: "vi",
+      title: "T",
+      blocks: [{ kind: "text", line: { text, cites: [1, 2] } }],
+      citations: [],
+    };
+    const parts = renderReply(reply);
     expect(parts.length).toBeGreaterThan(1);
     for (const part of parts) expect(part.length).toBeLessThanOrEqual(MESSAGE_LIMIT);
     const texts = shown(parts);
@@ -99,8 +107,13 @@ describe("renderReply", () => {
   });
 
   it("never splits a surrogate pair", () => {
-    const reply: Reply = { title: "E", blocks: [{ kind: "text", line: { text: "🇻🇳".repeat(3000) } }], citations: [] };
-    const parts = renderReply(reply, "vi");
+    const reply: Reply = {
+      lang: "vi",
+      title: "E",
+      blocks: [{ kind: "text", line: { text: "🇻🇳".repeat(3000) } }],
+      citations: [],
+    };
+    const parts = renderReply(reply);
     expect(parts.length).toBeGreaterThan(1);
     for (const part of parts) expect(part).not.toMatch(LONE_SURROGATE);
   });
@@ -110,8 +123,13 @@ describe("renderReply", () => {
       citation(i + 1, `${"Trích dẫn <dài> & đủ ".repeat(12)}${i + 1}`),
     );
     citations.push(citation(41, "x ".repeat(6000)));
-    const reply: Reply = { title: "C", blocks: [{ kind: "text", line: { text: "body", cites: [1] } }], citations };
-    const parts = renderReply(reply, "vi");
+    const reply: Reply = {
+      lang: "vi",
+      title: "C",
+      blocks: [{ kind: "text", line: { text: "body", cites: [1] } }],
+      citations,
+    };
+    const parts = renderReply(reply);
     expect(parts.length).toBeGreaterThan(1);
     for (const part of parts) expect(part.length).toBeLessThanOrEqual(MESSAGE_LIMIT);
     const texts = shown(parts);
@@ -130,11 +148,12 @@ describe("renderReply", () => {
     // Sized so the heading alone would still fit after the filler, but not with its content.
     const filler = { kind: "text" as const, line: { text: "f".repeat(4066) } };
     const reply: Reply = {
+      lang: "vi",
       title: "T",
       blocks: [filler, { kind: "heading", text: "Heading" }, { kind: "text", line: { text: "content" } }],
       citations: [],
     };
-    const texts = shown(renderReply(reply, "vi"));
+    const texts = shown(renderReply(reply));
     const withHeading = texts.find((t) => t.includes("Heading"));
     expect(withHeading).toContain("content");
   });
@@ -175,7 +194,7 @@ describe("pages of a paginated list", () => {
       expect(pageCount, `${command} ${text}`).toBeGreaterThan(1);
       for (let page = 1; page <= pageCount; page++) {
         const reply = await core.handle({ command, text, lang: "vi", caller, page });
-        const parts = renderReply(reply, "vi");
+        const parts = renderReply(reply);
         expect(parts, `${command} ${text} page ${page}`).toHaveLength(1);
         // Every citation still names its /source, where the full quote is.
         for (const c of reply.citations) expect(parts[0]).toContain(`/source ${c.factId}`);
@@ -200,7 +219,7 @@ describe("digests", () => {
         const digest = composeDigest(corpus, { today, lang });
         if (!digest) continue;
         rendered++;
-        expect(renderReply(digest, lang), `${today} ${lang}`).toHaveLength(1);
+        expect(renderReply(digest), `${today} ${lang}`).toHaveLength(1);
       }
     }
     expect(rendered).toBeGreaterThan(100);

@@ -88,7 +88,7 @@ export function createConsoleAdapter(options: ConsoleOptions, deps: ConsoleDeps)
     const lang = await langOf();
     const reply = await deps.handle({ command: name, text, page, lang, caller });
     last = reply.paging ? { command: name, text, page: reply.paging.page, pageCount: reply.paging.pageCount } : last;
-    write(renderForConsole(reply, lang));
+    write(renderForConsole(reply));
     if (reply.paging && reply.paging.pageCount > 1) {
       write(lang === "vi" ? "(/next: trang sau · /prev: trang trước)" : "(/next: next page · /prev: previous page)");
     }
@@ -131,7 +131,7 @@ export function createConsoleAdapter(options: ConsoleOptions, deps: ConsoleDeps)
     },
     connected: () => answering,
     async send(_chatId: string, reply: Reply) {
-      write(renderForConsole(reply, options.lang ?? "vi"));
+      write(renderForConsole(reply));
       prompt();
     },
   };

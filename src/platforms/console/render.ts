@@ -1,6 +1,6 @@
-import { type Lang, t } from "../../core/i18n";
 import { type Reply, renderPlain } from "../../core/reply";
 
-export function renderForConsole(reply: Reply, lang: Lang): string {
-  return renderPlain(reply, { sources: t("sources", lang), page: t("page", lang) });
+/** The console shows a reply as plain text, with labels in the reply's language. */
+export function renderForConsole(reply: Reply): string {
+  return renderPlain(reply);
 }

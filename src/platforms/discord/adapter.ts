@@ -25,9 +25,8 @@ import type { Reply } from "../../core/reply";
 import { type AdapterDeps, ChatGoneError, type PlatformAdapter } from "../adapter";
 import { provinceChoices } from "./autocomplete";
 import { pageButtons, suggestionButtons } from "./buttons";
-import { callerOf, channelOf } from "./caller";
+import { callerOf, channelOf, langFromDiscordLocale, replyLang } from "./caller";
 import { answerInTime } from "./deferral";
-import { langFromDiscordLocale, langOfReply, replyLang } from "./lang";
 import { argsOf } from "./options";
 import { registerCommands, restOptions } from "./register";
 import { renderEmbeds } from "./render";
@@ -77,7 +76,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Adapt
       ...(token && reply.paging ? pageButtons(token, reply.paging, lang) : []),
       ...suggestionButtons(reply.suggestions, (inv) => deps.pages.issue(inv), lang),
     ];
-    return { embeds: renderEmbeds(reply, { lang }), components, allowedMentions: NO_MENTIONS };
+    return { embeds: renderEmbeds(reply), components, allowedMentions: NO_MENTIONS };
   }
 
   /** Paged replies get buttons; the token remembers the invocation so a click can run the next page. */
@@ -237,13 +236,13 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Adapt
       return client?.isReady() ?? false;
     },
 
-    /** Digests are posted in `lang`; without it, the reply's own words decide. */
-    async send(chatId: string, reply: Reply, lang?: Lang): Promise<void> {
+    /** Digests: the labels follow the reply's own language. */
+    async send(chatId: string, reply: Reply): Promise<void> {
       const channel = channelOf(chatId);
       if (!channel) throw new Error(`not a Discord chat id: ${chatId}`);
       if (!client) throw new Error("the Discord adapter is not started");
       // No buttons in digests: nobody invoked them, so there is no invocation to page or suggest from.
-      const embeds = renderEmbeds(reply, { lang: lang ?? langOfReply(reply) });
+      const embeds = renderEmbeds(reply);
       try {
         await client.rest.post(Routes.channelMessages(channel), { body: { embeds, allowed_mentions: NO_MENTIONS } });
       } catch (err) {

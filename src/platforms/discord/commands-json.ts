@@ -9,7 +9,7 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import { MAX_ARG_LENGTH } from "../../core/args";
-import type { ArgSpec, Command } from "../../core/command";
+import { type ArgSpec, type Command, isAdminOnly } from "../../core/command";
 import { COMMAND_NAME, clip, LIMITS } from "./limits";
 
 /** Bounds offered for year options when the spec gives none. */
@@ -103,7 +103,7 @@ function command(c: Command, problems: string[]): RESTPostAPIChatInputApplicatio
     description_localizations: localizations(c.description, LIMITS.commandDescription),
     options: ordered.map(option),
   };
-  if (c.adminOnly) out.default_member_permissions = ADMIN_COMMAND_PERMISSION.toString();
+  if (isAdminOnly(c)) out.default_member_permissions = ADMIN_COMMAND_PERMISSION.toString();
   return out;
 }
 

@@ -126,12 +126,9 @@ function fieldsCost(fields: APIEmbedField[]): number {
   return fields.reduce((n, f) => n + f.name.length + f.value.length, 0);
 }
 
-export interface RenderOptions {
-  lang: Lang;
-}
-
-export function renderEmbeds(reply: Reply, options: RenderOptions): APIEmbed[] {
-  const { lang } = options;
+/** The reply as embeds; the labels it adds ("Nguồn" / "Sources") follow the reply's language. */
+export function renderEmbeds(reply: Reply): APIEmbed[] {
+  const { lang } = reply;
   const title = clip(escapeMarkdown(reply.title), LIMITS.embedTitle);
   const footerParts = [dt("brand", lang)];
   if (reply.paging && reply.paging.pageCount > 1) {

@@ -9,7 +9,6 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type RunnerHandle, run } from "@grammyjs/runner";
 import { Api, type Bot } from "grammy";
-import type { Lang } from "../../core/i18n";
 import type { Reply } from "../../core/reply";
 import type { AdapterDeps, PlatformAdapter } from "../adapter";
 import { ALLOWED_UPDATES, type BotOptions, clientOptions, createBot } from "./bot";
@@ -32,11 +31,10 @@ export interface TelegramAdapter extends PlatformAdapter {
   /** The port the webhook server listens on (useful with port 0), when in webhook mode and started. */
   webhookPort(): number | undefined;
   /**
-   * `lang` picks the labels ("Sources", "Page"); digests pass the subscription's language. A long reply goes
-   * out in several messages; when one fails, calling `send` again with the same reply object and chat
+   * The labels ("Sources", "Page") follow the reply's language. A long reply goes out in several messages; when one fails, calling `send` again with the same reply object and chat
    * resumes at the part that failed, so the parts already delivered are not posted twice.
    */
-  send(chatId: string, reply: Reply, lang?: Lang): Promise<void>;
+  send(chatId: string, reply: Reply): Promise<void>;
 }
 
 /**
@@ -131,14 +129,14 @@ export function createTelegramAdapter(options: TelegramAdapterOptions, deps: Ada
     webhookPort() {
       return server?.listening ? (server.address() as AddressInfo).port : undefined;
     },
-    async send(chatId, reply, lang = "vi") {
+    async send(chatId, reply) {
       const id = telegramChatId(chatId);
       if (id === undefined) throw new Error(`not a Telegram chat id: ${chatId}`);
       const progress = partsDelivered.get(reply) ?? new Map<string, number>();
       partsDelivered.set(reply, progress);
-      const where = `${lang}:${chatId}`; // the parts depend on the labels' language
+      const where = `${reply.lang}:${chatId}`; // the parts depend on the labels' language
       try {
-        await sendParts(digestApi, id, renderReply(reply, lang), {
+        await sendParts(digestApi, id, renderReply(reply), {
           from: progress.get(where) ?? 0,
           onPart: (index) => progress.set(where, index + 1),
         });

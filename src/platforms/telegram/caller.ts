@@ -1,7 +1,7 @@
 // Who is asking, from where, in which language: the Caller and Lang the core needs, built from an update.
 import type { Api } from "grammy";
 import type { Chat, User } from "grammy/types";
-import type { Caller, Command } from "../../core/command";
+import type { Caller } from "../../core/command";
 import { type Lang, langFromLocale } from "../../core/i18n";
 import type { AdapterDeps } from "../adapter";
 
@@ -18,12 +18,8 @@ export function chatKindOf(chat: Pick<Chat, "type">): Caller["chatKind"] {
   return chat.type === "private" ? "private" : chat.type === "channel" ? "channel" : "group";
 }
 
-/** Commands whose rules depend on the caller administering the chat (subscriptions are set per chat). */
-const CHAT_ADMIN_COMMANDS = new Set(["subscribe", "unsubscribe"]);
-
-export function needsChatAdmin(command: Command | undefined): boolean {
-  return command !== undefined && (command.adminOnly === true || CHAT_ADMIN_COMMANDS.has(command.name));
-}
+// Which commands need the answer is declared on the command (`requires: ["chatAdmin"]`); this adapter only answers.
+export { needsChatAdmin } from "../../core/command";
 
 /**
  * Whether `user` administers `chat`. Private chats and channel posts: yes (only admins post in channels).

@@ -76,7 +76,7 @@ export async function deliver(
   const inGroup = chat.type !== "private";
   if (reply.private && inGroup && ctx.from) {
     try {
-      await sendReply(ctx.api, ctx.from.id, reply, lang, keyboard ? { keyboard } : {});
+      await sendReply(ctx.api, ctx.from.id, reply, keyboard ? { keyboard } : {});
       await ctx.reply(
         lang === "vi" ? "Đã gửi câu trả lời vào chat riêng với bạn." : "I sent you the answer privately.",
         {
@@ -95,7 +95,7 @@ export async function deliver(
     }
     return;
   }
-  await sendReply(ctx.api, chat.id, reply, lang, {
+  await sendReply(ctx.api, chat.id, reply, {
     ...(keyboard ? { keyboard } : {}),
     ...(inGroup && message ? { replyTo: message.message_id } : {}),
     ...(message?.is_topic_message && message.message_thread_id ? { threadId: message.message_thread_id } : {}),

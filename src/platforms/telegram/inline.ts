@@ -103,7 +103,7 @@ function article(key: string, reply: Reply, lang: Lang, command: string): Inline
       ? `… (còn tiếp — gõ ${command} với bot)`
       : `… (continued — send ${command} to the bot)`;
   const moreHtml = `\n\n<i>${escapeHtml(more)}</i>`;
-  const parts = renderReply(reply, lang, MESSAGE_LIMIT - moreHtml.length);
+  const parts = renderReply(reply, MESSAGE_LIMIT - moreHtml.length);
   return {
     type: "article",
     id: resultId(key),
@@ -132,7 +132,7 @@ function perItem(reply: Reply, keyPrefix: string, lang: Lang): InlineQueryResult
   const items: Line[] = reply.blocks.flatMap((b) => (b.kind === "list" ? b.items : []));
   return items.map((item, i) => {
     const blocks: Block[] = [{ kind: "text", line: item }];
-    const single: Reply = { title: reply.title, blocks, citations: citedIn(reply, blocks) };
+    const single: Reply = { lang: reply.lang, title: reply.title, blocks, citations: citedIn(reply, blocks) };
     const result = article(`${keyPrefix}:${i}`, single, lang, "");
     return { ...result, title: clip(item.text, 100), description: clip(reply.title, 200) };
   });
@@ -146,7 +146,12 @@ function perSection(reply: Reply, keyPrefix: string, lang: Lang): InlineQueryRes
     else sections.at(-1)?.blocks.push(b);
   }
   return sections.map((section, i) => {
-    const single: Reply = { title: section.heading, blocks: section.blocks, citations: citedIn(reply, section.blocks) };
+    const single: Reply = {
+      lang: reply.lang,
+      title: section.heading,
+      blocks: section.blocks,
+      citations: citedIn(reply, section.blocks),
+    };
     const result = article(`${keyPrefix}:${i}`, single, lang, "");
     return { ...result, description: clip(reply.title, 200) };
   });

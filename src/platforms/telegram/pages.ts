@@ -28,7 +28,7 @@ export function pageButtonHandler(deps: AdapterDeps): Middleware<Context> {
       : chat.type === "private" || chat.type === "channel";
     const reply = await deps.handle({ ...paged, page: target.page, caller: callerOf(chat, query.from, admin) });
     const keyboard = replyKeyboard(reply, target.token, deps.pages, paged.lang);
-    const [first, ...rest] = renderReply(reply, paged.lang);
+    const [first, ...rest] = renderReply(reply);
     try {
       // A page that still fits one message replaces the old one, buttons included.
       await ctx.editMessageText(first ?? reply.title, {

@@ -1,6 +1,6 @@
 // Reply → Telegram HTML messages. Every piece of text is escaped here (corpus text and user input alike);
 // a reply longer than one message is split between blocks, never inside a tag, an entity or a citation.
-import { type Lang, t } from "../../core/i18n";
+import { t } from "../../core/i18n";
 import type { Citation, Line, Reply } from "../../core/reply";
 
 /** Telegram's limit on one message's text. */
@@ -82,7 +82,8 @@ function citationUnit(c: Citation, limit: number, quoteMax: number): Unit {
   return { gap: "\n\n", prefix: text, open: "", text: "", close: "", suffix: "", atomic: true };
 }
 
-function units(reply: Reply, lang: Lang, limit: number, quoteMax: number): Unit[] {
+function units(reply: Reply, limit: number, quoteMax: number): Unit[] {
+  const { lang } = reply;
   const out: Unit[] = [{ gap: "", prefix: "", open: "<b>", text: reply.title, close: "</b>", suffix: "" }];
   let afterHeading = false;
   const blockGap = () => (afterHeading ? "\n" : "\n\n");
@@ -161,24 +162,24 @@ function units(reply: Reply, lang: Lang, limit: number, quoteMax: number): Unit[
  * of it and a digest counts as one post: its quotes are shortened (then left out) until it fits; each citation
  * keeps its `/source` command, which shows the full quote.
  */
-export function renderReply(reply: Reply, lang: Lang, limit = MESSAGE_LIMIT): string[] {
+export function renderReply(reply: Reply, limit = MESSAGE_LIMIT): string[] {
   if ((reply.paging && reply.paging.pageCount > 1) || reply.compact) {
     for (const quoteMax of [Number.POSITIVE_INFINITY, 160, 80, 0]) {
-      const parts = renderParts(reply, lang, limit, quoteMax);
+      const parts = renderParts(reply, limit, quoteMax);
       if (parts.length === 1) return parts;
     }
   }
-  return renderParts(reply, lang, limit, Number.POSITIVE_INFINITY);
+  return renderParts(reply, limit, Number.POSITIVE_INFINITY);
 }
 
-function renderParts(reply: Reply, lang: Lang, limit: number, quoteMax: number): string[] {
+function renderParts(reply: Reply, limit: number, quoteMax: number): string[] {
   const parts: string[] = [];
   let current = "";
   const flush = () => {
     if (current.trim()) parts.push(current);
     current = "";
   };
-  const list = units(reply, lang, limit, quoteMax);
+  const list = units(reply, limit, quoteMax);
   list.forEach((unit, i) => {
     const whole = html(unit);
     const gap = current ? unit.gap : "";

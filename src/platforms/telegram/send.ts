@@ -2,7 +2,6 @@
 // (citations carry links; a preview card of the first one would push the answer off a phone screen).
 import { type Api, GrammyError } from "grammy";
 import type { InlineKeyboardMarkup, Message } from "grammy/types";
-import type { Lang } from "../../core/i18n";
 import type { Reply } from "../../core/reply";
 import { ChatGoneError } from "../adapter";
 import { chatIdOf } from "./caller";
@@ -26,10 +25,9 @@ export function sendReply(
   api: Api,
   chatId: number,
   reply: Reply,
-  lang: Lang,
   options: SendOptions = {},
 ): Promise<Message.TextMessage[]> {
-  return sendParts(api, chatId, renderReply(reply, lang), options);
+  return sendParts(api, chatId, renderReply(reply), options);
 }
 
 /** Sends rendered HTML parts in order (from `options.from`, default the first); the keyboard goes under the last one. */

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Reply } from "../../src/core/reply";
-import { langFromDiscordLocale, langOfReply, replyLang } from "../../src/platforms/discord/lang";
+import { langFromDiscordLocale, replyLang } from "../../../src/platforms/discord/caller";
 
 describe("reply language on Discord", () => {
   it("follows the Discord locale, English for other locales unless Vietnamese is preferred", () => {
@@ -24,20 +23,5 @@ describe("reply language on Discord", () => {
     };
     expect(await replyLang("discord:1", "en-US", false, down, onError)).toBe("en");
     expect(errors).toHaveLength(1);
-  });
-
-  it("tells a Vietnamese reply from an English one that quotes Vietnamese names", () => {
-    const vi: Reply = {
-      title: "Bản tin hợp tác Việt – Lào",
-      blocks: [{ kind: "text", line: { text: "Tỉnh Sơn La và tỉnh Hủa Phăn ký biên bản hợp tác giai đoạn mới." } }],
-      citations: [],
-    };
-    const en: Reply = {
-      title: "Vietnam–Laos cooperation digest",
-      blocks: [{ kind: "text", line: { text: "Sơn La and Hủa Phăn signed a new cooperation agreement this week." } }],
-      citations: [],
-    };
-    expect(langOfReply(vi)).toBe("vi");
-    expect(langOfReply(en)).toBe("en");
   });
 });

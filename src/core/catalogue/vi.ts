@@ -1,0 +1,152 @@
+// Every word the bot says, in Vietnamese: the reference catalogue. Its shape is the type of every other
+// language's catalogue (en.ts), so a key missing there is a type error, and test/core/catalogue.test.ts fails.
+// Plain strings for labels; functions for sentences with values in them.
+
+export const vi = {
+  // Labels the renderers add around a reply.
+  sources: "Nguồn",
+  page: "Trang",
+  didYouMean: "Có phải bạn muốn tìm",
+
+  // Corpus answers.
+  country: "Quốc gia",
+  VN: "Việt Nam",
+  LA: "Lào",
+  aliases: "Tên khác",
+  capital: "Tỉnh lỵ",
+  partners: "Tỉnh đối tác (có văn bản hoặc hoạt động chung)",
+  agreements: "Văn bản hợp tác",
+  events: "Sự kiện (mới nhất trước)",
+  commitments: "Cam kết",
+  figures: "Số liệu",
+  people: "Nhân vật đã gặp",
+  places: "Địa danh",
+  clauses: "Nội dung chính",
+  parties: "Các bên",
+  signed: "Ngày ký",
+  period: "Giai đoạn",
+  status: "Tình trạng",
+  inForce: "đang có hiệu lực",
+  expiredOn: "đã hết hạn ngày",
+  notYetInForce: "chưa có hiệu lực",
+  noPeriod: "không ghi thời hạn",
+  signedThatYear: "ký trong năm",
+  inForceThatYear: "có hiệu lực trong năm",
+  noRenewal: "chưa ghi nhận gia hạn",
+  unknownDate: "không rõ ngày",
+  notStated: "không nêu",
+  inferred: "năm được suy ra",
+  inferredHow: "Cách suy ra năm",
+  notCovered: "Chưa có bài viết nào trong kho dữ liệu nói về tỉnh này.",
+  nothingFound: "Không tìm thấy kết quả.",
+  years: "năm",
+  roundMilestone: "mốc tròn",
+  nextRound: "Mốc tròn tiếp theo",
+  in: "còn",
+  days: "ngày",
+  today: "hôm nay",
+  confidence: "Độ tin cậy",
+
+  // Errors and refusals (dispatch and the preconditions a command declares).
+  errorTitle: "Không thực hiện được",
+  internalError: "Xin lỗi, đã có lỗi khi xử lý yêu cầu. Lỗi đã được ghi lại; vui lòng thử lại sau.",
+  adminOnly: "Lệnh này chỉ dành cho quản trị viên của bot.",
+  noStore: "Bot này đang chạy không có nơi lưu trữ nên không nhận đăng ký hay lưu tùy chọn.",
+  notChatAdmin: (chat: "group" | "channel", platform: "telegram" | "discord" | "console") =>
+    `Chỉ quản trị viên mới thay đổi được đăng ký bản tin của ${chat === "channel" ? "kênh" : "nhóm"} này (cần ${
+      platform === "discord" ? "quyền Quản lý kênh (Manage Channels)" : "quyền quản trị viên của nhóm"
+    }).`,
+  unknownCommand: (name: string) => `Không có lệnh /${name}. Gõ /help để xem các lệnh.`,
+
+  // Record kinds (/reload, /status).
+  kind: {
+    sources: "Bài nguồn",
+    provinces: "Tỉnh",
+    places: "Địa danh",
+    people: "Nhân vật",
+    events: "Sự kiện",
+    agreements: "Văn bản hợp tác",
+    figures: "Số liệu",
+    anniversaries: "Ngày kỷ niệm",
+  },
+  /** Durations: "1 ngày 2 giờ 3 phút"; under a minute, seconds. */
+  duration: { seconds: (n: number) => `${n} giây`, day: "ngày", hour: "giờ", minute: "phút" },
+
+  // Languages, weekdays, cadences (subscriptions, /lang, /settings).
+  langName: { vi: "tiếng Việt", en: "tiếng Anh" },
+  /** ISO weekday 1 … 7. */
+  weekday: ["", "thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật"],
+  daily: "hằng ngày",
+  weeklyOn: (day: string) => `hằng tuần, vào ${day}`,
+  subscriptionField: { time: "Giờ gửi", cadence: "Chu kỳ", lang: "Ngôn ngữ bản tin", next: "Lần gửi tới" },
+
+  subscribe: {
+    created: "Đã đăng ký nhận bản tin",
+    updated: "Đã cập nhật đăng ký bản tin",
+    next: "Xem trước bản tin hôm nay: /digest · Xem cài đặt: /settings · Huỷ: /unsubscribe",
+    badZone: (word: string) =>
+      `“${word}” không phải giờ (HH:MM), chu kỳ (daily/weekly), ngôn ngữ (vi/en) hay múi giờ (ví dụ Asia/Ho_Chi_Minh).`,
+  },
+  unsubscribe: {
+    done: "Đã huỷ đăng ký bản tin",
+    doneText: "Bot sẽ không gửi bản tin vào đây nữa. Đăng ký lại bất cứ lúc nào bằng /subscribe.",
+    none: "Cuộc trò chuyện này chưa đăng ký bản tin",
+    noneText: "Không có gì để huỷ. Đăng ký bằng /subscribe.",
+  },
+  settings: {
+    title: "Cài đặt",
+    chatDigest: "Bản tin của cuộc trò chuyện này",
+    notSubscribed: "Chưa đăng ký. Đăng ký bằng /subscribe [HH:MM].",
+    yourLang: "Ngôn ngữ của bạn",
+    langIs: (name: string) => `${name} (đổi bằng /lang vi hoặc /lang en)`,
+    langNotSet: "Chưa chọn: theo ngôn ngữ của ứng dụng. Chọn bằng /lang vi hoặc /lang en.",
+  },
+  langCommand: {
+    title: "Ngôn ngữ",
+    current: (name: string) => `Bạn đang dùng ${name}. Đổi bằng /lang vi hoặc /lang en.`,
+    notSet: "Chưa chọn: bot theo ngôn ngữ của ứng dụng. Chọn bằng /lang vi hoặc /lang en.",
+    /** Said in the language just chosen. */
+    set: "Đã chọn tiếng Việt",
+    setText: "Từ giờ bot trả lời bạn bằng tiếng Việt. (Ngôn ngữ của bản tin theo lịch đặt bằng /subscribe.)",
+  },
+  digestCommand: { quietDay: "Những ngày như thế này, bản tin theo lịch không gửi gì." },
+
+  reload: {
+    unavailable: "Bot này không hỗ trợ nạp lại dữ liệu.",
+    refusedTitle: "Không nạp lại: dữ liệu có lỗi",
+    refusedText: (count: number, version: string) =>
+      `Tìm thấy ${count} lỗi. Dữ liệu cũ (phiên bản ${version}) vẫn đang được dùng; không có gì bị nạp dở.`,
+    moreErrors: (n: number) => `… và ${n} lỗi khác`,
+    corpusVersion: "Phiên bản dữ liệu",
+    nothingChanged: "Không có thay đổi nào.",
+    added: "Thêm",
+    removed: "Bỏ",
+    changed: "Sửa",
+    done: (version: string) => `Đã nạp lại dữ liệu — ${version}`,
+  },
+  audit: {
+    title: (n: number) => `Nhật ký quản trị — ${n} mục mới nhất`,
+    empty: "Nhật ký còn trống.",
+    result: { ok: "thành công", refused: "bị từ chối", failed: "thất bại" },
+  },
+  statusCommand: {
+    unavailable: "Bot này không báo cáo tình trạng.",
+    title: "Tình trạng bot Hữu Nghị",
+    connected: "đã kết nối",
+    disconnected: "mất kết nối",
+    none: "không có",
+    version: "Phiên bản",
+    corpusVersion: "Phiên bản dữ liệu",
+    uptime: "Thời gian chạy",
+    platforms: "Nền tảng",
+    subscriptions: "Kênh đăng ký bản tin",
+    storeFailing: (detail: string) => `không đọc được: kho lưu trữ lỗi (${detail})`,
+    nextDigest: "Bản tin kế tiếp",
+    nextUnknown: (detail: string) => `không rõ: kho lưu trữ lỗi (${detail})`,
+    noneScheduled: "chưa có lịch",
+    records: "Số bản ghi",
+  },
+};
+
+/** The shape every language's catalogue has: Vietnamese is the reference. */
+export type Catalogue = typeof vi;
