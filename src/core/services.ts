@@ -139,6 +139,7 @@ export const NO_STORE: StateStore = {
   setSubscription: refuse,
   deleteSubscription: refuse,
   listSubscriptions: async () => [],
+  moveChat: async () => false,
   getUserLang: async () => undefined,
   setUserLang: refuse,
   claimDelivery: refuse,
