@@ -2,6 +2,7 @@
 import type { Command } from "../src/core/command";
 import { agreements } from "./agreements";
 import { anniversaries } from "./anniversaries";
+import { ask } from "./ask";
 import { audit } from "./audit";
 import { digest } from "./digest";
 import { help } from "./help";
@@ -23,6 +24,7 @@ export const commands: readonly Command[] = [
   timeline,
   anniversaries,
   search,
+  ask,
   source,
   digest,
   subscribe,

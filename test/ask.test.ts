@@ -50,8 +50,23 @@ describe("npm run ask", () => {
 });
 
 describe("npm run ask with a line without a slash", () => {
-  it("answers a province name as /province and other words as /search", async () => {
+  it("answers a province name as /province and other words as a question", async () => {
     expect((await ask("son la")).stdout).toContain("Sơn La (Việt Nam)");
-    expect((await ask("--lang", "en", "scholarships")).stdout).toContain("Results for “scholarships”");
+    const scholarships = await ask("--lang", "en", "scholarships");
+    expect(scholarships.stdout).toContain("Question: scholarships");
+    expect(scholarships.stdout).toContain("90 scholarships");
+    expect(scholarships.code).toBe(0);
+  });
+
+  it("answers the questions people type, and says plainly when the corpus has nothing (exit 1)", async () => {
+    const gift = await ask("Sơn La tặng Xiêng Khoảng bao nhiêu tiền?");
+    expect(gift.stdout).toMatch(/Sơn La → Xiêng Khoảng: 200 triệu VNĐ/);
+    expect(gift.stdout).toContain("/source fig-2022-son-la-gift-xieng-khouang");
+    const covid = await ask("--lang", "en", "what did Son La give Luang Prabang during covid");
+    expect(covid.stdout).toContain("Sơn La's Covid-19 aid to Luang Prabang");
+    const nothing = await ask("bóng đá");
+    expect(nothing.code).toBe(1);
+    expect(nothing.stdout).toContain("Kho dữ liệu không có thông tin");
+    expect(nothing.stdout).toContain("/search bóng đá");
   });
 });

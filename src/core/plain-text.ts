@@ -1,5 +1,5 @@
 // A line typed without a slash is a question: a command name ("help", "tinh son la"), a province ("son la"),
-// or else words to search for. The console, `npm run ask` and Telegram private chats read it the same way.
+// or else a question in plain words, answered by /ask. The console, `npm run ask` and Telegram private chats read it the same way.
 import type { Command } from "./command";
 import type { Corpus } from "./corpus";
 import { findCommand } from "./dispatch";
@@ -17,5 +17,6 @@ export function plainTextInvocation(
   if (findCommand(commands, "province") && resolveProvince(corpus, text).kind === "found") {
     return { command: "province", text };
   }
+  if (findCommand(commands, "ask")) return { command: "ask", text };
   return findCommand(commands, "search") ? { command: "search", text } : { command: "help", text: "" };
 }

@@ -1,0 +1,205 @@
+// Words of a question as the ranker reads them: numbers with their scale ("200 triệu" → 200000000), words with and
+// without diacritics, domain concepts shared by Vietnamese and English ("tặng" and "give" are one concept), and
+// the stop words that carry no content ("bao nhiêu", "what", "did").
+
+/** Lower case, no combining marks, đ → d: "Tặng" → "tang". Dots and commas are kept (numbers need them). */
+export function stripMarks(text: string): string {
+  return text.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d").toLowerCase();
+}
+
+const SCALES: Record<string, number> = {
+  trieu: 1e6,
+  million: 1e6,
+  millions: 1e6,
+  ty: 1e9,
+  ti: 1e9,
+  billion: 1e9,
+  billions: 1e9,
+  nghin: 1e3,
+  ngan: 1e3,
+  thousand: 1e3,
+};
+
+/** "15.000" and "15,000" are fifteen thousand; "2,5" and "2.5" are two and a half. */
+function parseNumber(raw: string): number {
+  if (/^\d{1,3}(?:[.,]\d{3})+$/.test(raw)) return Number(raw.replace(/[.,]/g, ""));
+  return Number(raw.replace(",", "."));
+}
+
+/** The numbers of a text, each as its tokens: "n200000000" for "200 triệu", with "n200" so a bare "200" finds it. */
+export function numberGroups(text: string): string[][] {
+  const out: string[][] = [];
+  const re = /(\d+(?:[.,]\d+)*)(?:\s*([a-z]+))?/g;
+  for (const m of stripMarks(text).matchAll(re)) {
+    const value = parseNumber(m[1] ?? "");
+    if (!Number.isFinite(value)) continue;
+    const scale = SCALES[m[2] ?? ""];
+    const group: string[] = [];
+    // Single digits alone ("2 máy thở", "01 dự án") are too common to tell facts apart.
+    if (value >= 10 || scale) group.push(`n${value}`);
+    if (scale) group.push(`n${value * scale}`);
+    if (group.length > 0) out.push(group);
+  }
+  return out;
+}
+
+/**
+ * Concepts of the domain, each a list of phrases in Vietnamese (with diacritics) and English. A phrase is
+ * matched as whole words; a question typed without diacritics is matched against the folded phrases.
+ */
+const CONCEPTS: Record<string, readonly string[]> = {
+  give: [
+    "tặng",
+    "trao tặng",
+    "trao",
+    "biếu",
+    "give",
+    "gives",
+    "gave",
+    "given",
+    "gift",
+    "gifts",
+    "donate",
+    "donated",
+    "presented",
+  ],
+  receive: ["nhận", "tiếp nhận", "nhận được", "receive", "received", "receives", "got", "get"],
+  support: [
+    "hỗ trợ",
+    "viện trợ",
+    "giúp",
+    "giúp đỡ",
+    "support",
+    "supported",
+    "aid",
+    "help",
+    "helped",
+    "assist",
+    "assistance",
+  ],
+  sign: ["ký", "ký kết", "lễ ký", "sign", "signs", "signed", "signing"],
+  money: ["tiền", "tiền mặt", "vnđ", "đồng", "kinh phí", "money", "cash", "vnd", "dong", "funds"],
+  mask: ["khẩu trang", "mask", "masks"],
+  ventilator: ["máy thở", "ventilator", "ventilators"],
+  sanitiser: ["sát khuẩn", "dung dịch sát khuẩn", "sanitiser", "sanitizer"],
+  covid: ["covid", "dịch", "đại dịch", "pandemic", "epidemic"],
+  student: ["học sinh", "lưu học sinh", "sinh viên", "học viên", "student", "students", "trainees"],
+  scholarship: ["học bổng", "scholarship", "scholarships"],
+  training: ["đào tạo", "tập huấn", "khóa đào tạo", "training", "train", "trained", "course", "courses"],
+  delegation: ["đoàn", "đoàn công tác", "đoàn đại biểu", "delegation", "delegations"],
+  visit: ["thăm", "sang thăm", "chúc tết", "visit", "visits", "visited", "visiting"],
+  tet: ["tết", "chúc tết", "tet", "lunar new year"],
+  talks: ["hội đàm", "talks", "met", "meeting"],
+  agreement: ["biên bản", "thỏa thuận", "văn bản", "agreement", "agreements", "minutes", "memorandum", "mou"],
+  anniversary: ["kỷ niệm", "anniversary", "anniversaries"],
+  medal: ["kỷ niệm chương", "huy chương", "medal", "medals"],
+  infrastructure: ["hạ tầng", "cơ sở hạ tầng", "công trình", "infrastructure"],
+  project: ["dự án", "project", "projects"],
+  border: ["biên giới", "mốc", "cột mốc", "border", "marker"],
+  defence: ["quốc phòng", "quân đội", "quân sự", "defence", "defense", "military", "army"],
+  health: ["khám chữa bệnh", "bệnh viện", "y tế", "hospital", "hospitals", "health", "medical", "treatment"],
+  exchange: ["giao lưu", "exchange", "exchanges"],
+  performance: ["văn nghệ", "tiết mục", "biểu diễn", "performance", "performances", "performed", "songs"],
+  trade: ["thương mại", "đầu tư", "hội chợ", "trade", "investment", "fair", "fairs"],
+  agriculture: ["nông nghiệp", "trồng trọt", "chăn nuôi", "agriculture", "farming", "crops", "livestock"],
+  inspection: ["kiểm tra", "khảo sát", "inspect", "inspects", "inspected", "inspection"],
+  party: ["xây dựng đảng", "tổ chức đảng", "đảng", "party"],
+  council: ["hđnd", "hội đồng nhân dân", "council"],
+  tree: ["trồng cây", "tree", "trees"],
+  when: ["khi nào", "ngày nào", "năm nào", "bao giờ", "when", "date"],
+  who: ["ai", "người nào", "who", "whom"],
+  howMany: ["bao nhiêu", "mấy", "how many", "how much"],
+};
+
+/** Concepts a question's concept also reaches, weaker: a gift is a kind of support and the reverse. */
+export const RELATED: Readonly<Record<string, readonly string[]>> = {
+  give: ["support", "receive"],
+  support: ["give", "receive"],
+  receive: ["give", "support"],
+  visit: ["delegation"],
+  delegation: ["visit"],
+  student: ["training"],
+  scholarship: ["training", "student"],
+};
+
+/** Concepts that say what kind of answer is wanted rather than what it is about. */
+export const INTENT_CONCEPTS = new Set(["when", "who", "howMany"]);
+
+function words(text: string): string[] {
+  return text
+    .normalize("NFC")
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0);
+}
+
+const exactPhrases = new Map<string, string>();
+const foldedPhrases = new Map<string, string>();
+let longestPhrase = 1;
+for (const [concept, phrases] of Object.entries(CONCEPTS)) {
+  for (const phrase of phrases) {
+    const key = words(phrase).join(" ");
+    exactPhrases.set(key, concept);
+    foldedPhrases.set(stripMarks(key), concept);
+    longestPhrase = Math.max(longestPhrase, key.split(" ").length);
+  }
+}
+
+/** The concepts a text names, longest phrase first ("kỷ niệm chương" is a medal, not an anniversary), with the
+ *  folded words each one spans. */
+export function conceptsOf(text: string, folded: boolean): { concept: string; words: string[] }[] {
+  const ws = words(text).map((w) => (folded ? stripMarks(w) : w));
+  const table = folded ? foldedPhrases : exactPhrases;
+  const out: { concept: string; words: string[] }[] = [];
+  for (let i = 0; i < ws.length; ) {
+    let matched = 0;
+    for (let n = Math.min(longestPhrase, ws.length - i); n >= 1 && matched === 0; n--) {
+      const span = ws.slice(i, i + n);
+      const concept = table.get(span.join(" "));
+      if (concept) {
+        out.push({ concept, words: span.map(stripMarks) });
+        matched = n;
+      }
+    }
+    i += Math.max(1, matched);
+  }
+  return out;
+}
+
+const STOP = new Set(
+  [
+    // Vietnamese (folded): question words and particles that every sentence has.
+    "bao nhieu gi nao ai dau sao the nhu vay la cua cho va voi cac nhung mot da duoc co khong tai trong ve nay do ay thi ma hay hoac tu den khi a nhi chua roi o ra vao len nhe tinh tinh thanh nuoc viet nam lao hai ben phia",
+    // English.
+    "the a an of to in on for did do does done what which who whom how much many when where is are was were be been and or with by from at about during into than that this those these it its their there any some tell me show us please happen happened happens su kien event events may province provinces vietnam laos lao vietnamese",
+  ]
+    .join(" ")
+    .split(" "),
+);
+
+/** Words left after dropping stop words and question words: each one alone can find a fact (OR). */
+export function contentWords(text: string): { word: string; folded: string }[] {
+  return words(text)
+    .map((word) => ({ word, folded: stripMarks(word) }))
+    .filter(({ folded }) => !STOP.has(folded) && !/^\d/.test(folded));
+}
+
+/** An English plural's singular ("students" → "student"), so either form finds the other. */
+export function singular(word: string): string | undefined {
+  return /^[a-z]{4,}s$/.test(word) && !word.endsWith("ss") ? word.slice(0, -1) : undefined;
+}
+
+/** Every searchable token of a stored text: folded words, exact words ("=tặng"), concepts, numbers. */
+export function documentTokens(text: string): string[] {
+  const out: string[] = [];
+  for (const w of words(text)) {
+    const f = stripMarks(w);
+    out.push(f);
+    if (f !== w) out.push(`=${w}`);
+    const s = singular(f);
+    if (s) out.push(s);
+  }
+  for (const c of conceptsOf(text, false)) out.push(`c:${c.concept}`);
+  out.push(...numberGroups(text).flat());
+  return out;
+}
