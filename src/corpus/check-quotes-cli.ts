@@ -9,7 +9,7 @@ if (!result.ok) {
   process.exit(1);
 }
 const counts = result.corpus.counts();
-console.log(`corpus ${result.corpus.version}: all quotes found in their sources.`);
+console.log(`corpus ${result.corpus.version}: all quotes found in their sources; every summary number is in a quote.`);
 console.log(
   Object.entries(counts)
     .map(([k, v]) => `${k}=${v}`)

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { parseDocument } from "yaml";
 import { Corpus } from "../core/corpus";
 import { type CorpusData, type CorpusFileName, corpusFiles } from "../core/model";
+import { checkSummaryNumbers } from "../core/summary-numbers";
 import { type CorpusError, checkQuotes, checkReferences } from "../core/validate";
 
 export type LoadResult = { ok: true; corpus: Corpus } | { ok: false; errors: CorpusError[] };
@@ -81,7 +82,7 @@ export async function loadCorpus(dataDir: string): Promise<LoadResult> {
   }
   if (errors.length > 0) return { ok: false, errors };
   const full = data as unknown as CorpusData;
-  errors.push(...checkReferences(full), ...checkQuotes(full, texts));
+  errors.push(...checkReferences(full), ...checkQuotes(full, texts), ...checkSummaryNumbers(full));
   for (const s of full.sources) {
     if (!texts.has(s.file))
       errors.push({ file: "sources.yaml", path: s.file, message: "no such file in data/sources/" });

@@ -119,3 +119,44 @@ describe("the corpus in data/", () => {
     }
   });
 });
+
+describe("wording checked against the articles", () => {
+  it("says what the articles say, and no more", async () => {
+    const result = await loadCorpus(DEFAULT_DATA_DIR);
+    if (!result.ok) throw new Error("corpus did not load");
+    const { data } = result.corpus;
+    const event = (id: string) => {
+      const e = data.events.find((x) => x.id === id);
+      if (!e) throw new Error(id);
+      return e;
+    };
+    // The Deputy Minister requested ("đề nghị"); he did not assign ("giao").
+    const inspection = event("ev-2021-quang-tri-exchange-inspection");
+    expect(inspection.summary.vi).toContain("đề nghị Quân khu");
+    expect(inspection.summary.vi).not.toMatch(/giao Quân khu/);
+    // The seminar and tree planting are quoted.
+    expect(inspection.sources.some((s) => s.quote.includes("tọa đàm") && s.quote.includes("trồng cây hữu nghị"))).toBe(
+      true,
+    );
+    // Students came from Luông Pha Bang to Sơn La, and were supported (được hỗ trợ), not funded.
+    for (const id of ["fig-luang-prabang-students-received", "fig-luang-prabang-students-funded"]) {
+      const f = data.figures.find((x) => x.id === id);
+      expect([f?.from, f?.to]).toEqual(["luang-prabang", "son-la"]);
+      expect(f?.what.en).not.toMatch(/fund/);
+    }
+    expect(event("ev-2019-2021-luang-prabang-students").summary.en).not.toMatch(/fund/);
+    // Performances, not only songs; the caption shows a performance by the students and the twinned unit.
+    const army = event("ev-lao-army-students-exchange");
+    expect(army.summary.en).toContain("performances");
+    expect(army.summary.en).not.toMatch(/songs|exchange between/);
+    expect(army.summary.vi).toContain("một tiết mục văn nghệ của học viên Lào và đơn vị kết nghĩa");
+    // No "former" the source does not say.
+    expect(event("ev-regiment-754-medal").summary.en).not.toMatch(/former/);
+    // The Mộc Châu topics of the Bò Kẹo visit are quoted.
+    expect(event("ev-bokeo-organisation-board-visit").sources.some((s) => s.quote.includes("bí thư chi bộ"))).toBe(
+      true,
+    );
+    // Article 004's outlet is what the page shows, in no English words.
+    expect(data.sources.find((s) => s.file === "004_800af2580d310eaa.txt")?.outlet).toBe("Theo báo Lao động");
+  });
+});
