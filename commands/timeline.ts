@@ -70,7 +70,7 @@ export const timeline: Command = {
           kind: "list",
           items: items.map((e) => ({
             text: `${formatFactDate(e.date, lang)} — ${pick(e.title, lang)}. ${pick(e.summary, lang)}`,
-            cites: citer.cite(e.id, e.sources.slice(0, 2)),
+            cites: citer.cite(e.id, e.sources.slice(0, 1)),
           })),
         },
       ],
