@@ -1,12 +1,12 @@
 import { Citer } from "../src/core/cite";
-import type { Command, CommandContext } from "../src/core/command";
+import type { Command, CommandContext, CommandReply } from "../src/core/command";
 import { describeStatus } from "../src/core/describe";
 import { echo, UserError } from "../src/core/errors";
 import { formatAmount, formatFactDate, formatIsoDay } from "../src/core/format";
 import { type Lang, pick } from "../src/core/i18n";
 import type { CitationRef } from "../src/core/model";
 import { answerQuestion, type Fact, overlap } from "../src/core/question";
-import type { Line, Reply } from "../src/core/reply";
+import type { Line } from "../src/core/reply";
 import { agreementStatus } from "../src/core/status";
 
 /** Sentences of a summary, to show the one that answers the question rather than the whole summary. */
@@ -131,7 +131,7 @@ export const ask: Command = {
     "/ask what did Son La give Luang Prabang during covid",
     "/ask hoc bong",
   ],
-  run(ctx, args): Reply {
+  run(ctx, args): CommandReply {
     const { corpus, lang } = ctx;
     const question = String(args.question ?? "").trim();
     if (!question) {
