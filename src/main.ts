@@ -110,6 +110,16 @@ async function main(): Promise<void> {
   const shutdownSteps: ShutdownStep[] = [];
   const shutdown = createShutdown({ steps: shutdownSteps, timeoutMs: config.shutdownTimeoutMs, logger });
   handleStopSignals(shutdown, logger);
+  // Whatever escapes every handler is logged and stops the bot through the same orderly stop (exit 1), so
+  // the store is still flushed and closed and the digests being sent are recorded.
+  process.on("unhandledRejection", (reason) => {
+    logger.fatal({ err: reason }, "unhandled promise rejection; stopping");
+    void shutdown("unhandled rejection", 1);
+  });
+  process.on("uncaughtException", (error) => {
+    logger.fatal({ err: error }, "uncaught exception; stopping");
+    void shutdown("uncaught exception", 1);
+  });
 
   const holder = await loadCorpusOrExit(flags.dataDir ?? config.dataDir ?? DEFAULT_DATA_DIR, logger);
   const metrics = createMetrics({ knownCommands: allCommands.map((c) => c.name) });
@@ -175,6 +185,9 @@ async function main(): Promise<void> {
     pages: core.pages,
     logger,
     userLang: (userId) => store.getUserLang(userId),
+    chatMoved: async (from, to) => {
+      if (await store.moveChat(from, to)) logger.info({ from, to }, "subscription moved to the chat's new id");
+    },
   };
 
   if (config.telegram) {
@@ -270,12 +283,16 @@ async function main(): Promise<void> {
     { name: "close store", run: () => store.close() },
   );
 
+  // The platforms start side by side. One that cannot reach its API yet keeps trying in the background (each
+  // attempt logged) and holds up neither the others nor the digests; one that cannot start at all (a refused
+  // token) stops the bot with exit 1 (docs/operations.md, "Exit codes").
   try {
-    for (const adapter of adapters) await adapter.start();
+    await Promise.all(adapters.map((adapter) => adapter.start()));
     if (config.digest.enabled) scheduler.start();
   } catch (error) {
     logger.fatal({ err: error }, "a platform failed to start");
     await shutdown("startup failed", 1);
+    return;
   }
   logger.info(
     {

@@ -15,6 +15,8 @@ export interface AdapterDeps {
   logger: Logger;
   /** User's stored language preference (/lang), if any. */
   userLang?(userId: string): Promise<"vi" | "en" | undefined>;
+  /** A chat got a new id (a Telegram group upgraded to a supergroup): move what is stored under the old one. */
+  chatMoved?(from: string, to: string): Promise<void>;
 }
 
 /** A chat that blocked or removed the bot (403 / missing access): its subscription is dropped. */

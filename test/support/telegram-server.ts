@@ -4,8 +4,13 @@
 // method (429 with retry_after, 5xx, 403) to exercise retries and "chat gone" handling.
 //
 // It checks what Telegram checks where a bot could get it wrong: HTML parse mode (only Telegram's tags,
-// every <, > and & escaped), the 4,096-character message limit after entity parsing, 64-byte callback
-// data, inline results (≤ 50, ids ≤ 64 bytes, unique) and the command menu format.
+// every <, > and & escaped), the 4,096-character message limit after entity parsing, text that is not valid
+// UTF-8 (a lone surrogate half), 64-byte callback data, inline results (≤ 50, ids ≤ 64 bytes, unique), the
+// command menu format, and a callback query answered twice.
+//
+// It also produces the faults real Telegram produces: a second poller on the same token (409 Conflict for the
+// older getUpdates), a revoked token (401), an unreachable API (connections dropped), a group upgraded to a
+// supergroup (400 with parameters.migrate_to_chat_id) and a closed forum topic (400 TOPIC_CLOSED).
 import { EventEmitter } from "node:events";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -79,6 +84,14 @@ export interface TelegramServer {
   ): Promise<RecordedCall>;
   /** Forgets recorded calls (not updates or webhook). */
   clear(): void;
+  /** From now on every call answers 401 Unauthorized, as after /revoke in @BotFather. */
+  revokeToken(): void;
+  /** false: every connection is dropped at once (the Bot API unreachable); true: served again. */
+  setReachable(reachable: boolean): void;
+  /** The group `from` became the supergroup `to`: calls for `from` fail with 400 and migrate_to_chat_id. */
+  migrateChat(from: number, to: number): void;
+  /** Posting in this forum topic fails with 400 TOPIC_CLOSED until reopened. */
+  closeTopic(chatId: number, threadId: number, closed?: boolean): void;
   close(): Promise<void>;
 }
 
@@ -92,10 +105,13 @@ class ApiError extends Error {
     readonly status: number,
     description: string,
     readonly retryAfter?: number,
+    readonly parameters?: Json,
   ) {
     super(description);
   }
 }
+
+const CONFLICT = "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running";
 
 const badRequest = (description: string) => new ApiError(400, `Bad Request: ${description}`);
 
@@ -117,18 +133,30 @@ export async function startTelegramServer(options: TelegramServerOptions = {}): 
   const messages = new Map<string, Json>();
   let hook: { url: string; secret_token?: string } | undefined;
   let closed = false;
+  let revoked = false;
+  let reachable = true;
+  const migrated = new Map<string, number>();
+  const closedTopics = new Set<string>();
+  const answeredQueries = new Set<string>();
+  /** The getUpdates request waiting now: a newer one ends it with 409, as Telegram does. */
+  let waitingPoll: { terminate(): void } | undefined;
 
   // --- getUpdates long polling: waiters are woken by pushUpdate or close. Updates stay queued until
   // a later offset confirms them, so an aborted poll never loses one.
-  const waitForUpdates = (ms: number, req: IncomingMessage): Promise<void> =>
+  const waitForUpdates = (ms: number, req: IncomingMessage): Promise<"ok" | "conflict"> =>
     new Promise((resolve) => {
-      const done = () => {
+      const finish = (how: "ok" | "conflict") => {
         clearTimeout(timer);
         events.off("update", done);
         events.off("close", done);
         req.off("close", done);
-        resolve();
+        if (waitingPoll === self) waitingPoll = undefined;
+        resolve(how);
       };
+      const done = () => finish("ok");
+      const self = { terminate: () => finish("conflict") };
+      waitingPoll?.terminate();
+      waitingPoll = self;
       const timer = setTimeout(done, ms);
       events.on("update", done);
       events.on("close", done);
@@ -147,10 +175,24 @@ export async function startTelegramServer(options: TelegramServerOptions = {}): 
       chat: chatOf(params.chat_id),
       from: { id: bot.id, is_bot: true, first_name: bot.first_name, username: bot.username },
       ...content,
+      ...(params.message_thread_id ? { message_thread_id: params.message_thread_id, is_topic_message: true } : {}),
       ...(params.reply_markup ? { reply_markup: params.reply_markup } : {}),
     };
     messages.set(`${params.chat_id}:${message.message_id}`, message);
     return message;
+  };
+
+  /** Refusals for the chat (and topic) a message is posted to. */
+  const requireWritable = (params: Json): void => {
+    const to = migrated.get(String(params.chat_id));
+    if (to !== undefined) {
+      throw new ApiError(400, "Bad Request: group chat was upgraded to a supergroup chat", undefined, {
+        migrate_to_chat_id: to,
+      });
+    }
+    if (params.message_thread_id !== undefined && closedTopics.has(`${params.chat_id}:${params.message_thread_id}`)) {
+      throw badRequest("TOPIC_CLOSED");
+    }
   };
 
   const methods: Record<string, (params: Json, req: IncomingMessage) => Json | Promise<Json>> = {
@@ -166,8 +208,11 @@ export async function startTelegramServer(options: TelegramServerOptions = {}): 
       const offset = Number(params.offset ?? 0);
       if (offset > 0) queue = queue.filter((u) => u.update_id >= offset);
       const limit = Math.min(100, Number(params.limit ?? 100));
+      // A newer poll (this one, or another process's) ends the one waiting with 409.
+      waitingPoll?.terminate();
       if (queue.length === 0 && !closed) {
-        await waitForUpdates(Math.min(Number(params.timeout ?? 0), 30) * 1000, req);
+        const how = await waitForUpdates(Math.min(Number(params.timeout ?? 0), 30) * 1000, req);
+        if (how === "conflict") throw new ApiError(409, CONFLICT);
         if (offset > 0) queue = queue.filter((u) => u.update_id >= offset);
       }
       return queue.slice(0, limit);
@@ -189,6 +234,7 @@ export async function startTelegramServer(options: TelegramServerOptions = {}): 
     getWebhookInfo: () => ({ url: hook?.url ?? "", has_custom_certificate: false, pending_update_count: queue.length }),
     sendMessage(params) {
       requireChat(params);
+      requireWritable(params);
       const text = checkText(params.text, params.parse_mode, 4096, "message");
       checkMarkup(params.reply_markup);
       return storeMessage(params, { text });
@@ -211,6 +257,7 @@ export async function startTelegramServer(options: TelegramServerOptions = {}): 
     },
     sendPhoto(params) {
       requireChat(params);
+      requireWritable(params);
       if (!params.photo) throw badRequest("there is no photo in the request");
       const caption =
         params.caption === undefined ? undefined : checkText(params.caption, params.parse_mode, 1024, "caption");
@@ -226,7 +273,15 @@ export async function startTelegramServer(options: TelegramServerOptions = {}): 
     },
     answerCallbackQuery(params) {
       if (!params.callback_query_id) throw badRequest("query id is required");
-      if (params.text !== undefined && [...String(params.text)].length > 200) throw badRequest("MESSAGE_TOO_LONG");
+      const id = String(params.callback_query_id);
+      if (answeredQueries.has(id)) {
+        throw badRequest("query is too old and response timeout expired or query ID is invalid");
+      }
+      if (params.text !== undefined) {
+        checkUtf8(String(params.text));
+        if ([...String(params.text)].length > 200) throw badRequest("MESSAGE_TOO_LONG");
+      }
+      answeredQueries.add(id);
       return true;
     },
     answerInlineQuery(params) {
@@ -242,6 +297,8 @@ export async function startTelegramServer(options: TelegramServerOptions = {}): 
         const content = r.input_message_content;
         if (r.type === "article") {
           if (!r.title) throw badRequest("RESULT_TITLE_EMPTY");
+          checkUtf8(String(r.title));
+          if (r.description !== undefined) checkUtf8(String(r.description));
           if (!content?.message_text) throw badRequest("MESSAGE_EMPTY");
         }
         if (content?.message_text !== undefined) checkText(content.message_text, content.parse_mode, 4096, "message");
@@ -271,6 +328,10 @@ export async function startTelegramServer(options: TelegramServerOptions = {}): 
   const server = createServer((req, res) => {
     void answer(req, res);
   });
+  // Unreachable: the connection is dropped before any answer, as a down host or a firewall would.
+  server.on("connection", (socket) => {
+    if (!reachable) socket.destroy();
+  });
 
   async function answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const m = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec((req.url ?? "").split("?")[0] ?? "");
@@ -280,7 +341,7 @@ export async function startTelegramServer(options: TelegramServerOptions = {}): 
       params = await readParams(req);
       call.params = params;
       if (!m) throw new ApiError(404, "Not Found");
-      if (m[1] !== token) throw new ApiError(401, "Unauthorized");
+      if (m[1] !== token || revoked) throw new ApiError(401, "Unauthorized");
       const handler = methods[call.method];
       if (!handler) throw new ApiError(404, "Not Found: method not found");
       arrivals.push(call);
@@ -314,7 +375,9 @@ export async function startTelegramServer(options: TelegramServerOptions = {}): 
         ok: false,
         error_code: e.status,
         description: e.message,
-        ...(e.retryAfter === undefined ? {} : { parameters: { retry_after: e.retryAfter } }),
+        ...(e.retryAfter === undefined && e.parameters === undefined
+          ? {}
+          : { parameters: { ...e.parameters, ...(e.retryAfter === undefined ? {} : { retry_after: e.retryAfter }) } }),
       });
     }
   }
@@ -408,6 +471,20 @@ export async function startTelegramServer(options: TelegramServerOptions = {}): 
       });
     },
     pending: () => queue.length,
+    revokeToken() {
+      revoked = true;
+    },
+    setReachable(value) {
+      reachable = value;
+      if (!value) server.closeAllConnections();
+    },
+    migrateChat(from, to) {
+      migrated.set(String(from), to);
+    },
+    closeTopic(chatId, threadId, isClosed = true) {
+      if (isClosed) closedTopics.add(`${chatId}:${threadId}`);
+      else closedTopics.delete(`${chatId}:${threadId}`);
+    },
     webhook: () => hook,
     clear() {
       sent.length = 0;
@@ -520,6 +597,7 @@ const ALLOWED_TAGS = new Set([
  */
 export function checkText(raw: unknown, parseMode: unknown, limit: number, what: "message" | "caption"): string {
   if (typeof raw !== "string") throw badRequest(`${what} text is empty`);
+  checkUtf8(raw);
   const shown = parseMode === "HTML" ? parseTelegramHtml(raw) : raw;
   if (shown.trim().length === 0) throw badRequest(`${what} text is empty`);
   if (shown.length > limit)
@@ -573,6 +651,13 @@ export function parseTelegramHtml(html: string): string {
   return out;
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Half of a surrogate pair alone cannot be encoded in UTF-8; Telegram refuses the whole request. */
+export function checkUtf8(text: string): void {
+  if (LONE_SURROGATE.test(text)) throw badRequest("strings must be encoded in UTF-8");
+}
+
 function decodeEntity(name: string): string {
   const lower = name.toLowerCase();
   if (lower === "lt") return "<";
@@ -618,7 +703,13 @@ function user(from: FromOptions = {}): Json {
 /** A text message; a leading "/command" (with optional @bot) gets its bot_command entity like Telegram adds. */
 export function messageUpdate(
   text: string,
-  options: { chatId?: number; chatType?: "private" | "group" | "supergroup"; from?: FromOptions } = {},
+  options: {
+    chatId?: number;
+    chatType?: "private" | "group" | "supergroup";
+    from?: FromOptions;
+    /** A message in this forum topic (the chat is a forum). */
+    threadId?: number;
+  } = {},
 ): Json {
   const from = user(options.from);
   const chatId = options.chatId ?? from.id;
@@ -626,7 +717,7 @@ export function messageUpdate(
   const chat =
     chatType === "private"
       ? { id: chatId, type: "private", first_name: from.first_name }
-      : { id: chatId, type: chatType, title: "Test group" };
+      : { id: chatId, type: chatType, title: "Test group", ...(options.threadId ? { is_forum: true } : {}) };
   const command = /^\/[A-Za-z0-9_]+(@[A-Za-z0-9_]+)?/.exec(text);
   return {
     message: {
@@ -635,6 +726,7 @@ export function messageUpdate(
       chat,
       from,
       text,
+      ...(options.threadId ? { message_thread_id: options.threadId, is_topic_message: true } : {}),
       ...(command ? { entities: [{ type: "bot_command", offset: 0, length: command[0].length }] } : {}),
     },
   };

@@ -28,6 +28,14 @@ export interface HarnessOptions {
   userLang?: (userId: string) => Promise<Lang | undefined>;
   /** Platform-prefixed user ids treated as bot admins (ADMIN_IDS). */
   admins?: string[];
+  /** The state store given to commands (/subscribe) and to chatMoved. */
+  store?: import("../../src/core/services").StateStore;
+  /** Told when a chat got a new id (default with a store: the store's moveChat). */
+  chatMoved?: AdapterDeps["chatMoved"];
+  /** Pauses between sign-in attempts and polling restarts (short in tests). */
+  reconnect?: { firstMs: number; maxMs: number };
+  /** Runs on the server before the adapter starts (an unreachable API at start-up). */
+  beforeStart?: (server: TelegramServer) => void;
   /** Wraps the core's handle, e.g. to fail outside dispatch. */
   wrapHandle?: (handle: (inv: Invocation) => Promise<import("../../src/core/reply").Reply>) => AdapterDeps["handle"];
 }
@@ -38,7 +46,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const core = await createCore({
     today: TODAY,
     commands: [...allCommands, ...(options.extraCommands ?? [])],
-    services: { isAdmin: (userId) => admins.has(userId) },
+    services: { isAdmin: (userId) => admins.has(userId), ...(options.store ? { store: options.store } : {}) },
   });
   const logs: string[] = [];
   const destination = new Writable({
@@ -56,6 +64,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     logger,
     ...(options.userLang ? { userLang: options.userLang } : {}),
   };
+  const store = options.store;
+  if (options.chatMoved) deps.chatMoved = options.chatMoved;
+  else if (store) deps.chatMoved = async (from, to) => void (await store.moveChat(from, to));
   const adapter = createTelegramAdapter(
     {
       token: server.token,
@@ -64,12 +75,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       retry: { maxRetryAttempts: 3, maxDelaySeconds: 5 },
       // The throttler stays in the chain, without limits, so tests run at full speed.
       throttle: { global: {}, group: {}, out: {} },
+      ...(options.reconnect ? { reconnect: options.reconnect } : {}),
       ...(options.webhook
         ? { webhook: { url: "https://bot.example.org/tg-hook", port: 0, host: "127.0.0.1", secret: "s3cret_Token-1" } }
         : {}),
     },
     deps,
   );
+  options.beforeStart?.(server);
   await adapter.start();
   return {
     server,

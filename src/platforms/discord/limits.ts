@@ -1,5 +1,6 @@
 // Discord's hard limits for messages, embeds, components and application commands.
 // A message over any of them is rejected with 400, so every renderer clips to these.
+import { headWithin } from "../../core/clip";
 
 export const LIMITS = {
   embedTitle: 256,
@@ -30,15 +31,12 @@ export const COMMAND_NAME = /^[-_\p{L}\p{N}]{1,32}$/u;
 
 /**
  * Shortens text to at most `max` UTF-16 units (what Discord counts is never more), ending with "…".
- * Never splits a surrogate pair and never leaves a dangling escape backslash.
+ * Cuts between graphemes (never inside a surrogate pair) and never leaves a dangling escape backslash.
  */
 export function clip(text: string, max: number): string {
   if (text.length <= max) return text;
   if (max <= 0) return "";
-  let cut = max - 1;
-  const code = text.charCodeAt(cut - 1);
-  if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
-  let head = text.slice(0, cut);
+  let head = headWithin(text, max - 1);
   // An odd run of trailing backslashes would escape the ellipsis.
   const slashes = /\\+$/.exec(head)?.[0].length ?? 0;
   if (slashes % 2 === 1) head = head.slice(0, -1);

@@ -6,12 +6,31 @@ import { type Lang, langFromLocale } from "../../core/i18n";
 import type { AdapterDeps } from "../adapter";
 
 export const userIdOf = (id: number): string => `telegram:${id}`;
-export const chatIdOf = (id: number | string): string => `telegram:${id}`;
+/** "telegram:<chat>", or "telegram:<chat>:<topic>" in a forum topic (digests are subscribed per topic). */
+export const chatIdOf = (id: number | string, threadId?: number): string =>
+  threadId ? `telegram:${id}:${threadId}` : `telegram:${id}`;
 
-/** "telegram:-100123" → -100123; anything else (another platform's id, garbage) → undefined. */
+export interface TelegramTarget {
+  chat: number;
+  /** Forum topic (message_thread_id). */
+  thread?: number;
+}
+
+/** "telegram:-100123" → {chat: -100123}; "telegram:-100123:45" → topic 45 too; anything else → undefined. */
+export function telegramTarget(chatId: string): TelegramTarget | undefined {
+  const m = /^telegram:(-?\d{1,20})(?::(\d{1,10}))?$/.exec(chatId);
+  if (!m) return undefined;
+  return m[2] ? { chat: Number(m[1]), thread: Number(m[2]) } : { chat: Number(m[1]) };
+}
+
+/** The chat alone of a chat id (topic left out), or undefined when it is not a Telegram chat id. */
 export function telegramChatId(chatId: string): number | undefined {
-  const m = /^telegram:(-?\d{1,20})$/.exec(chatId);
-  return m ? Number(m[1]) : undefined;
+  return telegramTarget(chatId)?.chat;
+}
+
+/** The forum topic a message was posted in, if any (General and non-forum chats: none). */
+export function topicOf(message: { is_topic_message?: boolean; message_thread_id?: number } | undefined) {
+  return message?.is_topic_message ? message.message_thread_id : undefined;
 }
 
 export function chatKindOf(chat: Pick<Chat, "type">): Caller["chatKind"] {
@@ -55,10 +74,15 @@ export async function langOf(user: User | undefined, deps: AdapterDeps): Promise
   return langFromLocale(user?.language_code);
 }
 
-export function callerOf(chat: Pick<Chat, "id" | "type">, user: User | undefined, admin: boolean): Caller {
+export function callerOf(
+  chat: Pick<Chat, "id" | "type">,
+  user: User | undefined,
+  admin: boolean,
+  threadId?: number,
+): Caller {
   const caller: Caller = {
     userId: user ? userIdOf(user.id) : chatIdOf(chat.id),
-    chatId: chatIdOf(chat.id),
+    chatId: chatIdOf(chat.id, threadId),
     platform: "telegram",
     isChatAdmin: admin,
     chatKind: chatKindOf(chat),

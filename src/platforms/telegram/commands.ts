@@ -8,7 +8,7 @@ import type { Lang } from "../../core/i18n";
 import { plainTextInvocation } from "../../core/plain-text";
 import type { Reply } from "../../core/reply";
 import type { AdapterDeps } from "../adapter";
-import { callerOf, isChatAdmin, langOf, needsChatAdmin } from "./caller";
+import { callerOf, isChatAdmin, langOf, needsChatAdmin, topicOf } from "./caller";
 import { pageTokenFor, replyKeyboard } from "./keyboard";
 import { isChatGone, sendReply } from "./send";
 
@@ -53,7 +53,7 @@ export function commandHandler(deps: AdapterDeps): Middleware<Context> {
       command: parsed.command,
       text: parsed.text,
       lang,
-      caller: callerOf(chat, ctx.from, admin),
+      caller: callerOf(chat, ctx.from, admin, topicOf(message)),
     };
     const reply = await deps.handle(invocation);
     await deliver(ctx, reply, lang, invocation, deps);
@@ -98,6 +98,6 @@ export async function deliver(
   await sendReply(ctx.api, chat.id, reply, {
     ...(keyboard ? { keyboard } : {}),
     ...(inGroup && message ? { replyTo: message.message_id } : {}),
-    ...(message?.is_topic_message && message.message_thread_id ? { threadId: message.message_thread_id } : {}),
+    ...(topicOf(message) ? { threadId: topicOf(message) } : {}),
   });
 }

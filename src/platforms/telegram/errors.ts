@@ -10,8 +10,13 @@ export function errorHandler(deps: Pick<AdapterDeps, "logger">): (error: BotErro
     // The stored language is not consulted here: the store may be what failed.
     const apology = t("internalError", langFromLocale(ctx.from?.language_code));
     try {
-      if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: apology, show_alert: true });
-      else if (ctx.inlineQuery) await ctx.answerInlineQuery([], { cache_time: 0, is_personal: true });
+      if (ctx.callbackQuery) {
+        // The press was answered before the work began: a second answer is refused, so say it in the chat.
+        await ctx.answerCallbackQuery({ text: apology, show_alert: true }).catch(async (answerError: unknown) => {
+          if (!ctx.chat) throw answerError;
+          await ctx.reply(apology);
+        });
+      } else if (ctx.inlineQuery) await ctx.answerInlineQuery([], { cache_time: 0, is_personal: true });
       else if (ctx.chat) await ctx.reply(apology);
     } catch (apologyError) {
       deps.logger.warn({ err: apologyError, updateId: ctx.update.update_id }, "telegram: could not send the apology");

@@ -4,6 +4,7 @@
 import { createHash } from "node:crypto";
 import type { Context, Middleware } from "grammy";
 import type { InlineQueryResultArticle } from "grammy/types";
+import { clipText, headWithin } from "../../core/clip";
 import type { Caller } from "../../core/command";
 import { findCommand } from "../../core/dispatch";
 import type { Lang } from "../../core/i18n";
@@ -49,7 +50,7 @@ export async function inlineResults(
   caller: Caller,
   deps: AdapterDeps,
 ): Promise<InlineQueryResultArticle[]> {
-  const query = rawQuery.trim().slice(0, QUERY_MAX);
+  const query = headWithin(rawQuery.trim(), QUERY_MAX);
   if (!query) return [];
   const has = (name: string) => findCommand(deps.commands, name) !== undefined;
   const run = (command: string, text: string) => deps.handle({ command, text, lang, caller });
@@ -167,6 +168,5 @@ function firstText(reply: Reply): string {
 }
 
 function clip(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, " ").trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+  return clipText(text.replace(/\s+/g, " ").trim(), max);
 }

@@ -3,6 +3,7 @@
 // and the button answers politely that it has expired. "Did you mean" suggestions become buttons too: each
 // is a page-1 token for the suggested command, so a tap turns the message into the answer.
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
+import { clipText } from "../../core/clip";
 import { parseCommandText } from "../../core/dispatch";
 import type { Lang } from "../../core/i18n";
 import { type PagedInvocation, type PageTokens, pageData } from "../../core/paging";
@@ -39,7 +40,7 @@ export function suggestionRows(reply: Reply, pages: PageTokens, lang: Lang): Inl
     const parsed = parseCommandText(s.command);
     if (!parsed) return [];
     const token = pages.issue({ command: parsed.name, text: parsed.text, lang });
-    const text = s.command.length > 48 ? `${s.command.slice(0, 47)}…` : s.command;
+    const text = clipText(s.command, 48);
     return [[{ text: `→ ${text}`, callback_data: pageData(token, 1) }]];
   });
 }

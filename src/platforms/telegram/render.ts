@@ -1,5 +1,6 @@
 // Reply → Telegram HTML messages. Every piece of text is escaped here (corpus text and user input alike);
 // a reply longer than one message is split between blocks, never inside a tag, an entity or a citation.
+import { clipText } from "../../core/clip";
 import { t } from "../../core/i18n";
 import type { Citation, Line, Reply } from "../../core/reply";
 
@@ -65,7 +66,7 @@ export function citationHtml(c: Citation, quoteMax = Number.POSITIVE_INFINITY): 
     ? `<a href="${escapeAttribute(c.url)}">${escapeHtml(c.title)}</a>`
     : escapeHtml(c.title);
   let quote = quoteMax > 0 ? c.quote.trim() : "";
-  if (quote.length > quoteMax) quote = `${quote.slice(0, Math.max(0, quoteMax - 1)).trimEnd()}…`;
+  if (quote.length > quoteMax) quote = clipText(quote, Math.max(1, quoteMax));
   const quoteTag = quote.length > EXPANDABLE_QUOTE ? "<blockquote expandable>" : "<blockquote>";
   const lines = [`<b>[${c.n}]</b> ${title} · <i>${escapeHtml(c.source)}</i>`];
   if (quote) lines.push(`${quoteTag}“${escapeHtml(quote)}”</blockquote>`);

@@ -69,6 +69,18 @@ export function asChatGone(chatId: number, error: unknown): unknown {
   return isChatGone(error) ? new ChatGoneError(chatIdOf(chatId), error) : error;
 }
 
+/** 400 with parameters.migrate_to_chat_id: the group became a supergroup with this new id. */
+export function migratedTo(error: unknown): number | undefined {
+  if (!(error instanceof GrammyError)) return undefined;
+  const to = error.parameters?.migrate_to_chat_id;
+  return typeof to === "number" ? to : undefined;
+}
+
+/** 400 TOPIC_CLOSED: the forum topic was closed by an admin; reopening it makes posting possible again. */
+export function isTopicClosed(error: unknown): boolean {
+  return error instanceof GrammyError && error.error_code === 400 && /TOPIC_CLOSED/.test(error.description);
+}
+
 /** Telegram refuses an edit that changes nothing (a press on the current page); that is not a failure. */
 export function isNotModified(error: unknown): boolean {
   return error instanceof GrammyError && error.error_code === 400 && /message is not modified/i.test(error.description);
