@@ -44,6 +44,11 @@ export const en: Catalogue = {
   today: "today",
   confidence: "Confidence",
 
+  briefing: {
+    via: (place, province, note) => `${place} is in ${province} province.${note ? ` ${note}` : ""}`,
+    opening: (province, country) => `${province} province, ${country}.`,
+  },
+
   errorTitle: "Could not do that",
   internalError: "Sorry, something went wrong handling that. It has been logged; please try again later.",
   adminOnly: "This command is for the bot's administrators only.",

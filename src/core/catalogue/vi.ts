@@ -47,6 +47,13 @@ export const vi = {
   today: "hôm nay",
   confidence: "Độ tin cậy",
 
+  briefing: {
+    /** "Mộc Châu thuộc tỉnh Sơn La." and the place's note. */
+    via: (place: string, province: string, note: string | undefined) =>
+      `${place} thuộc tỉnh ${province}.${note ? ` ${note}` : ""}`,
+    opening: (province: string, country: string) => `Tỉnh ${province}, ${country}.`,
+  },
+
   // Errors and refusals (dispatch and the preconditions a command declares).
   errorTitle: "Không thực hiện được",
   internalError: "Xin lỗi, đã có lỗi khi xử lý yêu cầu. Lỗi đã được ghi lại; vui lòng thử lại sau.",

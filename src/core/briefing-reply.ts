@@ -1,0 +1,135 @@
+// A province briefing (briefing.ts) as a cited Reply, for /province: the one place its wording and order live.
+import type { Briefing } from "./briefing";
+import { Citer } from "./cite";
+import type { Corpus } from "./corpus";
+import { describeStatus } from "./describe";
+import { formatAmount, formatFactDate } from "./format";
+import { type Lang, pick, t, words } from "./i18n";
+import { foldTight } from "./normalize";
+import type { Block, Line, Reply } from "./reply";
+
+/** Spellings that differ after folding: "Son La" and "son la" are one. */
+function distinctSpellings(names: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return names.filter((n) => {
+    const key = foldTight(n);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export function renderBriefing(corpus: Corpus, b: Briefing, lang: Lang): Reply {
+  const w = words(lang);
+  const p = b.province;
+  const citer = new Citer(corpus);
+  const blocks: Block[] = [];
+  const title = `${pick(p.name, lang)} (${t(p.country, lang)})`;
+  const nameOf = (province: { name: { vi: string; en: string } } | undefined, id: string) =>
+    pick(province?.name ?? { vi: id, en: id }, lang);
+  if (b.via) {
+    const note = b.via.note ? pick(b.via.note, lang) : undefined;
+    blocks.push({
+      kind: "text",
+      line: {
+        text: w.briefing.via(pick(b.via.name, lang), pick(p.name, lang), note),
+        cites: citer.cite(b.via.id, b.via.sources),
+      },
+    });
+  }
+  // The province's own sources back the opening line (its name, country and spellings).
+  const provinceCites = citer.cite(p.id, p.sources);
+  blocks.push({
+    kind: "text",
+    line: { text: w.briefing.opening(pick(p.name, lang), t(p.country, lang)), cites: provinceCites },
+  });
+  const fields: { name: string; value: string }[] = [];
+  const aliases = distinctSpellings([pick(p.name, lang), p.name.vi, p.name.en, ...p.aliases]).slice(1, 9);
+  if (aliases.length) fields.push({ name: w.aliases, value: aliases.join(", ") });
+  if (p.capital) fields.push({ name: w.capital, value: pick(p.capital, lang) });
+  if (fields.length) blocks.push({ kind: "fields", fields });
+  // Partners are cited by what links them.
+  if (b.partners.length) {
+    const links = b.partners.flatMap((x) => (x.link ? citer.cite(x.link.id, x.link.sources) : []));
+    blocks.push({
+      kind: "text",
+      line: {
+        text: `${w.partners}: ${b.partners.map((x) => pick(x.province.name, lang)).join(", ")}`,
+        cites: [...new Set(links)],
+      },
+    });
+  }
+  if (!b.covered) {
+    blocks.push({ kind: "text", line: { text: w.notCovered } });
+    return { lang, title, blocks, citations: citer.list };
+  }
+
+  if (b.agreements.length) {
+    blocks.push({ kind: "heading", text: w.agreements });
+    blocks.push({
+      kind: "list",
+      items: b.agreements.map(({ agreement: a, status }) => ({
+        text: `${pick(a.title, lang)} — ${w.signed} ${formatFactDate(a.signed, lang)}; ${describeStatus(status, lang)}`,
+        cites: citer.cite(a.id, a.sources),
+      })),
+    });
+  }
+
+  if (b.events.length) {
+    blocks.push({ kind: "heading", text: w.events });
+    blocks.push({
+      kind: "list",
+      items: b.events.map((e) => ({
+        text: `${formatFactDate(e.date, lang)} — ${pick(e.title, lang)}`,
+        cites: citer.cite(e.id, e.sources.slice(0, 1)),
+      })),
+    });
+  }
+
+  const commitments: Line[] = b.commitments.map(({ agreement, commitment: c, by, to }) => ({
+    text: `${pick(c.what, lang)} (${nameOf(by, c.by)} → ${nameOf(to, c.to)})`,
+    cites: citer.cite(agreement.id, c.sources),
+  }));
+  if (commitments.length) blocks.push({ kind: "heading", text: w.commitments }, { kind: "list", items: commitments });
+
+  if (b.figures.length) {
+    blocks.push({ kind: "heading", text: w.figures });
+    blocks.push({
+      kind: "list",
+      // Both sides named: "(Sơn La → Luông Pha Bang, 2019 – 2021)", from the giver or sender.
+      items: b.figures.map(({ figure: f, from, to }) => ({
+        text: `${pick(f.what, lang)}: ${formatAmount(f.amount, lang)} (${nameOf(from, f.from)} → ${nameOf(to, f.to)}, ${formatFactDate(f.date, lang)})`,
+        cites: citer.cite(f.id, f.sources),
+      })),
+    });
+  }
+
+  // One line per person, with each title they held at this province's events (titles change over the years);
+  // the same title at several events is listed once, with all its dates.
+  const people: Line[] = b.people.map(({ person, roles }) => {
+    const datesByTitle = new Map<string, string[]>();
+    for (const { role, event } of roles) {
+      const title = pick(role.title, lang);
+      const date = formatFactDate({ ...event.date, inferred: undefined }, lang);
+      datesByTitle.set(title, [...new Set([...(datesByTitle.get(title) ?? []), date])]);
+    }
+    const titles = [...datesByTitle].map(([title, dates]) => `${title} (${dates.join(", ")})`);
+    return {
+      text: `${person.name} — ${titles.join("; ")}`,
+      cites: citer.cite(
+        person.id,
+        roles.flatMap((r) => r.role.sources),
+      ),
+    };
+  });
+  if (people.length) blocks.push({ kind: "heading", text: w.people }, { kind: "list", items: people });
+
+  if (b.places.length) {
+    blocks.push({ kind: "heading", text: w.places });
+    blocks.push({
+      kind: "list",
+      items: b.places.map((x) => ({ text: pick(x.name, lang), cites: citer.cite(x.id, x.sources) })),
+    });
+  }
+  return { lang, title, blocks, citations: citer.list };
+}
