@@ -43,7 +43,13 @@ export function formatReloadOutcome(outcome: ReloadOutcome, lang: Lang): Command
       error: { code: "reload-refused" },
     };
   }
-  const blocks: Block[] = [{ kind: "fields", fields: [{ name: w.corpusVersion, value: outcome.version }] }];
+  const fields = [{ name: w.corpusVersion, value: outcome.version }];
+  // How many records of each kind now serve: "Sự kiện 12 · Văn bản hợp tác 2 · …".
+  const counts = Object.entries(outcome.counts ?? {});
+  if (counts.length > 0) {
+    fields.push({ name: w.records, value: counts.map(([kind, n]) => `${kindLabel(kind, lang)} ${n}`).join(" · ") });
+  }
+  const blocks: Block[] = [{ kind: "fields", fields }];
   const kinds = Object.entries(outcome.diff ?? {});
   if (kinds.length === 0) blocks.push({ kind: "text", line: { text: w.nothingChanged } });
   for (const [kind, d] of kinds) {

@@ -58,7 +58,12 @@ export const timeline: Command = {
     }
     const title = titleParts.join(" — ");
     if (events.length === 0) {
-      return { title, blocks: [{ kind: "text", line: { text: t("nothingFound", lang) } }], citations: [] };
+      return {
+        title,
+        blocks: [{ kind: "text", line: { text: t("nothingFound", lang) } }],
+        citations: [],
+        error: { code: "no-results" },
+      };
     }
     // Summaries are long: a page of four fits one Telegram message with its citations.
     const { items, paging } = paginate(oldestFirst(events), ctx.page, 4);

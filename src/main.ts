@@ -51,7 +51,8 @@ Running it as a service: docs/deploy.md.`;
 interface Flags {
   watchData: boolean;
   dataDir?: string;
-  lang: Lang;
+  /** Only when given: an explicit --lang wins over a language saved in the store. */
+  lang?: Lang;
 }
 
 function readFlags(argv: string[]): Flags {
@@ -73,9 +74,10 @@ function readFlags(argv: string[]): Flags {
     console.log(versionLine());
     process.exit(0);
   }
-  const lang = values.lang ?? "vi";
-  if (!isLang(lang)) throw new Error(`--lang must be vi or en, not "${lang}"`);
-  const flags: Flags = { watchData: values["watch-data"] ?? false, lang };
+  const lang = values.lang;
+  if (lang !== undefined && !isLang(lang)) throw new Error(`--lang must be vi or en, not "${lang}"`);
+  const flags: Flags = { watchData: values["watch-data"] ?? false };
+  if (lang !== undefined) flags.lang = lang;
   if (values["data-dir"]) flags.dataDir = values["data-dir"];
   return flags;
 }
@@ -99,9 +101,11 @@ async function main(): Promise<void> {
   }
   const config: Config = loaded.config;
   const consoleMode = !config.telegram && !config.discord;
-  // In console mode stdout belongs to the conversation; logs go to stderr.
+  // In console mode stdout belongs to the conversation; logs go to stderr. At an interactive prompt only warnings
+  // and errors are logged unless LOG_LEVEL asks for more, so log lines do not land on the prompt.
+  const atPrompt = consoleMode && process.stdin.isTTY === true;
   const logger: Logger = createLogger({
-    level: config.logLevel,
+    level: atPrompt && !process.env.LOG_LEVEL ? "warn" : config.logLevel,
     secrets: secretsOf(config),
     ...(consoleMode ? { destination: pino.destination(2) } : {}),
   });
@@ -212,7 +216,12 @@ async function main(): Promise<void> {
   }
   if (consoleMode) {
     const terminal = createConsoleAdapter(
-      { input: process.stdin, output: process.stdout, lang: flags.lang, onEnd: () => void shutdown("end of input") },
+      {
+        input: process.stdin,
+        output: process.stdout,
+        ...(flags.lang ? { lang: flags.lang } : {}),
+        onEnd: () => void shutdown("end of input"),
+      },
       deps,
     );
     adapters.push(terminal);

@@ -80,6 +80,8 @@ export interface ReloadOutcome {
   version: string;
   /** Per record kind: added / removed / changed ids. */
   diff?: Record<string, { added: string[]; removed: string[]; changed: string[] }>;
+  /** Records per kind in the corpus now serving (after a reload, the new one). */
+  counts?: Record<string, number>;
   errors?: { file: string; path: string; message: string }[];
 }
 

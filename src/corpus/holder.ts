@@ -74,6 +74,6 @@ export class CorpusHolder {
     if (!result.ok) return { ok: false, version: this.current.version, errors: result.errors };
     const diff = diffCorpora(this.current, result.corpus);
     this.current = result.corpus;
-    return { ok: true, version: result.corpus.version, diff };
+    return { ok: true, version: result.corpus.version, diff, counts: result.corpus.counts() };
   }
 }

@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => ws.cleanup());
 
-function session(lang: "vi" | "en" = "vi") {
+function session(lang?: "vi" | "en", saved?: "vi" | "en", width?: number) {
   const input = new PassThrough();
   const output = new PassThrough();
   let text = "";
@@ -23,8 +23,13 @@ function session(lang: "vi" | "en" = "vi") {
   });
   let ended = 0;
   const adapter = createConsoleAdapter(
-    { input, output, lang, onEnd: () => ended++ },
-    { handle: (inv) => core.handle(inv), commands: core.commands, corpus: () => core.holder.get() },
+    { input, output, ...(lang ? { lang } : {}), ...(width ? { width } : {}), onEnd: () => ended++ },
+    {
+      handle: (inv) => core.handle(inv),
+      commands: core.commands,
+      corpus: () => core.holder.get(),
+      ...(saved ? { userLang: async () => saved } : {}),
+    },
   );
   return { input, adapter, output: () => text, ended: () => ended };
 }
@@ -89,6 +94,47 @@ describe("console", () => {
     await s.adapter.finished;
     const marks = [...s.output().matchAll(/Trang (\d+)\/(\d+)/g)].map((m) => Number(m[1]));
     expect(marks).toEqual([1, 2, 1]);
+  });
+
+  it("says so when /next is asked on the last page, or /prev on the first", async () => {
+    const s = session();
+    await s.adapter.start();
+    s.input.end("/timeline\n/prev\n/next\n/next\n/next\n");
+    await s.adapter.finished;
+    const out = s.output();
+    const pages = Number(/Trang 1\/(\d+)/.exec(out)?.[1]);
+    expect(out).toContain(`Đây là trang đầu (1/${pages}).`);
+    expect(out).toContain(`Đây là trang cuối (${pages}/${pages}).`);
+  });
+
+  it("answers in the --lang given on the command line over a language saved with /lang", async () => {
+    const explicit = session("en", "vi");
+    await explicit.adapter.start();
+    explicit.input.end("/province son la\n");
+    await explicit.adapter.finished;
+    expect(explicit.output()).toContain("Sơn La province, Vietnam.");
+    // Without --lang, the saved language.
+    const saved = session(undefined, "en");
+    await saved.adapter.start();
+    saved.input.end("/province son la\n");
+    await saved.adapter.finished;
+    expect(saved.output()).toContain("Sơn La province, Vietnam.");
+  });
+
+  it("wraps replies at word boundaries to the width of the terminal", async () => {
+    const s = session("vi", undefined, 50);
+    await s.adapter.start();
+    s.input.end("/province son la\n");
+    await s.adapter.finished;
+    const lines = s.output().split("\n");
+    for (const line of lines) expect([...line].length, line).toBeLessThanOrEqual(50);
+    // Nothing was cut inside a word: every word of the unwrapped reply is still there whole.
+    const unwrapped = session("vi");
+    await unwrapped.adapter.start();
+    unwrapped.input.end("/province son la\n");
+    await unwrapped.adapter.finished;
+    const words = (text: string) => text.split(/\s+/).filter((w) => w.length > 0 && w.length < 50);
+    expect(words(s.output())).toEqual(words(unwrapped.output()));
   });
 
   it("prints a digest sent to it", async () => {

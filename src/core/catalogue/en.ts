@@ -6,6 +6,12 @@ export const en: Catalogue = {
   page: "Page",
   didYouMean: "Did you mean",
 
+  console: {
+    pagingHint: "(/next: next page · /prev: previous page)",
+    lastPage: (page: number, count: number) => `This is the last page (${page}/${count}).`,
+    firstPage: (count: number) => `This is the first page (1/${count}).`,
+  },
+
   country: "Country",
   VN: "Vietnam",
   LA: "Laos",
@@ -115,6 +121,7 @@ export const en: Catalogue = {
       `Found ${count} error(s). The old data (version ${version}) is still in use; nothing was half-loaded.`,
     moreErrors: (n) => `… and ${n} more`,
     corpusVersion: "Corpus version",
+    records: "Records",
     nothingChanged: "Nothing changed.",
     added: "Added",
     removed: "Removed",

@@ -8,6 +8,13 @@ export const vi = {
   page: "Trang",
   didYouMean: "Có phải bạn muốn tìm",
 
+  // The console (npm start with no platform token).
+  console: {
+    pagingHint: "(/next: trang sau · /prev: trang trước)",
+    lastPage: (page: number, count: number) => `Đây là trang cuối (${page}/${count}).`,
+    firstPage: (count: number) => `Đây là trang đầu (1/${count}).`,
+  },
+
   // Corpus answers.
   country: "Quốc gia",
   VN: "Việt Nam",
@@ -125,6 +132,7 @@ export const vi = {
       `Tìm thấy ${count} lỗi. Dữ liệu cũ (phiên bản ${version}) vẫn đang được dùng; không có gì bị nạp dở.`,
     moreErrors: (n: number) => `… và ${n} lỗi khác`,
     corpusVersion: "Phiên bản dữ liệu",
+    records: "Số bản ghi",
     nothingChanged: "Không có thay đổi nào.",
     added: "Thêm",
     removed: "Bỏ",

@@ -5,18 +5,24 @@ import { createInterface, type Interface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import type { Caller } from "../../core/command";
 import { findCommand, parseCommandText } from "../../core/dispatch";
-import type { Lang } from "../../core/i18n";
+import { isLang, type Lang, words } from "../../core/i18n";
 import { plainTextInvocation } from "../../core/plain-text";
 import type { Reply } from "../../core/reply";
 import type { AdapterDeps, PlatformAdapter } from "../adapter";
 import { consoleCaller } from "./caller";
 import { renderForConsole } from "./render";
+import { wrapText } from "./wrap";
 
 export interface ConsoleOptions {
   input: Readable;
   output: Writable;
-  /** Language when the user has set none with /lang. */
+  /**
+   * The language asked for on the command line (`--lang`): it wins over a language saved with /lang, until a
+   * /lang typed in this session changes it. Without it, the saved language, else Vietnamese.
+   */
   lang?: Lang;
+  /** Wrap replies to this many columns; by default the terminal's width when the output is a terminal. */
+  width?: number;
   caller?: Caller;
   /** Called once input has ended (/quit, Ctrl+D, closed stdin) and the last reply is written. */
   onEnd?: () => void;
@@ -48,12 +54,14 @@ export function createConsoleAdapter(options: ConsoleOptions, deps: ConsoleDeps)
     markFinished = resolve;
   });
 
-  const write = (text: string) => options.output.write(`${text}\n`);
+  let sessionLang = options.lang;
+  const width = () => options.width ?? (options.output as { isTTY?: boolean; columns?: number }).columns;
+  const write = (text: string) => options.output.write(`${wrapText(text, width() ?? Number.POSITIVE_INFINITY)}\n`);
   const prompt = () => {
     if (interactive && open) rl?.prompt();
   };
   const langOf = async (): Promise<Lang> =>
-    (await deps.userLang?.(caller.userId).catch(() => undefined)) ?? options.lang ?? "vi";
+    sessionLang ?? (await deps.userLang?.(caller.userId).catch(() => undefined)) ?? "vi";
 
   async function answer(line: string): Promise<void> {
     const input = line.trim();
@@ -82,6 +90,16 @@ export function createConsoleAdapter(options: ConsoleOptions, deps: ConsoleDeps)
         write("Không có trang nào để lật. · Nothing to page through.");
         return;
       }
+      // Past either end, say so rather than show the same page again.
+      const w = words(await langOf()).console;
+      if (name === "next" && last.page >= last.pageCount) {
+        write(w.lastPage(last.page, last.pageCount));
+        return;
+      }
+      if (name === "prev" && last.page <= 1) {
+        write(w.firstPage(last.pageCount));
+        return;
+      }
       page = Math.min(Math.max(1, last.page + (name === "next" ? 1 : -1)), last.pageCount);
       ({ command: name, text } = last);
     }
@@ -89,8 +107,11 @@ export function createConsoleAdapter(options: ConsoleOptions, deps: ConsoleDeps)
     const reply = await deps.handle({ command: name, text, page, lang, caller });
     last = reply.paging ? { command: name, text, page: reply.paging.page, pageCount: reply.paging.pageCount } : last;
     write(renderForConsole(reply));
-    if (reply.paging && reply.paging.pageCount > 1) {
-      write(lang === "vi" ? "(/next: trang sau · /prev: trang trước)" : "(/next: next page · /prev: previous page)");
+    if (reply.paging && reply.paging.pageCount > 1) write(words(reply.lang).console.pagingHint);
+    // A /lang typed now changes this session's language, even one given on the command line.
+    const chosen = text.trim().toLowerCase();
+    if (sessionLang && !reply.error && findCommand(deps.commands, name)?.name === "lang" && isLang(chosen)) {
+      sessionLang = chosen;
     }
   }
 
