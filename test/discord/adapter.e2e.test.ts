@@ -25,6 +25,7 @@ const TODAY = "2026-11-24";
 const SLOW_MS = 2500;
 const EPHEMERAL = 64;
 const seenCallers: Caller[] = [];
+const ADMIN = "discord:900000000000000009";
 let slowFinishedAt = 0;
 
 /** Commands only these tests use: a caller spy named like the real subscribe, a slow one, a huge one, a buggy one. */
@@ -73,6 +74,35 @@ const testCommands: Command[] = [
     },
   },
   {
+    name: "slowprivate",
+    description: { vi: "Trả lời riêng chậm", en: "Slow private answer" },
+    args: [],
+    async run(): Promise<CommandReply> {
+      await sleep(SLOW_MS);
+      return {
+        title: "Riêng tư",
+        blocks: [{ kind: "text", line: { text: "chỉ bạn thấy" } }],
+        citations: [],
+        private: true,
+      };
+    },
+  },
+  {
+    name: "slowadmin",
+    description: { vi: "Lệnh quản trị chậm", en: "Slow admin command" },
+    args: [],
+    requires: ["admin"],
+    async run(): Promise<CommandReply> {
+      await sleep(SLOW_MS);
+      return {
+        title: "Trạng thái",
+        blocks: [{ kind: "text", line: { text: "bí mật" } }],
+        citations: [],
+        private: true,
+      };
+    },
+  },
+  {
     name: "flaky",
     description: { vi: "Trang 2 lỗi", en: "Page 2 fails" },
     args: [],
@@ -100,7 +130,7 @@ const logged: Json[] = [];
 beforeAll(async () => {
   server = await startDiscordServer({ heartbeatIntervalMs: 250 });
   const logger = pino({ level: "debug" }, { write: (line: string) => logged.push(JSON.parse(line)) });
-  const core = await createCore({ today: TODAY, commands, logger });
+  const core = await createCore({ today: TODAY, commands, logger, services: { isAdmin: (id) => id === ADMIN } });
   adapter = createDiscordAdapter(
     { token: server.token, applicationId: server.applicationId, guildId: server.guildId, apiRoot: server.apiRoot },
     {
@@ -334,13 +364,57 @@ describe("Discord adapter with the real discord.js client", () => {
     expect(edit.body.embeds[0].title).toBe("Đã xong");
 
     expect((await callback(failing)).body.type).toBe(5);
+    // Discord turns the first follow-up of a public deferral into that public message: the error must end up
+    // in a message that still exists, not in one deleted right after.
+    await server.waitFor((r) => r.path.includes(failing.token) && r.method !== "GET" && r.status < 300);
+    await sleep(100);
+    const seen = [...server.messages.values()].filter((m) => text(m).includes("Thất bại chậm"));
+    expect(seen).toHaveLength(1);
+    expect(server.requestsFor(failing).filter((r) => r.method === "DELETE")).toEqual([]);
+  });
+
+  it("a slow private answer reaches its reader privately; a slow admin command is deferred privately", async () => {
+    const slowPrivate = server.chatInput("slowprivate", [], { locale: "vi" });
+    expect((await callback(slowPrivate)).body.type).toBe(5);
     const followUp = await server.waitFor(
-      (r) => r.method === "POST" && r.path === `/webhooks/${server.applicationId}/${failing.token}`,
+      (r) => r.method === "POST" && r.path === `/webhooks/${server.applicationId}/${slowPrivate.token}`,
     );
-    expect(followUp.body.flags & EPHEMERAL).toBe(EPHEMERAL);
-    expect(text(followUp.body)).toContain("Thất bại chậm");
-    const removed = await server.waitFor((r) => r.method === "DELETE" && r.path.includes(failing.token));
-    expect(removed.status).toBe(204);
+    expect(followUp.status).toBe(200);
+    // The answer exists as an ephemeral message; the public deferred message only says it was sent privately.
+    const answerMessages = [...server.messages.values()].filter((m) => text(m).includes("chỉ bạn thấy"));
+    expect(answerMessages).toHaveLength(1);
+    expect(answerMessages[0].flags & EPHEMERAL).toBe(EPHEMERAL);
+
+    const admin = server.chatInput("slowadmin", [], { locale: "vi", userId: ADMIN.slice("discord:".length) });
+    const deferral = await callback(admin);
+    expect(deferral.body.type).toBe(5);
+    expect(deferral.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    await server.waitFor((r) => r.method === "PATCH" && r.path.includes(admin.token));
+    const secret = [...server.messages.values()].filter((m) => text(m).includes("bí mật"));
+    expect(secret).toHaveLength(1);
+    expect(secret[0].flags & EPHEMERAL).toBe(EPHEMERAL);
+  });
+
+  it("refuses /subscribe where the bot cannot post, naming the missing permissions", async () => {
+    const VIEW = 1n << 10n;
+    const SEND = 1n << 11n;
+    const EMBED = 1n << 14n;
+    const refused = await callback(server.chatInput("subscribe", [], { appPermissions: VIEW | SEND }));
+    expect(refused.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(refused.body.data.content).toContain("Embed Links");
+    expect(refused.body.data.content).not.toContain("Send Messages");
+    const inThread = await callback(
+      server.chatInput("subscribe", [], {
+        appPermissions: VIEW | SEND | EMBED,
+        channelType: 11,
+        channelId: "990000000000000001",
+      }),
+    );
+    expect(JSON.stringify(inThread.body)).toContain("Send Messages in Threads");
+    const before = seenCallers.length;
+    const allowed = await callback(server.chatInput("subscribe", [], { appPermissions: VIEW | SEND | EMBED }));
+    expect(allowed.status).toBe(204);
+    expect(seenCallers.length).toBe(before + 1);
   });
 
   it("answers hostile arguments safely and privately, and keeps running", async () => {
@@ -408,7 +482,7 @@ describe("Discord adapter with the real discord.js client", () => {
     expect(dm).toMatchObject({ chatId: "discord:dm:800000000000000008", isChatAdmin: true, chatKind: "private" });
   });
 
-  it("posts digests into a channel, and reports channels the bot lost as ChatGoneError", async () => {
+  it("posts digests into a channel, and reports deleted channels as ChatGoneError", async () => {
     const chatId = `discord:${server.guildId}:${server.channelId}`;
     const digest: Reply = {
       lang: "vi",
@@ -424,8 +498,12 @@ describe("Discord adapter with the real discord.js client", () => {
     expect(posted.body.embeds[0].title).toBe("Bản tin hằng tuần");
     expect(posted.body.allowed_mentions).toEqual({ parse: [] });
 
+    // Missing Access (View Channel taken away) keeps the subscription: a failure to retry, never a silent drop.
     server.failChannel(server.channelId, 403, 50001);
-    await expect(adapter.send(chatId, digest)).rejects.toBeInstanceOf(ChatGoneError);
+    const access = await adapter.send(chatId, digest).catch((error: unknown) => error);
+    expect(access).toBeInstanceOf(Error);
+    expect(access).not.toBeInstanceOf(ChatGoneError);
+    expect(logged.some((l) => l.code === 50001 && /subscription is kept/.test(l.msg))).toBe(true);
     server.failChannel(server.channelId, 404, 10003);
     await expect(adapter.send(chatId, digest)).rejects.toBeInstanceOf(ChatGoneError);
     server.failChannel(server.channelId, 403, 0);

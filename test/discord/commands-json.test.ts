@@ -74,8 +74,12 @@ describe("slash command JSON from the shared command definitions", () => {
     for (const c of body) {
       if (admin.includes(c.name)) {
         expect(c.default_member_permissions).toBe(PermissionFlagsBits.ManageGuild.toString());
+        // Member permissions do not apply in DMs: admin commands are offered in servers only.
+        expect(c.contexts).toEqual([0]);
+        expect(c.integration_types).toEqual([0]);
       } else {
         expect(c.default_member_permissions).toBeUndefined();
+        expect(c.contexts).toBeUndefined();
       }
     }
   });

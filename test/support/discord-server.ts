@@ -7,6 +7,9 @@
 // channel messages. Like Discord, it refuses what a bot could get wrong: commands that break the naming
 // and size rules, messages over the embed / component limits, a second acknowledgement, and any first
 // response later than 3 seconds after the interaction was dispatched (10062 Unknown interaction).
+// As on Discord, the first follow-up after a deferred response replaces the "thinking…" message and keeps the
+// deferral's visibility, whatever flags it carries (a public deferral stays public); the bot's permissions in
+// the channel arrive as `app_permissions`; contexts / integration_types of commands are checked.
 import { randomBytes } from "node:crypto";
 import { EventEmitter } from "node:events";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
@@ -46,6 +49,10 @@ export interface Who {
   /** false: a direct message instead of the test guild. */
   inGuild?: boolean;
   channelId?: string;
+  /** The bot's own permissions in the channel (`app_permissions`); default: all. */
+  appPermissions?: bigint;
+  /** Channel type: 0 text (default), 11 public thread, 12 private thread. */
+  channelType?: number;
 }
 
 export interface OptionInput {
@@ -170,6 +177,16 @@ function commandProblems(commands: Json): string[] {
       out.push(...localizationProblems(o.name_localizations, 32, `/${name} ${o.name} name`));
       out.push(...localizationProblems(o.description_localizations, 100, `/${name} ${o.name} description`));
     }
+    for (const [field, allowed] of [
+      ["contexts", [0, 1, 2]],
+      ["integration_types", [0, 1]],
+    ] as const) {
+      const value = c[field];
+      if (value === undefined || value === null) continue;
+      if (!Array.isArray(value) || value.length === 0 || value.some((v: unknown) => !allowed.includes(v as never))) {
+        out.push(`/${name}: ${field} must be a non-empty list of ${allowed.join(", ")}`);
+      }
+    }
     if (c.default_member_permissions !== undefined && c.default_member_permissions !== null) {
       if (!/^\d+$/.test(String(c.default_member_permissions))) out.push(`/${name}: bad default_member_permissions`);
     }
@@ -186,6 +203,8 @@ interface InteractionState {
   originalId?: string;
   /** For component interactions: the message the component belongs to. */
   messageId?: string;
+  /** A deferred response (type 5) still showing "thinking…": the next follow-up replaces it. */
+  thinking?: boolean;
 }
 
 export interface DiscordServer {
@@ -543,6 +562,7 @@ export async function startDiscordServer(
         );
         messages.set(msg.id, msg);
         state.originalId = msg.id;
+        state.thinking = type === 5;
       } else if (type === 7 && state.messageId) {
         edit(state.messageId, body?.data);
       } else if (type === 6 && state.messageId) {
@@ -569,6 +589,14 @@ export async function startDiscordServer(
       const target = m[3] === "@original" ? state.originalId : m[3];
       if (!m[3] && method === "POST") {
         if (invalid(messageProblems(body))) return;
+        if (state.thinking && state.originalId && messages.has(state.originalId)) {
+          // Discord: the first follow-up to a deferred response edits it, keeping the deferral's visibility.
+          state.thinking = false;
+          const original = messages.get(state.originalId);
+          const kept = { ...body, flags: (original.flags ?? 0) & 64 };
+          reply(200, edit(state.originalId, kept));
+          return;
+        }
         const msg = messageObject(state.channelId, body);
         messages.set(msg.id, msg);
         reply(200, msg);
@@ -584,9 +612,11 @@ export async function startDiscordServer(
       }
       if (method === "PATCH") {
         if (invalid(messageProblems(body))) return;
-        const next = edit(target, body);
+        // Flags of an existing message cannot be changed by an edit (an ephemeral one stays ephemeral).
+        const next = edit(target, { ...body, flags: undefined });
         // An edit of a deferred reply ends the "thinking…" state.
         next.flags = (next.flags ?? 0) & ~128;
+        if (target === state.originalId) state.thinking = false;
         reply(200, next);
         return;
       }
@@ -634,7 +664,7 @@ export async function startDiscordServer(
       token: handle.token,
       version: 1,
       locale: who.locale ?? "en-US",
-      app_permissions: "2251799813685247",
+      app_permissions: (who.appPermissions ?? 2251799813685247n).toString(),
       entitlements: [],
       authorizing_integration_owners: inGuild ? { "0": guildId } : { "1": user.id },
       context: inGuild ? 0 : 1,
@@ -645,7 +675,13 @@ export async function startDiscordServer(
       payload.guild_id = guildId;
       payload.guild_locale = "vi";
       payload.guild = { id: guildId, locale: "vi", features: [] };
-      payload.channel = { id: channel, type: 0, guild_id: guildId, name: "hop-tac", permissions: "2251799813685247" };
+      payload.channel = {
+        id: channel,
+        type: who.channelType ?? 0,
+        guild_id: guildId,
+        name: "hop-tac",
+        permissions: (who.appPermissions ?? 2251799813685247n).toString(),
+      };
       payload.channel_id = channel;
       payload.member = {
         user,

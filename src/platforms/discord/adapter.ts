@@ -7,6 +7,7 @@ import {
   type APIEmbed,
   type AutocompleteInteraction,
   type ButtonInteraction,
+  ChannelType,
   type ChatInputCommandInteraction,
   Client,
   DiscordAPIError,
@@ -14,9 +15,11 @@ import {
   GatewayIntentBits,
   type Interaction,
   MessageFlags,
+  PermissionFlagsBits,
   type RepliableInteraction,
   Routes,
 } from "discord.js";
+import { isAdminOnly } from "../../core/command";
 import type { Invocation } from "../../core/dispatch";
 import { findCommand } from "../../core/dispatch";
 import { type Lang, t } from "../../core/i18n";
@@ -49,13 +52,48 @@ export interface DiscordAdapterOptions {
 
 /** No reply ever pings anyone, whatever the corpus or the user's argument contains. */
 const NO_MENTIONS = { parse: [] as never[] };
-/** Discord error codes that mean the bot may no longer post in a channel: Missing Access, Unknown Channel. */
-const GONE_CODES = new Set([50001, 10003]);
+/** Discord error codes that mean the channel itself is gone: Unknown Channel, Unknown Guild. */
+const GONE_CODES = new Set([10003, 10004]);
 /**
- * Missing Permissions (50013) is a 403 too, but the channel and the bot's access remain: someone revoked Embed
- * Links or Send Messages, and restoring it should bring the digests back, so the subscription is kept.
+ * Missing Access (50001: View Channel taken away) and Missing Permissions (50013: Send Messages / Embed Links) are
+ * 403s too, but the channel remains and restoring the permission brings the digests back: the subscription is
+ * kept, the failure logged, and the scheduler retries within its bounds (never a silent unsubscribe).
  */
-const MISSING_PERMISSIONS = 50013;
+const PERMISSION_CODES = new Set([50001, 50013]);
+
+/** How an interaction was deferred: not at all, publicly, or ephemerally. */
+type Deferral = "none" | "public" | "private";
+
+/** Commands that make the bot post in the channel later (digests): refused where it could not. */
+const POSTS_HERE = new Set(["subscribe"]);
+
+/** What the bot needs to post a digest in a channel (and in a thread, Send Messages in Threads). */
+const POST_PERMISSIONS = [
+  ["View Channel", PermissionFlagsBits.ViewChannel],
+  ["Send Messages", PermissionFlagsBits.SendMessages],
+  ["Embed Links", PermissionFlagsBits.EmbedLinks],
+] as const;
+const POST_PERMISSION_NAMES = POST_PERMISSIONS.map(([name]) => name);
+
+const THREAD_TYPES = new Set<number>([
+  ChannelType.PublicThread,
+  ChannelType.PrivateThread,
+  ChannelType.AnnouncementThread,
+]);
+
+/**
+ * The post permissions the bot lacks where the interaction happened (interaction.appPermissions). `channelType`
+ * comes from the interaction payload: a thread the bot never saw is not in discord.js's channel cache.
+ */
+function missingPostPermissions(i: ChatInputCommandInteraction, channelType: number | undefined): string[] {
+  if (!i.inGuild()) return [];
+  const missing: string[] = POST_PERMISSIONS.filter(([, bit]) => !i.appPermissions.has(bit)).map(([name]) => name);
+  const inThread = i.channel?.isThread() ?? (channelType !== undefined && THREAD_TYPES.has(channelType));
+  if (inThread && !i.appPermissions.has(PermissionFlagsBits.SendMessagesInThreads)) {
+    missing.push("Send Messages in Threads");
+  }
+  return missing;
+}
 
 interface Rendered {
   embeds: APIEmbed[];
@@ -70,6 +108,8 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Adapt
   const inFlight = new Set<Promise<void>>();
   let stopping = false;
   let client: Client | undefined;
+  /** Channel type of each interaction as Discord sent it, read once by onCommand (bounded: see Events.Raw). */
+  const channelTypes = new Map<string, number>();
 
   function render(reply: Reply, lang: Lang, token?: string): Rendered {
     const components = [
@@ -90,27 +130,53 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Adapt
 
   const isPrivate = (reply: Reply): boolean => reply.error !== undefined || reply.private === true;
 
-  /** Answers with a new message: public, or private (ephemeral) for errors and private replies. */
-  async function answerNew(i: RepliableInteraction, inv: Invocation, reply: Reply, deferred: boolean): Promise<void> {
+  /**
+   * Answers with a new message: public, or private (ephemeral) for errors and private replies. `deferred` says
+   * how the interaction was deferred, if it was: Discord makes the first follow-up of a deferred response replace
+   * the "thinking…" message with the deferral's visibility, ignoring its ephemeral flag, so a private answer after
+   * a public deferral first turns the deferred message into a short public note, then follows up privately.
+   */
+  async function answerNew(i: RepliableInteraction, inv: Invocation, reply: Reply, deferred: Deferral): Promise<void> {
+    if (deferred === "private") {
+      // Deferred ephemerally (an admin command): the edit stays private, whatever the reply.
+      await i.editReply(render(reply, inv.lang, isPrivate(reply) ? undefined : pageToken(inv, reply)));
+      return;
+    }
     if (isPrivate(reply)) {
       const message = { ...render(reply, inv.lang), flags: MessageFlags.Ephemeral as const };
-      if (!deferred) {
+      if (deferred === "none") {
         await i.reply(message);
         return;
       }
-      // The deferred "thinking…" message is public; an error is shown to the caller alone instead.
+      if (reply.error) {
+        // A slow error is no secret: it replaces the caller's own "thinking…" message, where they look for it.
+        await i.editReply(render(reply, inv.lang));
+        return;
+      }
+      await i.editReply({ content: dt("sentPrivately", inv.lang), embeds: [], components: [] });
       await i.followUp(message);
-      await i.deleteReply().catch((err: unknown) => log.warn({ err }, "discord: could not remove deferred reply"));
       return;
     }
     const message = render(reply, inv.lang, pageToken(inv, reply));
-    if (deferred) await i.editReply(message);
+    if (deferred !== "none") await i.editReply(message);
     else await i.reply(message);
   }
 
   async function onCommand(i: ChatInputCommandInteraction): Promise<void> {
     const command = findCommand(deps.commands, i.commandName);
     const caller = callerOf(i);
+    const lang = langFromDiscordLocale(i.locale, preferVietnamese);
+    const channelType = channelTypes.get(i.id);
+    channelTypes.delete(i.id);
+    const missing = command && POSTS_HERE.has(command.name) ? missingPostPermissions(i, channelType) : [];
+    if (missing.length > 0) {
+      await i.reply({
+        content: dt("missingPermissions", lang).replace("{permissions}", missing.join(", ")),
+        flags: MessageFlags.Ephemeral,
+        allowedMentions: NO_MENTIONS,
+      });
+      return;
+    }
     const work = (async () => {
       const lang = await replyLang(caller.userId, i.locale, preferVietnamese, deps.userLang, (err) =>
         log.warn({ err }, "discord: stored language unavailable"),
@@ -119,8 +185,12 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Adapt
       const reply = await deps.handle(inv);
       return { inv, reply };
     })();
-    const { value, deferred } = await answerInTime(work, deferAfterMs, () => i.deferReply());
-    await answerNew(i, value.inv, value.reply, deferred);
+    // Admin answers are private: defer privately, so a slow one is never shown in the channel.
+    const deferral: Deferral = command && isAdminOnly(command) ? "private" : "public";
+    const { value, deferred } = await answerInTime(work, deferAfterMs, () =>
+      deferral === "private" ? i.deferReply({ flags: MessageFlags.Ephemeral }) : i.deferReply(),
+    );
+    await answerNew(i, value.inv, value.reply, deferred ? deferral : "none");
   }
 
   async function onButton(i: ButtonInteraction): Promise<void> {
@@ -140,7 +210,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Adapt
       inPlace ? i.deferUpdate() : i.deferReply(),
     );
     if (!inPlace) {
-      await answerNew(i, inv, reply, deferred);
+      await answerNew(i, inv, reply, deferred ? "public" : "none");
       return;
     }
     if (isPrivate(reply)) {
@@ -206,6 +276,12 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Adapt
         rest: restOptions(options.apiRoot),
         allowedMentions: NO_MENTIONS,
       });
+      c.on(Events.Raw, (packet: { t?: string; d?: { id?: string; type?: number; channel?: { type?: number } } }) => {
+        if (packet.t !== "INTERACTION_CREATE" || packet.d?.type !== 2 || !packet.d.id) return;
+        if (packet.d.channel?.type === undefined) return;
+        if (channelTypes.size > 1000) channelTypes.clear();
+        channelTypes.set(packet.d.id, packet.d.channel.type);
+      });
       c.on(Events.InteractionCreate, (i) => {
         if (!stopping) track(onInteraction(i));
       });
@@ -247,10 +323,10 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Adapt
         await client.rest.post(Routes.channelMessages(channel), { body: { embeds, allowed_mentions: NO_MENTIONS } });
       } catch (err) {
         if (!(err instanceof DiscordAPIError)) throw err;
-        if (Number(err.code) === MISSING_PERMISSIONS) {
+        if (PERMISSION_CODES.has(Number(err.code))) {
           log.warn(
-            { err, chatId },
-            "discord: missing permissions in a subscribed channel (Send Messages / Embed Links?); the digest will be retried",
+            { err, chatId, code: err.code },
+            `discord: cannot post the digest in a subscribed channel (${err.message}): the bot needs ${POST_PERMISSION_NAMES.join(", ")} there; the subscription is kept and the digest retried`,
           );
           throw err;
         }

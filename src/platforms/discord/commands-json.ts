@@ -4,6 +4,8 @@ import {
   type APIApplicationCommandBasicOption,
   type APIApplicationCommandOptionChoice,
   ApplicationCommandOptionType,
+  ApplicationIntegrationType,
+  InteractionContextType,
   type LocalizationMap,
   PermissionFlagsBits,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
@@ -103,7 +105,12 @@ function command(c: Command, problems: string[]): RESTPostAPIChatInputApplicatio
     description_localizations: localizations(c.description, LIMITS.commandDescription),
     options: ordered.map(option),
   };
-  if (isAdminOnly(c)) out.default_member_permissions = ADMIN_COMMAND_PERMISSION.toString();
+  if (isAdminOnly(c)) {
+    out.default_member_permissions = ADMIN_COMMAND_PERMISSION.toString();
+    // Member permissions do not apply in DMs, so there the command would show for everyone: servers only.
+    out.contexts = [InteractionContextType.Guild];
+    out.integration_types = [ApplicationIntegrationType.GuildInstall];
+  }
   return out;
 }
 
