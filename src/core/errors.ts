@@ -19,3 +19,14 @@ export function echo(input: string, max = 60): string {
   const flat = input.replace(/\s+/g, " ").trim();
   return flat.length > max ? `${headWithin(flat, max)}…` : flat;
 }
+
+/** A chat that blocked or removed the bot (403 / missing access): a platform's send throws it, and the scheduler drops the subscription. */
+export class ChatGoneError extends Error {
+  constructor(
+    readonly chatId: string,
+    cause: unknown,
+  ) {
+    super(`chat ${chatId} is gone: ${(cause as Error)?.message ?? String(cause)}`);
+    this.name = "ChatGoneError";
+  }
+}

@@ -19,16 +19,9 @@ export interface AdapterDeps {
   chatMoved?(from: string, to: string): Promise<void>;
 }
 
-/** A chat that blocked or removed the bot (403 / missing access): its subscription is dropped. */
-export class ChatGoneError extends Error {
-  constructor(
-    readonly chatId: string,
-    cause: unknown,
-  ) {
-    super(`chat ${chatId} is gone: ${(cause as Error)?.message ?? String(cause)}`);
-    this.name = "ChatGoneError";
-  }
-}
+// Where a platform may no longer post (a Sender's contract with the scheduler); defined in the core so the
+// scheduler needs no platform code.
+export { ChatGoneError } from "../core/errors";
 
 export interface PlatformAdapter {
   readonly name: "telegram" | "discord" | "console";

@@ -1,7 +1,7 @@
 // What a failed send means for the queue. Recognised by shape, so the queue needs no platform library:
 // grammY's GrammyError (error_code, parameters.retry_after) and HttpError, discord.js's DiscordAPIError /
 // HTTPError (status) and RateLimitError (retryAfter in ms), Node network errors (code).
-import { ChatGoneError } from "../platforms/adapter";
+import { ChatGoneError } from "../core/errors";
 
 export type SendFailure =
   | { kind: "gone" }
