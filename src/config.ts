@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { IANAZone } from "luxon";
 import { z } from "zod";
 import { DEFAULT_ZONE } from "./core/today";
+import { parseBoolean } from "./env-boolean";
 import { type DigestSettings, digestSettingsFromEnv } from "./schedule/config";
 
 export const DEFAULT_STORE_URL = "sqlite://var/bot.sqlite";
@@ -78,9 +79,8 @@ const positiveInt = (what: string) => z.string().regex(/^[1-9]\d{0,9}$/, `must b
 
 const bool = z
   .string()
-  .transform((v) => v.trim().toLowerCase())
-  .refine((v) => ["1", "0", "true", "false", "yes", "no", "on", "off"].includes(v), "must be true or false")
-  .transform((v) => ["1", "true", "yes", "on"].includes(v));
+  .refine((v) => parseBoolean(v) !== undefined, "must be true or false")
+  .transform((v) => parseBoolean(v) === true);
 
 const ADMIN_ID = /^(telegram:-?\d{1,20}|discord:\d{15,21}|console:[A-Za-z0-9_-]{1,32})$/;
 

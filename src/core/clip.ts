@@ -21,3 +21,8 @@ export function clipText(text: string, max: number, ellipsis = "…"): string {
   if (max < ellipsis.length) return headWithin(text, max);
   return `${headWithin(text, max - ellipsis.length).trimEnd()}${ellipsis}`;
 }
+
+/** `text` on one line (runs of white space as one space, trimmed), clipped to `max`: titles, labels, echoed input. */
+export function clipLine(text: string, max: number, ellipsis = "…"): string {
+  return clipText(text.replace(/\s+/g, " ").trim(), max, ellipsis);
+}

@@ -1,6 +1,6 @@
 // Expected failures (unknown name, bad year, too-long argument) are values shown to the user.
 // Anything else is a bug: logged with the invocation, and the user gets a short apology.
-import { headWithin } from "./clip";
+import { clipLine } from "./clip";
 
 export class UserError extends Error {
   constructor(
@@ -16,8 +16,7 @@ export class UserError extends Error {
 
 /** Shortens user input for echoing back inside an error message. */
 export function echo(input: string, max = 60): string {
-  const flat = input.replace(/\s+/g, " ").trim();
-  return flat.length > max ? `${headWithin(flat, max)}…` : flat;
+  return clipLine(input, max + 1);
 }
 
 /** A chat that blocked or removed the bot (403 / missing access): a platform's send throws it, and the scheduler drops the subscription. */

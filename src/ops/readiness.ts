@@ -1,5 +1,6 @@
 // Readiness: the corpus is loaded, the store answers, and every configured platform is connected.
 import type { StateStore } from "../core/services";
+import { noAnswerWithin, within } from "../core/within";
 
 export interface CheckResult {
   ok: boolean;
@@ -35,16 +36,10 @@ export async function checkReadiness(sources: ReadinessSources): Promise<Readine
 
 async function pingStore(store: StateStore | undefined, timeoutMs: number): Promise<CheckResult> {
   if (!store) return { ok: false, detail: "no store" };
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
-  });
   try {
-    await Promise.race([store.ping(), timeout]);
+    await within(store.ping(), timeoutMs, noAnswerWithin(timeoutMs));
     return { ok: true, detail: "reachable" };
   } catch (error) {
     return { ok: false, detail: `unreachable: ${(error as Error)?.message ?? String(error)}` };
-  } finally {
-    clearTimeout(timer);
   }
 }

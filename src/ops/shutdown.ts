@@ -3,6 +3,7 @@
 // steps after it (closing the store) still run; a step that fails or is cut short makes the exit code 1. If the
 // whole stop takes longer than the overall bound, the process exits 1 at once, naming the step it was stuck in.
 import type { Logger } from "pino";
+import { within } from "../core/within";
 
 export interface ShutdownStep {
   name: string;
@@ -25,16 +26,6 @@ export interface ShutdownOptions {
 /** `exitCode` 1 for a stop caused by a failure (a platform that would not start); the steps run all the same. */
 export type Shutdown = (reason: string, exitCode?: number) => Promise<number>;
 
-/** Resolves "done" with the work, or "cut" once `ms` have passed (whichever is first); rejects if the work does. */
-function within(work: Promise<unknown>, ms: number): Promise<"done" | "cut"> {
-  if (!Number.isFinite(ms)) return work.then(() => "done" as const);
-  let timer: NodeJS.Timeout | undefined;
-  const cut = new Promise<"cut">((resolve) => {
-    timer = setTimeout(() => resolve("cut"), Math.max(0, ms));
-  });
-  return Promise.race([work.then(() => "done" as const), cut]).finally(() => clearTimeout(timer));
-}
-
 export function createShutdown(options: ShutdownOptions): Shutdown {
   const exit = options.exit ?? ((code: number) => process.exit(code));
   let running: Promise<number> | undefined;
@@ -54,7 +45,12 @@ export function createShutdown(options: ShutdownOptions): Shutdown {
         const boundMs = step.by === undefined ? Number.POSITIVE_INFINITY : step.by * options.timeoutMs;
         try {
           const work = Promise.resolve().then(() => step.run());
-          if ((await within(work, startedAt + boundMs - Date.now())) === "cut") {
+          const outcome = within(
+            work.then(() => "done" as const),
+            startedAt + boundMs - Date.now(),
+            () => "cut" as const,
+          );
+          if ((await outcome) === "cut") {
             code = 1;
             // Keep a late failure of the abandoned step from surfacing as an unhandled rejection.
             work.catch(() => {});

@@ -8,6 +8,7 @@
 //   DIGEST_POST_EMPTY        false: post a short "nothing today" note instead of nothing
 //   DIGEST_DAYS 7, DIGEST_MILESTONE_DAYS 30, DIGEST_ENDING_DAYS 30, DIGEST_ENDED_DAYS 365: digest windows
 import { DIGEST_DEFAULTS } from "../core/digest";
+import { parseBoolean } from "../env-boolean";
 import type { CatchUp } from "./period";
 import { DEFAULT_RETRY, TELEGRAM_LIMITS } from "./queue";
 import { DEFAULT_LEASE_MS, type SchedulerOptions } from "./scheduler";
@@ -31,10 +32,10 @@ export function digestSettingsFromEnv(env: Readonly<Record<string, string | unde
     return value;
   };
   const bool = (name: string, fallback: boolean): boolean => {
-    const raw = env[name]?.trim().toLowerCase();
-    if (raw === undefined || raw === "") return fallback;
-    if (["1", "true", "yes", "on"].includes(raw)) return true;
-    if (["0", "false", "no", "off"].includes(raw)) return false;
+    const raw = env[name];
+    if (raw === undefined || raw.trim() === "") return fallback;
+    const value = parseBoolean(raw);
+    if (value !== undefined) return value;
     errors.push(`${name} must be true or false, not "${env[name]}"`);
     return fallback;
   };

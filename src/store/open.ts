@@ -9,8 +9,6 @@ import { KeyvStateStore, type KeyvStoreOptions } from "./keyv-store";
 import { openRedisBackend } from "./redis-backend";
 import { openSqliteBackend } from "./sqlite-backend";
 
-export const DEFAULT_STORE_URL = "sqlite://var/bot.sqlite";
-
 export interface OpenStoreOptions extends KeyvStoreOptions {
   /** Asynchronous backend errors (a dropped Redis connection); operations still reject on their own. */
   onBackendError?: (error: unknown) => void;

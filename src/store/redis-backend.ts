@@ -1,9 +1,11 @@
 // Redis backend: @keyv/redis over a node-redis client we configure ourselves, so that a lost connection fails
 // commands at once (no offline queue) instead of hanging or answering `undefined`. The delivery compare-and-set
 // is a Lua script: Redis runs it atomically, so two bot processes sharing one Redis never both claim a digest.
+
 import KeyvRedis, { createClient } from "@keyv/redis";
 import Keyv from "keyv";
 import type { DeliveryRecord } from "../core/services";
+import { noAnswerWithin, within } from "../core/within";
 import {
   decodeStored,
   NAMESPACE,
@@ -57,12 +59,7 @@ export async function openRedisBackend(
     connected = true;
   });
   try {
-    await Promise.race([
-      client.connect(),
-      new Promise((_, reject) =>
-        setTimeout(() => reject(new Error(`no answer within ${connectTimeoutMs} ms`)), connectTimeoutMs).unref(),
-      ),
-    ]);
+    await within(client.connect(), connectTimeoutMs, noAnswerWithin(connectTimeoutMs));
   } catch (error) {
     if (client.isOpen) client.destroy();
     throw new Error(`cannot connect to Redis at ${redact(url)}: ${(error as Error).message}`, { cause: error });

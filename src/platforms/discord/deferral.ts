@@ -1,6 +1,8 @@
 // Discord drops an interaction that is not acknowledged within 3 seconds. Work that answers quickly
 // replies directly; work that is still running after `afterMs` is deferred first, then the reply edits in.
 
+import { within } from "../../core/within";
+
 export interface Deferred<T> {
   value: T;
   deferred: boolean;
@@ -12,14 +14,8 @@ export async function answerInTime<T>(
   afterMs: number,
   defer: () => Promise<unknown>,
 ): Promise<Deferred<T>> {
-  let timer: NodeJS.Timeout | undefined;
   const late = Symbol("late");
-  const first = await Promise.race([
-    work,
-    new Promise<typeof late>((resolve) => {
-      timer = setTimeout(() => resolve(late), afterMs);
-    }),
-  ]).finally(() => clearTimeout(timer));
+  const first = await within(work, afterMs, () => late);
   if (first !== late) return { value: first as T, deferred: false };
   await defer();
   return { value: await work, deferred: true };

@@ -1,6 +1,6 @@
 // Discord's hard limits for messages, embeds, components and application commands.
 // A message over any of them is rejected with 400, so every renderer clips to these.
-import { headWithin } from "../../core/clip";
+import { clipText } from "../../core/clip";
 
 export const LIMITS = {
   embedTitle: 256,
@@ -34,11 +34,7 @@ export const COMMAND_NAME = /^[-_\p{L}\p{N}]{1,32}$/u;
  * Cuts between graphemes (never inside a surrogate pair) and never leaves a dangling escape backslash.
  */
 export function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  if (max <= 0) return "";
-  let head = headWithin(text, max - 1);
-  // An odd run of trailing backslashes would escape the ellipsis.
-  const slashes = /\\+$/.exec(head)?.[0].length ?? 0;
-  if (slashes % 2 === 1) head = head.slice(0, -1);
-  return `${head.trimEnd()}…`;
+  const cut = clipText(text, max);
+  // An odd run of backslashes before the ellipsis would escape it: drop one.
+  return cut === text ? text : cut.replace(/(?<!\\)((?:\\\\)*)\\…$/, "$1…");
 }

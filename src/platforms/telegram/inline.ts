@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import type { Context, Middleware } from "grammy";
 import type { InlineQueryResultArticle } from "grammy/types";
-import { clipText, headWithin } from "../../core/clip";
+import { clipLine as clip, headWithin } from "../../core/clip";
 import type { Caller } from "../../core/command";
 import { findCommand } from "../../core/dispatch";
 import type { Lang } from "../../core/i18n";
@@ -165,8 +165,4 @@ function firstText(reply: Reply): string {
     if (b.kind === "fields") return b.fields.map((f) => `${f.name}: ${f.value}`).join(" · ");
   }
   return "";
-}
-
-function clip(text: string, max: number): string {
-  return clipText(text.replace(/\s+/g, " ").trim(), max);
 }
