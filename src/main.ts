@@ -27,6 +27,7 @@ import { createConsoleAdapter } from "./platforms/console/console";
 import { createDiscordAdapter } from "./platforms/discord/adapter";
 import { createTelegramAdapter, telegramAdapterOptions } from "./platforms/telegram/adapter";
 import { createScheduler, type Platform, type Sender } from "./schedule/scheduler";
+import { UserLangCache, withLangCache } from "./store/lang-cache";
 import { openStore } from "./store/open";
 import { versionLine } from "./version";
 
@@ -127,7 +128,10 @@ async function main(): Promise<void> {
 
   const holder = await loadCorpusOrExit(flags.dataDir ?? config.dataDir ?? DEFAULT_DATA_DIR, logger);
   const metrics = createMetrics({ knownCommands: allCommands.map((c) => c.name) });
-  const store = await openStoreOrExit(config, logger, metrics);
+  // The user's language is read once and kept (src/store/lang-cache.ts): no store round trip per update.
+  const opened = await openStoreOrExit(config, logger, metrics);
+  const langs = new UserLangCache(opened);
+  const store = withLangCache(opened, langs);
 
   // The platforms are started last, but the services and the scheduler are built complete before them:
   // what those need from the platforms (the senders, who is connected) is read through these two.
@@ -188,7 +192,7 @@ async function main(): Promise<void> {
     corpus: () => core.holder.get(),
     pages: core.pages,
     logger,
-    userLang: (userId) => store.getUserLang(userId),
+    userLang: (userId) => langs.lookup(userId),
     chatMoved: async (from, to) => {
       if (await store.moveChat(from, to)) logger.info({ from, to }, "subscription moved to the chat's new id");
     },

@@ -63,7 +63,12 @@ export interface StateStore {
 
   /** Atomically claim a delivery (chat, period) before sending; a stale claim past its lease may be re-claimed. */
   claimDelivery(key: string, owner: string, leaseMs: number): Promise<ClaimResult>;
-  markSent(key: string, owner: string): Promise<void>;
+  /** claimDelivery for many keys at once (a few store round trips, not one per key); results in key order. */
+  claimDeliveries(keys: readonly string[], owner: string, leaseMs: number): Promise<ClaimResult[]>;
+  /** Extends the leases `owner` still holds (a send waiting in the queue); false for each one it lost. */
+  renewClaims(keys: readonly string[], owner: string, leaseMs: number): Promise<boolean[]>;
+  /** Records a send as done while `owner` still holds its claim; false when another process took it over. */
+  markSent(key: string, owner: string): Promise<boolean>;
   markMissed(key: string): Promise<void>;
   getDelivery(key: string): Promise<DeliveryRecord | undefined>;
 
@@ -145,6 +150,8 @@ export const NO_STORE: StateStore = {
   getUserLang: async () => undefined,
   setUserLang: refuse,
   claimDelivery: refuse,
+  claimDeliveries: refuse,
+  renewClaims: refuse,
   markSent: refuse,
   markMissed: refuse,
   getDelivery: async () => undefined,

@@ -76,3 +76,9 @@ export function withinCatchUp(period: Period, at: Date, catchUp: CatchUp): boole
   if (catchUp === "same-day") return local(at, period.due.zoneName ?? "UTC").toISODate() === period.due.toISODate();
   return at.getTime() - period.due.toMillis() <= catchUp.minutes * 60_000;
 }
+
+/** When the catch-up window of a period closes (ms): the end of its local day, or `minutes` after it fell due. */
+export function windowEnd(period: Period, catchUp: CatchUp): number {
+  if (catchUp === "same-day") return period.due.startOf("day").plus({ days: 1 }).toMillis();
+  return period.due.toMillis() + catchUp.minutes * 60_000;
+}

@@ -1,13 +1,13 @@
-// Scheduled digests, exactly once per (chat, period):
-//   every minute (node-cron) and once at start, `tick` looks at every subscription's current period and the
-//   ones before it (up to LOOKBACK_PERIODS back, not before the subscription was made); a period whose local
-//   time has come is claimed in the store, sent through the delivery queue and marked sent. The claim is
-//   atomic across processes and carries a lease, so two bot processes post once, a restart finds "sent" and
-//   posts nothing, and a claim left by a crash is taken over after its lease.
-//   A period whose time passed while the bot was down is posted if still within the catch-up window
-//   (default: the same local day), otherwise recorded as missed and not posted late.
-//   A message that went out but could not be recorded as sent (store down) is kept in memory and never sent
-//   again by this process; recording it is retried every tick and at stop().
+// Scheduled digests, exactly once per (chat, period). Three parts:
+//   the planner (planner.ts) says which periods are owed at an instant, from the subscriptions alone;
+//   the ledger (ledger.ts) claims them in the store in batches, holds and renews the claims while their sends
+//     wait, records them as sent only while it still holds them, and settles overdue periods;
+//   this loop, every minute (node-cron) and once at start: plans, has the ledger claim, composes each digest
+//     and hands it to the platform's delivery queue (queue.ts), a batch at a time.
+// A period whose time passed while the bot was down is posted if still within the catch-up window (default:
+// the same local day), otherwise recorded as missed and not posted late; a claim that outlived its window (the
+// process sending it died near midnight) is delivered late. A message that went out but could not be recorded
+// as sent (store down) is never sent again by this process; recording it is retried every tick and at stop().
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import cron, { type ScheduledTask } from "node-cron";
@@ -16,10 +16,12 @@ import type { Corpus } from "../core/corpus";
 import { composeDigest, type DigestOptions, emptyDigest } from "../core/digest";
 import type { Lang } from "../core/i18n";
 import type { Reply } from "../core/reply";
-import type { Cadence, StateStore, Subscription } from "../core/services";
+import type { StateStore, Subscription } from "../core/services";
 import { DEFAULT_ZONE, todayIn } from "../core/today";
 import { type Clock, systemClock } from "./clock";
-import { type CatchUp, inPlaceSince, nextDue, type Period, periodAt, previousPeriod, withinCatchUp } from "./period";
+import { ClaimLostError, DeliveryLedger } from "./ledger";
+import { type CatchUp, nextDue } from "./period";
+import { type Owed, plan } from "./planner";
 import { DeliveryQueue, PLATFORM_LIMITS, type QueueOptions } from "./queue";
 
 export type Platform = Subscription["platform"];
@@ -38,8 +40,13 @@ export interface SchedulerOptions {
   /** Zone for previews of chats without a subscription (default Asia/Ho_Chi_Minh). */
   zone?: string;
   catchUp?: CatchUp;
-  /** How long a claim protects a send before another process may take it over (default 10 min). */
+  /**
+   * How long a claim protects a send before another process may take it over (default 10 min). Claims waiting
+   * in the queue are renewed every third of it, so it bounds how long a crashed process's claims block others.
+   */
   leaseMs?: number;
+  /** Claims taken per store round trip; the next batch is claimed once half of this one is under way (100). */
+  claimBatch?: number;
   /** Digest windows (days ahead, milestone days…). */
   digest?: Omit<DigestOptions, "today" | "lang">;
   /** Post a short "nothing today" message on empty days instead of nothing (default false). */
@@ -92,11 +99,7 @@ export interface Scheduler {
 
 export const DEFAULT_LEASE_MS = 10 * 60_000;
 
-/**
- * How many periods before the current one a tick looks at: one left with no record (the bot was down for
- * days) is recorded as missed. Older ones are left alone.
- */
-export const LOOKBACK_PERIODS: Record<Cadence, number> = { daily: 7, weekly: 4 };
+export { LOOKBACK_PERIODS } from "./planner";
 
 /** Whether `p` settles within `ms` (a rejection counts as settled). */
 function settlesWithin(p: Promise<unknown>, ms: number): Promise<boolean> {
@@ -117,6 +120,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   const ownerId = options.ownerId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const catchUp = options.catchUp ?? "same-day";
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+  const claimBatch = Math.max(1, options.claimBatch ?? 100);
+  const ledger = new DeliveryLedger({ store, ownerId, leaseMs, clock, catchUp, log });
   const queues = new Map<Platform, DeliveryQueue>();
   const queueOf = (platform: Platform): DeliveryQueue => {
     let queue = queues.get(platform);
@@ -131,17 +136,6 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     }
     return queue;
   };
-  /** Keys known to be final (sent / missed): not asked about again while they can come up. */
-  let settled = new Set<string>();
-  /** Keys this process is sending now. */
-  const inFlight = new Set<string>();
-  /** Keys whose message went out but whose "sent" the store did not take: never sent again from here. */
-  const unrecorded = new Set<string>();
-  /**
-   * The reply of a send that failed, kept for the retry after the lease: the same object again lets the
-   * adapter resume a reply in several messages at the part that failed (Telegram) instead of re-posting.
-   */
-  const unfinished = new Map<string, Reply>();
   const running = new Set<Promise<unknown>>();
   const warnedNoSender = new Set<Platform>();
   const record = (report: TickReport, outcome: DeliveryEvent, key: string): void => {
@@ -161,79 +155,36 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     return reply ?? (options.postEmpty ? emptyDigest({ today: day, lang: sub.lang }) : undefined);
   }
 
-  /**
-   * The periods a tick has to look at, oldest first: the current one once due, and those before it (missed
-   * while down?), back LOOKBACK_PERIODS at most and not before the subscription, as it stands, was made.
-   */
-  function periodsToCheck(sub: Subscription, now: Date): Period[] {
-    const since = inPlaceSince(sub);
-    const periods: Period[] = [];
-    let period = periodAt(sub, now);
-    for (let back = 0; back <= LOOKBACK_PERIODS[sub.cadence]; back++) {
-      if (period.due.toMillis() < since) break;
-      if (period.due.toMillis() <= now.getTime()) periods.push(period);
-      period = previousPeriod(sub, period);
+  function senderFor(platform: Platform): Sender | undefined {
+    const sender = options.senders[platform];
+    if (!sender && !warnedNoSender.has(platform)) {
+      warnedNoSender.add(platform);
+      log.warn({ platform }, "digest: no sender for platform");
     }
-    return periods.reverse();
+    return sender;
   }
 
-  async function markSentPersistently(key: string): Promise<void> {
-    // A short blip is ridden out here; a longer outage is left to recordUnrecorded on the next ticks.
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await store.markSent(key, ownerId);
-        return;
-      } catch (error) {
-        if (attempt >= 3) throw error;
-        await new Promise((r) => setTimeout(r, 100 * attempt));
-      }
-    }
-  }
-
-  /** Records a send that went out; if the store refuses, remembers it so this process never sends it again. */
-  async function recordSent(key: string): Promise<void> {
-    try {
-      await markSentPersistently(key);
-      settled.add(key);
-    } catch (error) {
-      unrecorded.add(key);
-      log.error({ key, err: error }, "digest: sent, but not recorded as sent yet; retrying on the next ticks");
-    }
-  }
-
-  /** Another try at recording the sends the store refused earlier. */
-  async function recordUnrecorded(): Promise<void> {
-    for (const key of [...unrecorded]) {
-      try {
-        await store.markSent(key, ownerId);
-      } catch (error) {
-        log.warn({ key, err: error }, "digest: still cannot record a send");
-        return; // the store is still down; the next tick tries again
-      }
-      unrecorded.delete(key);
-      settled.add(key);
-      log.info({ key }, "digest: send recorded late");
-    }
-  }
-
-  async function deliver(sub: Subscription, period: Period, sender: Sender, report: TickReport): Promise<void> {
-    const reply = unfinished.get(period.key) ?? compose(sub, period.day);
-    unfinished.delete(period.key);
+  async function deliver({ sub, period }: Owed, sender: Sender, report: TickReport): Promise<void> {
+    const reply = ledger.takeUnfinished(period.key) ?? compose(sub, period.day);
     if (!reply) {
-      await markSentPersistently(period.key);
-      settled.add(period.key);
+      await ledger.recordSent(period.key);
       record(report, "empty", period.key);
       log.info({ key: period.key }, "digest: nothing to say today");
       return;
     }
-    const outcome = await queueOf(sub.platform).deliver(sub.chatId, () => sender(sub.chatId, reply));
+    // Ownership is checked when the queue lets the send through, however long it waited (a 429 hold).
+    const outcome = await queueOf(sub.platform).deliver(sub.chatId, async () => {
+      if (!(await ledger.confirm(period.key))) throw new ClaimLostError(period.key);
+      await sender(sub.chatId, reply);
+    });
     switch (outcome.status) {
       case "sent":
-        await recordSent(period.key);
+        await ledger.recordSent(period.key);
         record(report, "sent", period.key);
         log.info({ key: period.key, attempts: outcome.attempts }, "digest: sent");
         return;
       case "gone":
+        ledger.release(period.key);
         record(report, "gone", period.key);
         log.warn(
           { chatId: sub.chatId, err: outcome.error },
@@ -256,8 +207,14 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         return;
       case "failed":
       case "abandoned":
+        if (outcome.status === "failed" && outcome.error instanceof ClaimLostError) {
+          ledger.release(period.key);
+          report.skipped.push(period.key);
+          log.warn({ key: period.key }, "digest: another process took the claim over while this send waited");
+          return;
+        }
         // The claim stays until its lease ends; a later tick retries while the catch-up window allows.
-        unfinished.set(period.key, reply);
+        ledger.release(period.key, reply);
         record(report, "failed", period.key);
         log.error(
           { key: period.key, attempts: outcome.attempts, err: "error" in outcome ? outcome.error : undefined },
@@ -267,48 +224,62 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     }
   }
 
-  async function checkPeriod(sub: Subscription, period: Period, now: Date, report: TickReport, jobs: Promise<void>[]) {
-    if (!withinCatchUp(period, now, catchUp)) {
-      // Read first: most periods looked back on are long settled, and that costs one read, not a write.
-      const before = await store.getDelivery(period.key);
-      if (before?.state === "sent" || before?.state === "missed") {
-        settled.add(period.key);
-        report.skipped.push(period.key);
-        return;
+  /** Overdue periods: recorded missed, or (a claim that outlived its window) added to `toSend`. */
+  async function settleOverdue(owed: Owed[], report: TickReport, toSend: Owed[]): Promise<void> {
+    for (const item of owed) {
+      const { key, due } = item.period;
+      if (ledger.isBusy(key)) continue;
+      try {
+        switch (await ledger.overdue(item.period)) {
+          case "missed":
+            record(report, "missed", key);
+            log.warn({ key, due: due.toISO() }, "digest: missed (the bot was down); not posted late");
+            break;
+          case "late":
+            log.warn({ key, due: due.toISO() }, "digest: its sender died after its window; delivering late");
+            toSend.push(item);
+            break;
+          default:
+            report.skipped.push(key);
+        }
+      } catch (error) {
+        record(report, "failed", key);
+        log.error({ key, err: error }, "digest: could not check the delivery record");
       }
-      await store.markMissed(period.key); // no record, or a claim whose lease ran out
-      const after = await store.getDelivery(period.key);
-      if (after?.state === "missed") {
-        settled.add(period.key);
-        record(report, "missed", period.key);
-        log.warn({ key: period.key, due: period.due.toISO() }, "digest: missed (the bot was down); not posted late");
-      } else {
-        if (after?.state === "sent") settled.add(period.key);
-        report.skipped.push(period.key);
+    }
+  }
+
+  /** Claims `owed` a batch at a time and delivers what it got; the next batch once half the last is under way. */
+  async function claimAndDeliver(owed: Owed[], report: TickReport): Promise<void> {
+    const jobs = new Set<Promise<void>>();
+    for (let i = 0; i < owed.length; i += claimBatch) {
+      while (jobs.size > claimBatch / 2) await Promise.race(jobs);
+      const batch = owed.slice(i, i + claimBatch);
+      let claims: Awaited<ReturnType<DeliveryLedger["claim"]>>;
+      try {
+        claims = await ledger.claim(batch.map((o) => o.period.key));
+      } catch (error) {
+        for (const o of batch) record(report, "failed", o.period.key);
+        log.error({ keys: batch.length, err: error }, "digest: could not claim deliveries");
+        continue;
       }
-      return;
+      for (const item of batch) {
+        const sender = options.senders[item.sub.platform];
+        if (!sender || claims.get(item.period.key) !== "claimed") {
+          report.skipped.push(item.period.key);
+          continue;
+        }
+        const job: Promise<void> = deliver(item, sender, report)
+          .catch((error: unknown) => {
+            ledger.release(item.period.key);
+            record(report, "failed", item.period.key);
+            log.error({ key: item.period.key, err: error }, "digest: delivery failed");
+          })
+          .finally(() => jobs.delete(job));
+        jobs.add(job);
+      }
     }
-    const sender = options.senders[sub.platform];
-    if (!sender) {
-      if (!warnedNoSender.has(sub.platform)) log.warn({ platform: sub.platform }, "digest: no sender for platform");
-      warnedNoSender.add(sub.platform);
-      return;
-    }
-    const claim = await store.claimDelivery(period.key, ownerId, leaseMs + queueOf(sub.platform).backlogMs());
-    if (claim !== "claimed") {
-      if (claim !== "held-by-other") settled.add(period.key);
-      report.skipped.push(period.key);
-      return;
-    }
-    inFlight.add(period.key);
-    jobs.push(
-      deliver(sub, period, sender, report)
-        .catch((error: unknown) => {
-          record(report, "failed", period.key);
-          log.error({ key: period.key, err: error }, "digest: delivery failed");
-        })
-        .finally(() => inFlight.delete(period.key)),
-    );
+    await Promise.all(jobs);
   }
 
   async function tick(now: Date = clock.now()): Promise<TickReport> {
@@ -321,26 +292,17 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       failed: [],
       gone: [],
     };
-    await recordUnrecorded();
-    const subs = await store.listSubscriptions();
-    const jobs: Promise<void>[] = [];
-    const seen = new Set<string>();
-    for (const sub of subs) {
-      for (const period of periodsToCheck(sub, now)) {
-        seen.add(period.key);
-        if (settled.has(period.key) || inFlight.has(period.key) || unrecorded.has(period.key)) continue;
-        try {
-          await checkPeriod(sub, period, now, report, jobs);
-        } catch (error) {
-          record(report, "failed", period.key);
-          log.error({ key: period.key, err: error }, "digest: could not check the delivery record");
-        }
-      }
-    }
-    // Only keys that can still come up are worth remembering.
-    settled = new Set([...settled].filter((k) => seen.has(k)));
-    for (const key of unfinished.keys()) if (!seen.has(key) || settled.has(key)) unfinished.delete(key);
-    await Promise.all(jobs);
+    await ledger.recordUnrecorded();
+    const { due, overdue, keys } = plan(await store.listSubscriptions(), now, catchUp);
+    const toSend: Owed[] = [];
+    await settleOverdue(overdue, report, toSend);
+    for (const item of due) if (!ledger.isBusy(item.period.key)) toSend.push(item);
+    // A platform without a sender is left unclaimed (another process may have one).
+    await claimAndDeliver(
+      toSend.filter((o) => senderFor(o.sub.platform)),
+      report,
+    );
+    ledger.forgetExcept(keys);
     return report;
   }
 
@@ -355,9 +317,13 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   return {
     ownerId,
     queueOf,
-    tick: (now) => track(tick(now)),
+    tick: (now) => {
+      ledger.startRenewing();
+      return track(tick(now));
+    },
     start() {
       if (task) return;
+      ledger.startRenewing();
       tickLogged();
       task = cron.schedule(options.cron ?? "* * * * *", tickLogged, { name: "huunghi-digests" });
     },
@@ -368,13 +334,14 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       if (!(await settlesWithin(Promise.allSettled([...running]), deadline - Date.now()))) {
         // Not waited for any longer: queued sends are dropped, a request under way may still complete (and
         // be recorded) in the background; whatever is not recorded is retried by a process after its lease.
-        log.warn({ inFlight: [...inFlight] }, "digest: stopping with sends still under way; their claims will expire");
+        log.warn({ inFlight: ledger.holding }, "digest: stopping with sends still under way; their claims will expire");
         for (const queue of queues.values()) queue.stop();
       }
-      if (unrecorded.size > 0) await settlesWithin(recordUnrecorded(), deadline - Date.now());
-      if (unrecorded.size > 0) {
+      ledger.stopRenewing();
+      if (ledger.unrecordedKeys.length > 0) await settlesWithin(ledger.recordUnrecorded(), deadline - Date.now());
+      if (ledger.unrecordedKeys.length > 0) {
         log.error(
-          { keys: [...unrecorded] },
+          { keys: ledger.unrecordedKeys },
           "digest: stopping with sends not recorded as sent; another process may post them again after the lease",
         );
       }

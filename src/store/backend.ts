@@ -4,6 +4,18 @@
 import type Keyv from "keyv";
 import type { DeliveryRecord } from "../core/services";
 
+/**
+ * When a delivery record may be overwritten:
+ *   "free"  there is no record yet, or it is a claim whose lease ended at or before `now` (a crashed sender's);
+ *   "owned" it is a claim held by `next.owner` (renewing it, or recording the send it protected).
+ */
+export type DeliveryCondition = "free" | "owned";
+
+export interface DeliveryWrite {
+  key: string;
+  next: DeliveryRecord;
+}
+
 export interface PutIfResult {
   /** Whether `next` was written. */
   written: boolean;
@@ -22,6 +34,11 @@ export interface StoreBackend {
    * at or before `now` (a crashed sender's). Two processes racing for one key: exactly one writes.
    */
   putDeliveryIf(key: string, next: DeliveryRecord, now: number): Promise<PutIfResult>;
+  /**
+   * Many conditional writes in one round trip (one Lua script, one SQL statement), each atomic on its own key;
+   * results in the order given. `owned` checks each record's owner against its `next.owner`.
+   */
+  putDeliveriesIf(writes: readonly DeliveryWrite[], now: number, condition: DeliveryCondition): Promise<PutIfResult[]>;
   /** Rejects when the backend is unreachable. */
   ping(): Promise<void>;
   close(): Promise<void>;

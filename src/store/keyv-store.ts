@@ -7,7 +7,8 @@
 import { randomUUID } from "node:crypto";
 import type { Lang } from "../core/i18n";
 import type { AuditEntry, ClaimResult, DeliveryRecord, StateStore, Subscription } from "../core/services";
-import type { StoreBackend } from "./backend";
+import type { DeliveryWrite, StoreBackend } from "./backend";
+import { describeStoreFailure, StoreUnavailableError } from "./errors";
 import { CorruptRecordError, readAudit, readSubscription } from "./records";
 
 export interface KeyvStoreOptions {
@@ -20,6 +21,13 @@ export interface KeyvStoreOptions {
    * given a handler, the record is reported to it and skipped, and the other subscribers are still returned.
    */
   onCorrupt?: (error: CorruptRecordError) => void;
+  /**
+   * How long one store call may take before it fails as "store unavailable" (default 2 s): a hung Redis or a
+   * locked SQLite file must not hold a command, a digest tick or a stop for longer.
+   */
+  timeoutMs?: number;
+  /** After a call timed out or met a lock, calls fail at once for this long instead of waiting again (1 s). */
+  failFastMs?: number;
 }
 
 const SUB = "sub:";
@@ -31,6 +39,11 @@ export class KeyvStateStore implements StateStore {
   private readonly now: () => number;
   private readonly auditTtlMs: number;
   private readonly onCorrupt: (error: CorruptRecordError) => void;
+  private readonly timeoutMs: number;
+  private readonly failFastMs: number;
+  /** Until when (ms) calls fail at once, and why. */
+  private failingUntil = 0;
+  private failing = "";
 
   constructor(
     readonly backend: StoreBackend,
@@ -38,6 +51,8 @@ export class KeyvStateStore implements StateStore {
   ) {
     this.now = options.now ?? Date.now;
     this.auditTtlMs = options.auditTtlMs ?? 180 * 24 * 3600 * 1000;
+    this.timeoutMs = options.timeoutMs ?? 2_000;
+    this.failFastMs = options.failFastMs ?? 1_000;
     this.onCorrupt =
       options.onCorrupt ??
       ((error) => {
@@ -57,18 +72,47 @@ export class KeyvStateStore implements StateStore {
     if (this.closed) throw new Error("the state store is closed");
   }
 
+  /**
+   * Runs one store call within the time bound. A failure of the backend becomes a StoreUnavailableError naming
+   * the call and the cause; a corrupt record stays a CorruptRecordError. A timeout or a lock makes the next calls
+   * fail at once for `failFastMs`, so one command does not wait out the bound several times in series.
+   */
+  private async run<T>(operation: string, work: () => Promise<T>, probe = false): Promise<T> {
+    this.ensureOpen();
+    if (!probe && Date.now() < this.failingUntil) throw new StoreUnavailableError(operation, this.failing);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new StoreTimeout(this.timeoutMs)), this.timeoutMs);
+    });
+    const call = work();
+    try {
+      return await Promise.race([call, timeout]);
+    } catch (error) {
+      if (error instanceof CorruptRecordError || error instanceof StoreUnavailableError) throw error;
+      const reason = describeStoreFailure(error);
+      if (error instanceof StoreTimeout || /locked/.test(reason)) {
+        call.catch(() => {}); // the call may still fail later; it is no one's to handle any more
+        this.failingUntil = Date.now() + this.failFastMs;
+        this.failing = reason;
+      }
+      throw new StoreUnavailableError(operation, reason, { cause: error });
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   async getSubscription(chatId: string): Promise<Subscription | undefined> {
-    const value: unknown = await this.keyv.get(SUB + chatId);
+    const value: unknown = await this.run("getSubscription", () => this.keyv.get(SUB + chatId));
     return value === undefined ? undefined : readSubscription(SUB + chatId, value);
   }
 
   async setSubscription(sub: Subscription): Promise<void> {
     const checked = readSubscription(SUB + sub.chatId, sub);
-    await this.keyv.set(SUB + sub.chatId, checked);
+    await this.run("setSubscription", () => this.keyv.set(SUB + sub.chatId, checked));
   }
 
   async deleteSubscription(chatId: string): Promise<boolean> {
-    return this.keyv.delete(SUB + chatId);
+    return this.run("deleteSubscription", () => this.keyv.delete(SUB + chatId));
   }
 
   async moveChat(from: string, to: string): Promise<boolean> {
@@ -90,7 +134,7 @@ export class KeyvStateStore implements StateStore {
   async listSubscriptions(): Promise<Subscription[]> {
     const out: Subscription[] = [];
     this.ensureOpen();
-    for (const [key, value] of await this.backend.scan(SUB)) {
+    for (const [key, value] of await this.run("listSubscriptions", () => this.backend.scan(SUB))) {
       try {
         out.push(readSubscription(key, value));
       } catch (error) {
@@ -102,7 +146,7 @@ export class KeyvStateStore implements StateStore {
   }
 
   async getUserLang(userId: string): Promise<Lang | undefined> {
-    const value: unknown = await this.keyv.get(LANG + userId);
+    const value: unknown = await this.run("getUserLang", () => this.keyv.get(LANG + userId));
     if (value === undefined) return undefined;
     if (value !== "vi" && value !== "en")
       throw new CorruptRecordError(LANG + userId, `unknown language ${String(value)}`);
@@ -110,46 +154,69 @@ export class KeyvStateStore implements StateStore {
   }
 
   async setUserLang(userId: string, lang: Lang): Promise<void> {
-    await this.keyv.set(LANG + userId, lang);
+    await this.run("setUserLang", () => this.keyv.set(LANG + userId, lang));
   }
 
   async claimDelivery(key: string, owner: string, leaseMs: number): Promise<ClaimResult> {
-    this.ensureOpen();
-    const now = this.now();
-    const record: DeliveryRecord = {
-      key,
-      state: "claimed",
-      owner,
-      leaseUntil: now + leaseMs,
-      at: new Date(now).toISOString(),
-    };
-    const result = await this.backend.putDeliveryIf(DELIVERY + key, record, now);
-    if (result.written) return "claimed";
-    switch (result.previous?.state) {
-      case "sent":
-        return "already-sent";
-      case "missed":
-        return "missed";
-      default:
-        return "held-by-other";
-    }
+    const [result] = await this.claimDeliveries([key], owner, leaseMs);
+    if (!result) throw new Error("the store gave no claim result");
+    return result;
   }
 
-  /** Sent is final: whoever finished the send, the period is done. */
-  async markSent(key: string, owner: string): Promise<void> {
+  /** Claims many deliveries in one round trip per few hundred keys; results in the order of `keys`. */
+  async claimDeliveries(keys: readonly string[], owner: string, leaseMs: number): Promise<ClaimResult[]> {
+    const now = this.now();
+    const writes = keys.map((key) => ({ key: DELIVERY + key, next: this.claimRecord(key, owner, now, leaseMs) }));
+    const results = await this.run("claimDeliveries", () => this.backend.putDeliveriesIf(writes, now, "free"));
+    return results.map((result) => {
+      if (result.written) return "claimed";
+      switch (result.previous?.state) {
+        case "sent":
+          return "already-sent";
+        case "missed":
+          return "missed";
+        default:
+          return "held-by-other";
+      }
+    });
+  }
+
+  /** Extends the lease of claims `owner` still holds; false for each one it no longer holds. */
+  async renewClaims(keys: readonly string[], owner: string, leaseMs: number): Promise<boolean[]> {
+    const now = this.now();
+    const writes: DeliveryWrite[] = keys.map((key) => ({
+      key: DELIVERY + key,
+      next: this.claimRecord(key, owner, now, leaseMs),
+    }));
+    const results = await this.run("renewClaims", () => this.backend.putDeliveriesIf(writes, now, "owned"));
+    return results.map((r) => r.written);
+  }
+
+  private claimRecord(key: string, owner: string, now: number, leaseMs: number): DeliveryRecord {
+    return { key, state: "claimed", owner, leaseUntil: now + leaseMs, at: new Date(now).toISOString() };
+  }
+
+  /**
+   * Records a send as done, only while `owner` still holds the claim (its lease may have run out meanwhile, as
+   * long as nobody took it over). False when another process holds or finished it: the send may be a duplicate.
+   */
+  async markSent(key: string, owner: string): Promise<boolean> {
     const record: DeliveryRecord = { key, state: "sent", owner, at: new Date(this.now()).toISOString() };
-    await this.keyv.set(DELIVERY + key, record);
+    const [result] = await this.run("markSent", () =>
+      this.backend.putDeliveriesIf([{ key: DELIVERY + key, next: record }], this.now(), "owned"),
+    );
+    return result?.written === true;
   }
 
   /** Records a period as missed unless it was sent or is being sent (an unexpired claim). */
   async markMissed(key: string): Promise<void> {
-    this.ensureOpen();
     const now = this.now();
-    await this.backend.putDeliveryIf(DELIVERY + key, { key, state: "missed", at: new Date(now).toISOString() }, now);
+    const missed: DeliveryRecord = { key, state: "missed", at: new Date(now).toISOString() };
+    await this.run("markMissed", () => this.backend.putDeliveryIf(DELIVERY + key, missed, now));
   }
 
   async getDelivery(key: string): Promise<DeliveryRecord | undefined> {
-    const value = (await this.keyv.get(DELIVERY + key)) as DeliveryRecord | undefined;
+    const value = (await this.run("getDelivery", () => this.keyv.get(DELIVERY + key))) as DeliveryRecord | undefined;
     if (value !== undefined && !["claimed", "sent", "missed"].includes(value?.state)) {
       throw new CorruptRecordError(DELIVERY + key, "unknown delivery state");
     }
@@ -159,12 +226,13 @@ export class KeyvStateStore implements StateStore {
   async appendAudit(entry: AuditEntry): Promise<void> {
     const checked = readAudit(AUDIT, entry);
     // The ISO time first makes keys sort by time; the nonce keeps two entries in one millisecond apart.
-    await this.keyv.set(`${AUDIT}${checked.at}:${randomUUID().slice(0, 8)}`, checked, this.auditTtlMs);
+    const key = `${AUDIT}${checked.at}:${randomUUID().slice(0, 8)}`;
+    await this.run("appendAudit", () => this.keyv.set(key, checked, this.auditTtlMs));
   }
 
   async listAudit(limit: number): Promise<AuditEntry[]> {
     this.ensureOpen();
-    const entries = await this.backend.scan(AUDIT);
+    const entries = await this.run("listAudit", () => this.backend.scan(AUDIT));
     return entries
       .sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0))
       .slice(0, Math.max(0, limit))
@@ -172,13 +240,19 @@ export class KeyvStateStore implements StateStore {
   }
 
   async ping(): Promise<void> {
-    this.ensureOpen();
-    await this.backend.ping();
+    await this.run("ping", () => this.backend.ping(), true);
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     await this.backend.close();
+  }
+}
+
+class StoreTimeout extends Error {
+  constructor(ms: number) {
+    super(`no answer within ${ms} ms`);
+    this.name = "StoreTimeout";
   }
 }

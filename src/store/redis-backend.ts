@@ -7,6 +7,8 @@ import Keyv from "keyv";
 import type { DeliveryRecord } from "../core/services";
 import { noAnswerWithin, within } from "../core/within";
 import {
+  type DeliveryCondition,
+  type DeliveryWrite,
   decodeStored,
   NAMESPACE,
   type PutIfResult,
@@ -17,21 +19,36 @@ import {
 
 const SEPARATOR = "::";
 
-/** KEYS[1] = record key; ARGV[1] = new stored value; ARGV[2] = now (ms). Returns {written, previous or ""}. */
-const PUT_DELIVERY_IF = `
-local current = redis.call('GET', KEYS[1])
-if not current then
-  redis.call('SET', KEYS[1], ARGV[1])
-  return {1, ''}
+/**
+ * Conditional writes of delivery records, all in one atomic script. KEYS = record keys; ARGV[1] = now (ms);
+ * ARGV[2] = "free" | "owned"; ARGV[2 + i] = the new stored value of KEYS[i]. Returns {written, previous or ""}
+ * per key. "free": no record, or a claim whose lease has ended; "owned": a claim held by the new value's owner.
+ */
+const PUT_DELIVERIES_IF = `
+local out = {}
+local now = tonumber(ARGV[1])
+for i, key in ipairs(KEYS) do
+  local current = redis.call('GET', key)
+  local record
+  if current then
+    local ok, data = pcall(cjson.decode, current)
+    if ok and type(data) == 'table' and type(data.value) == 'table' then record = data.value end
+  end
+  local write = false
+  if ARGV[2] == 'free' then
+    write = (not current) or (record ~= nil and record.state == 'claimed' and tonumber(record.leaseUntil or 0) <= now)
+  else
+    local ok, next = pcall(cjson.decode, ARGV[2 + i])
+    write = record ~= nil and record.state == 'claimed' and ok and record.owner == next.value.owner
+  end
+  if write then redis.call('SET', key, ARGV[2 + i]) end
+  out[i] = {write and 1 or 0, current or ''}
 end
-local ok, data = pcall(cjson.decode, current)
-if ok and type(data) == 'table' and type(data.value) == 'table' and data.value.state == 'claimed'
-   and tonumber(data.value.leaseUntil or 0) <= tonumber(ARGV[2]) then
-  redis.call('SET', KEYS[1], ARGV[1])
-  return {1, current}
-end
-return {0, current}
+return out
 `;
+
+/** Keys per script call: one round trip each, short enough not to stall Redis for other clients. */
+const BATCH = 500;
 
 /** SCAN MATCH treats * ? [ ] \ as pattern characters. */
 function globEscape(text: string): string {
@@ -77,7 +94,7 @@ export async function openRedisBackend(
   client.off("error", onError);
   const raw = (key: string): string => `${NAMESPACE}${SEPARATOR}${key}`;
 
-  return {
+  const backend: StoreBackend = {
     name: "redis",
     keyv,
     async scan(prefix) {
@@ -101,21 +118,44 @@ export async function openRedisBackend(
       return out;
     },
     async putDeliveryIf(key: string, next: DeliveryRecord, now: number): Promise<PutIfResult> {
-      const reply = (await client.eval(PUT_DELIVERY_IF, {
-        keys: [raw(key)],
-        arguments: [await storedForm(keyv, next), String(now)],
-      })) as [number, string];
-      const previous = parseStoredDelivery(reply[1], key);
-      const written = Number(reply[0]) === 1;
-      return previous ? { written, previous } : { written };
+      const [result] = await backend.putDeliveriesIf([{ key, next }], now, "free");
+      if (!result) throw new Error("no answer from the delivery script");
+      return result;
+    },
+    async putDeliveriesIf(writes: readonly DeliveryWrite[], now: number, condition: DeliveryCondition) {
+      const out: PutIfResult[] = [];
+      for (let i = 0; i < writes.length; i += BATCH) {
+        const chunk = writes.slice(i, i + BATCH);
+        const values = await Promise.all(chunk.map((w) => storedForm(keyv, w.next)));
+        const reply = (await client.eval(PUT_DELIVERIES_IF, {
+          keys: chunk.map((w) => raw(w.key)),
+          arguments: [String(now), condition, ...values],
+        })) as Array<[number, string]>;
+        for (const [j, w] of chunk.entries()) {
+          const [written, before] = reply[j] ?? [0, ""];
+          const previous = parseStoredDelivery(before, w.key);
+          out.push(previous ? { written: Number(written) === 1, previous } : { written: Number(written) === 1 });
+        }
+      }
+      return out;
     },
     async ping() {
       await client.ping();
     },
     async close() {
-      if (client.isOpen) await client.close();
+      if (!client.isOpen) return;
+      // close() waits for every reply: a hung Redis never gives them, so the connection is dropped after a bound.
+      let timer: NodeJS.Timeout | undefined;
+      const bound = new Promise<"cut">((resolve) => {
+        timer = setTimeout(() => resolve("cut"), 2_000);
+      });
+      const closed = client.close().then(() => "closed" as const);
+      closed.catch(() => {});
+      const outcome = await Promise.race([closed, bound]).finally(() => clearTimeout(timer));
+      if (outcome === "cut" && client.isOpen) client.destroy();
     },
   };
+  return backend;
 }
 
 /** A Redis URL without its password, for messages and logs. */

@@ -137,6 +137,61 @@ export function storeContract(name: string, harness: () => Promise<StoreHarness>
       expect(results.filter((r) => r === "held-by-other")).toHaveLength(39);
     });
 
+    it("claims many deliveries in one call, each as claimDelivery would", async () => {
+      const keys = Array.from({ length: 450 }, (_, i) => `digest:telegram:-4${i}:2027-07-18`);
+      await store.claimDelivery(keys[0] ?? "", "other", 60_000);
+      await store.claimDelivery(keys[1] ?? "", "p1", 60_000);
+      await store.markSent(keys[1] ?? "", "p1");
+      await store.markMissed(keys[2] ?? "");
+      const results = await store.claimDeliveries(keys, "p1", 60_000);
+      expect(results.slice(0, 4)).toEqual(["held-by-other", "already-sent", "missed", "claimed"]);
+      expect(results.filter((r) => r === "claimed")).toHaveLength(447);
+      expect(await store.getDelivery(keys[449] ?? "")).toMatchObject({ state: "claimed", owner: "p1" });
+      expect(await store.claimDeliveries([], "p1", 60_000)).toEqual([]);
+    });
+
+    it("renews only the claims the owner still holds, and keeps them from being taken over", async () => {
+      const [mine, lapsed, theirs] = ["digest:x:2027-07-18", "digest:y:2027-07-18", "digest:z:2027-07-18"];
+      await store.claimDeliveries([mine, lapsed], "p1", 60_000);
+      await store.claimDelivery(theirs, "p2", 60_000);
+      h.clock.now += 60_000;
+      expect(await store.claimDelivery(lapsed, "p2", 60_000)).toBe("claimed"); // p1's lease ran out: taken over
+      expect(await store.renewClaims([mine, lapsed, theirs], "p1", 60_000)).toEqual([true, false, false]);
+      h.clock.now += 59_999;
+      expect(await store.claimDelivery(mine, "p2", 60_000)).toBe("held-by-other");
+      expect(await store.getDelivery(mine)).toMatchObject({ owner: "p1", leaseUntil: h.clock.now - 59_999 + 60_000 });
+      expect(await store.getDelivery(lapsed)).toMatchObject({ state: "claimed", owner: "p2" });
+    });
+
+    it("records a send only while the sender still holds the claim", async () => {
+      const key = "digest:telegram:-5:2027-07-18";
+      await store.claimDelivery(key, "slow", 60_000);
+      h.clock.now += 60_000;
+      expect(await store.claimDelivery(key, "p2", 60_000)).toBe("claimed");
+      expect(await store.markSent(key, "slow")).toBe(false);
+      expect(await store.getDelivery(key)).toMatchObject({ state: "claimed", owner: "p2" });
+      expect(await store.markSent(key, "p2")).toBe(true);
+      expect(await store.markSent(key, "p2")).toBe(false); // sent is final
+      expect(await store.getDelivery(key)).toMatchObject({ state: "sent", owner: "p2" });
+      // A lease that ran out while nobody took the claim over still lets its owner record the send.
+      const late = "digest:telegram:-6:2027-07-18";
+      await store.claimDelivery(late, "p1", 1_000);
+      h.clock.now += 5_000;
+      expect(await store.markSent(late, "p1")).toBe(true);
+      expect(await store.markSent("digest:never-claimed:2027-07-18", "p1")).toBe(false);
+    });
+
+    it("decides contested renewals and records atomically across connections", async () => {
+      const sibling = track(await h.openSibling());
+      const key = "digest:telegram:-7:2027-07-18";
+      await store.claimDelivery(key, "p1", 1_000);
+      h.clock.now += 1_000;
+      // The old owner records its send while a second process takes the lapsed claim over: one of them wins.
+      const [sent, taken] = await Promise.all([store.markSent(key, "p1"), sibling.claimDelivery(key, "p2", 60_000)]);
+      expect([sent, taken === "claimed"].filter(Boolean)).toHaveLength(1);
+      expect((await store.getDelivery(key))?.state).toBe(sent ? "sent" : "claimed");
+    });
+
     it("records a missed period without overriding a sent one or a live claim", async () => {
       await store.markMissed("digest:a:2027-07-17");
       expect(await store.getDelivery("digest:a:2027-07-17")).toMatchObject({ state: "missed" });

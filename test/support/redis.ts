@@ -9,6 +9,10 @@ import { join } from "node:path";
 export interface RedisServer {
   url: string;
   port: number;
+  /** Freezes the server (SIGSTOP): it keeps accepting connections and never answers, like a hung Redis. */
+  hang(): void;
+  /** Lets a frozen server run again (SIGCONT). */
+  resume(): void;
   stop(): Promise<void>;
 }
 
@@ -75,8 +79,11 @@ export async function startRedis(): Promise<RedisServer> {
     return {
       url: `redis://127.0.0.1:${port}`,
       port,
+      hang: () => child.kill("SIGSTOP"),
+      resume: () => child.kill("SIGCONT"),
       async stop() {
         if (child.exitCode === null) {
+          child.kill("SIGCONT");
           const exited = new Promise((r) => child.once("exit", r));
           child.kill("SIGTERM");
           await Promise.race([exited, new Promise((r) => setTimeout(r, 3_000))]);
