@@ -26,7 +26,7 @@ export interface KeyvStoreOptions {
    * locked SQLite file must not hold a command, a digest tick or a stop for longer.
    */
   timeoutMs?: number;
-  /** After a call timed out or met a lock, calls fail at once for this long instead of waiting again (1 s). */
+  /** After a call timed out or met a lock, calls fail at once for this long instead of waiting again (2 s). */
   failFastMs?: number;
 }
 
@@ -52,7 +52,7 @@ export class KeyvStateStore implements StateStore {
     this.now = options.now ?? Date.now;
     this.auditTtlMs = options.auditTtlMs ?? 180 * 24 * 3600 * 1000;
     this.timeoutMs = options.timeoutMs ?? 2_000;
-    this.failFastMs = options.failFastMs ?? 1_000;
+    this.failFastMs = options.failFastMs ?? 2_000;
     this.onCorrupt =
       options.onCorrupt ??
       ((error) => {
@@ -120,14 +120,14 @@ export class KeyvStateStore implements StateStore {
     // Delivery keys are "digest:<chatId>:<period>" (src/schedule/period.ts); records move before the
     // subscription, so the new id never has a subscription without its history.
     const prefix = `${DELIVERY}digest:${from}:`;
-    for (const [key, value] of await this.backend.scan(prefix)) {
+    for (const [key, value] of await this.run("moveChat", () => this.backend.scan(prefix))) {
       const record = value as DeliveryRecord;
       const movedKey = `digest:${to}:${key.slice(prefix.length)}`;
-      await this.keyv.set(DELIVERY + movedKey, { ...record, key: movedKey });
+      await this.run("moveChat", () => this.keyv.set(DELIVERY + movedKey, { ...record, key: movedKey }));
     }
     if (!sub) return false;
     await this.setSubscription({ ...sub, chatId: to });
-    await this.keyv.delete(SUB + from);
+    await this.run("moveChat", () => this.keyv.delete(SUB + from));
     return true;
   }
 

@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import { chmod, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import sqlite3 from "sqlite3";
+import Database from "libsql";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { checkReadiness } from "../../src/ops/readiness";
 import { StoreUnavailableError } from "../../src/store/errors";
@@ -89,12 +89,12 @@ describe("an SQLite file that cannot be written", () => {
     const store = await openStore(`sqlite://${file}`, { failFastMs: 60_000 });
     cleanups.push(() => store.close());
     await store.setSubscription(subscription("telegram:-1"));
-    const other = new sqlite3.Database(file);
-    const exec = (sql: string) => new Promise<void>((res, rej) => other.exec(sql, (e) => (e ? rej(e) : res())));
-    await exec("BEGIN EXCLUSIVE");
-    cleanups.push(async () => {
-      await exec("ROLLBACK").catch(() => {});
-      await new Promise((r) => other.close(r));
+    // Another process's connection (a backup, a second bot) holding the write lock.
+    const other = new Database(file);
+    other.exec("BEGIN EXCLUSIVE");
+    cleanups.push(() => {
+      other.exec("ROLLBACK");
+      other.close();
     });
     const first = await store.setUserLang("telegram:1", "en").catch((e: unknown) => e);
     expect(first).toBeInstanceOf(StoreUnavailableError);
