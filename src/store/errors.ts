@@ -2,6 +2,7 @@
 // the store is unavailable in their language, and callers that can go on without it (the language lookup,
 // readiness, digests) recognise it by class.
 import { UserError } from "../core/errors";
+import { both } from "../core/i18n";
 
 export class StoreUnavailableError extends UserError {
   constructor(
@@ -9,10 +10,10 @@ export class StoreUnavailableError extends UserError {
     readonly reason: string,
     options?: { cause?: unknown },
   ) {
-    super("store-unavailable", {
-      vi: "Nơi lưu trữ của bot tạm thời không truy cập được, nên chưa thể đọc hay lưu đăng ký và tùy chọn. Vui lòng thử lại sau ít phút.",
-      en: "The bot's state store is unavailable right now, so subscriptions and preferences cannot be read or saved. Please try again in a few minutes.",
-    });
+    super(
+      "store-unavailable",
+      both((w) => w.storeUnavailable),
+    );
     this.name = "StoreUnavailableError";
     this.message = `state store unavailable (${operation}): ${reason}`;
     if (options?.cause !== undefined) this.cause = options.cause;

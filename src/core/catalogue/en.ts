@@ -59,6 +59,8 @@ export const en: Catalogue = {
   internalError: "Sorry, something went wrong handling that. It has been logged; please try again later.",
   adminOnly: "This command is for the bot's administrators only.",
   noStore: "This bot runs without a state store, so it cannot keep subscriptions or preferences.",
+  storeUnavailable:
+    "The bot's state store is unavailable right now, so subscriptions and preferences cannot be read or saved. Please try again in a few minutes.",
   notChatAdmin: (chat, platform) =>
     `Only administrators can change this ${chat === "channel" ? "channel" : "group"}'s digest subscription (it needs ${
       platform === "discord" ? "the Manage Channels permission" : "administrator rights in this chat"
