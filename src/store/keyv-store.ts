@@ -26,7 +26,7 @@ export interface KeyvStoreOptions {
    * locked SQLite file must not hold a command, a digest tick or a stop for longer.
    */
   timeoutMs?: number;
-  /** After a call timed out or met a lock, calls fail at once for this long instead of waiting again (2 s). */
+  /** After a call timed out, calls fail at once for this long instead of waiting again (2 s; three times that after a lock). */
   failFastMs?: number;
 }
 
@@ -92,7 +92,8 @@ export class KeyvStateStore implements StateStore {
       const reason = describeStoreFailure(error);
       if (error instanceof StoreTimeout || /locked/.test(reason)) {
         call.catch(() => {}); // the call may still fail later; it is no one's to handle any more
-        this.failingUntil = Date.now() + this.failFastMs;
+        // A lock is waited for synchronously (the whole process stands still), so it is not retried as soon.
+        this.failingUntil = Date.now() + (error instanceof StoreTimeout ? this.failFastMs : this.failFastMs * 3);
         this.failing = reason;
       }
       throw new StoreUnavailableError(operation, reason, { cause: error });

@@ -21,10 +21,11 @@ const TABLE = "keyv";
 const BATCH = 400;
 /**
  * How long a statement waits for another process's lock. libsql waits synchronously, holding the event loop, so
- * this stays short: a lock held longer (a second bot writing, a long backup) fails as "store unavailable" and the
- * keyv store refuses further calls at once for a moment instead of waiting again (keyv-store.ts).
+ * this stays short (long enough for another writer's transaction on a busy machine): a lock held longer (a long
+ * backup, a stuck process) fails as "store unavailable", and the keyv store then refuses calls at once for a while
+ * instead of waiting again (keyv-store.ts).
  */
-const BUSY_TIMEOUT_MS = 500;
+const BUSY_TIMEOUT_MS = 2_000;
 
 interface Row {
   key: string;
