@@ -98,6 +98,33 @@ export interface TelegramServer {
 export interface TelegramServerOptions {
   token?: string;
   bot?: Partial<BotIdentity>;
+  /** Random faults, as the real API and a real network produce them under load (chaos script, benchmarks). */
+  faults?: Faults;
+}
+
+/** Chances (0–1) per call of one of `methods` (default sendMessage), drawn from a seeded generator. */
+export interface Faults {
+  methods?: string[];
+  /** 429 Too Many Requests with `retryAfter` seconds (default 1). */
+  tooManyRequests?: number;
+  retryAfter?: number;
+  /** The connection is dropped before the call is handled: nothing is posted, the client sees a network error. */
+  dropBeforeAccept?: number;
+  /** The call is handled (the message posted) and then the connection dropped: the answer is lost. */
+  dropAfterAccept?: number;
+  seed?: number;
+}
+
+/** mulberry32: a small seeded generator, so a chaos run can be replayed. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
 class ApiError extends Error {
@@ -127,6 +154,11 @@ export async function startTelegramServer(options: TelegramServerOptions = {}): 
   const arrivals: RecordedCall[] = [];
   const events = new EventEmitter();
   events.setMaxListeners(0);
+  const faults = options.faults;
+  const roll = seeded(faults?.seed ?? 1);
+  const faulty = (method: string) => faults !== undefined && (faults.methods ?? ["sendMessage"]).includes(method);
+  /** Status recorded for a call whose connection was dropped (no HTTP status reached the client). */
+  const DROPPED = 0;
   let queue: Json[] = [];
   let nextUpdateId = 1;
   let nextMessageId = 1;
@@ -358,7 +390,28 @@ export async function startTelegramServer(options: TelegramServerOptions = {}): 
           failure.retry_after,
         );
       }
+      const fault = faulty(call.method) ? roll() : 1;
+      const tooMany = faults?.tooManyRequests ?? 0;
+      const dropBefore = faults?.dropBeforeAccept ?? 0;
+      const dropAfter = faults?.dropAfterAccept ?? 0;
+      if (fault < tooMany) throw new ApiError(429, defaultDescription(429), faults?.retryAfter ?? 1);
+      if (fault < tooMany + dropBefore) {
+        call.status = DROPPED;
+        call.description = "connection dropped before the call was handled";
+        attempts.push(call);
+        req.socket.destroy();
+        return;
+      }
       call.result = await handler(params, req);
+      if (fault < tooMany + dropBefore + dropAfter) {
+        // Handled and recorded like any accepted call, but the client never gets the answer.
+        call.description = "connection dropped after the call was handled";
+        attempts.push(call);
+        sent.push(call);
+        events.emit("call", call);
+        req.socket.destroy();
+        return;
+      }
       attempts.push(call);
       // Polls are noise for tests; everything else is recorded as sent.
       if (call.method !== "getUpdates") {
