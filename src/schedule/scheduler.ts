@@ -150,9 +150,19 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     return p;
   }
 
-  function compose(sub: Subscription, day: string): Reply | undefined {
-    const reply = composeDigest(options.corpus(), { ...options.digest, today: day, lang: sub.lang });
-    return reply ?? (options.postEmpty ? emptyDigest({ today: day, lang: sub.lang }) : undefined);
+  /**
+   * The digest of a day in a language, composed once per tick and shared by every chat that gets it (composing
+   * takes milliseconds; at 30 chats a second it would be half the event loop). The adapters keep their per-chat
+   * progress apart, so one reply object may go to many chats.
+   */
+  function compose(sub: Subscription, day: string, composed: Map<string, Reply | undefined>): Reply | undefined {
+    const key = `${day}:${sub.lang}`;
+    if (composed.has(key)) return composed.get(key);
+    const reply =
+      composeDigest(options.corpus(), { ...options.digest, today: day, lang: sub.lang }) ??
+      (options.postEmpty ? emptyDigest({ today: day, lang: sub.lang }) : undefined);
+    composed.set(key, reply);
+    return reply;
   }
 
   function senderFor(platform: Platform): Sender | undefined {
@@ -164,8 +174,13 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     return sender;
   }
 
-  async function deliver({ sub, period }: Owed, sender: Sender, report: TickReport): Promise<void> {
-    const reply = ledger.takeUnfinished(period.key) ?? compose(sub, period.day);
+  async function deliver(
+    { sub, period }: Owed,
+    sender: Sender,
+    report: TickReport,
+    composed: Map<string, Reply | undefined>,
+  ): Promise<void> {
+    const reply = ledger.takeUnfinished(period.key) ?? compose(sub, period.day, composed);
     if (!reply) {
       await ledger.recordSent(period.key);
       record(report, "empty", period.key);
@@ -252,6 +267,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   /** Claims `owed` a batch at a time and delivers what it got; the next batch once half the last is under way. */
   async function claimAndDeliver(owed: Owed[], report: TickReport): Promise<void> {
     const jobs = new Set<Promise<void>>();
+    const composed = new Map<string, Reply | undefined>();
     for (let i = 0; i < owed.length; i += claimBatch) {
       while (jobs.size > claimBatch / 2) await Promise.race(jobs);
       const batch = owed.slice(i, i + claimBatch);
@@ -269,7 +285,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
           report.skipped.push(item.period.key);
           continue;
         }
-        const job: Promise<void> = deliver(item, sender, report)
+        const job: Promise<void> = deliver(item, sender, report, composed)
           .catch((error: unknown) => {
             ledger.release(item.period.key);
             record(report, "failed", item.period.key);

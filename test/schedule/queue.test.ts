@@ -40,11 +40,11 @@ describe("classifySendError", () => {
 });
 
 describe("Pacer", () => {
-  it("grants turns at least the interval apart, in order, and holds everyone for a retry_after", async () => {
-    const pacer = new Pacer(20);
+  it("grants turns in order, never more than the rate in any window, and holds everyone for a retry_after", async () => {
+    const pacer = new Pacer(20); // 50 per second
     const order: number[] = [];
     const grants = await Promise.all(
-      Array.from({ length: 10 }, (_, i) =>
+      Array.from({ length: 60 }, (_, i) =>
         pacer.acquire().then((t) => {
           order.push(i);
           return t;
@@ -52,10 +52,33 @@ describe("Pacer", () => {
       ),
     );
     expect(order).toEqual([...order].sort((a, b) => a - b));
-    for (let i = 1; i < grants.length; i++) expect((grants[i] ?? 0) - (grants[i - 1] ?? 0)).toBeGreaterThanOrEqual(20);
+    for (let i = 1; i < grants.length; i++) expect((grants[i] ?? 0) - (grants[i - 1] ?? 0)).toBeGreaterThanOrEqual(10);
+    for (let i = 50; i < grants.length; i++)
+      expect((grants[i] ?? 0) - (grants[i - 50] ?? 0)).toBeGreaterThanOrEqual(1000);
     const held = Date.now() + 150;
     pacer.holdUntil(held);
     expect(await pacer.acquire()).toBeGreaterThanOrEqual(held);
+  });
+
+  it("makes up for a late timer (event-loop lag) without bursting after a pause", async () => {
+    let t = 0;
+    const pacer = new Pacer(100, () => t);
+    expect(await pacer.acquire()).toBe(0);
+    t = 130; // this turn came 30 ms late
+    expect(await pacer.acquire()).toBe(130);
+    t = 170;
+    const next = pacer.acquire();
+    await new Promise((r) => setTimeout(r, 30));
+    t = 200;
+    expect(await next).toBe(200); // back on the grid (one interval after the last grant would be 230)
+    t = 10_000; // idle for a long time: nothing is owed
+    expect(await pacer.acquire()).toBe(10_000);
+    const after = pacer.acquire();
+    await new Promise((r) => setTimeout(r, 30));
+    t = 10_060;
+    await new Promise((r) => setTimeout(r, 30));
+    t = 10_100;
+    expect(await after).toBe(10_100);
   });
 });
 
