@@ -9,6 +9,8 @@ export interface PagedInvocation {
   text?: string;
   args?: ArgValues;
   lang: Lang;
+  /** The page number picks a part of the command's one reply, cut by a platform that cannot show it whole. */
+  parts?: boolean;
 }
 
 /** Remembers recent paged invocations; old tokens expire (the user is told to run the command again). */

@@ -347,7 +347,35 @@ describe("Discord adapter with the real discord.js client", () => {
     expect(r.status, JSON.stringify(r.error)).toBe(204);
     const embeds = r.body.data.embeds;
     expect(embeds[0].title.length).toBeLessThanOrEqual(256);
-    expect(text(r.body.data)).toContain("đã rút gọn");
+    // Nothing is shortened away: the answer is cut into parts turned with buttons, each listing its sources.
+    expect(text(r.body.data)).not.toContain("đã rút gọn");
+    expect(text(r.body.data)).not.toContain("nguồn khác không hiển thị hết");
+    const footer: string = embeds.at(-1).footer.text;
+    const pageCount = Number(/Trang 1\/(\d+)/.exec(footer)?.[1]);
+    expect(pageCount).toBeGreaterThan(1);
+    const next = r.body.data.components[0].components.find((b: Json) => /Trang sau/.test(b.label));
+    expect(next.disabled).toBe(false);
+    const posted = [...server.messages.values()].find((m) =>
+      (m.components ?? []).some((row: Json) => row.components.some((b: Json) => b.custom_id === next.custom_id)),
+    );
+    const click = server.button(next.custom_id, posted.id, { locale: "vi" });
+    const turned = await callback(click);
+    expect(turned.status, JSON.stringify(turned.error)).toBe(204);
+    expect(turned.body.type).toBe(7);
+    expect(turned.body.data.embeds.at(-1).footer.text).toContain(`Trang 2/${pageCount}`);
+  });
+
+  it("lists every source an answer part cites (Sơn La: no [n] without its source)", async () => {
+    const r = await answer(
+      server.chatInput("province", [{ name: "name", type: 3, value: "Sơn La" }], { locale: "vi" }),
+    );
+    const embeds: Json[] = r.embeds;
+    const body = embeds.map((e) => e.description ?? "").join("\n");
+    const sources = embeds.flatMap((e) => (e.fields ?? []).map((f: Json) => f.value)).join("\n");
+    const cited = new Set([...body.matchAll(/\[(\d+)\]/g)].map((m) => m[1]));
+    const listed = new Set([...sources.matchAll(/^\[(\d+)\]/gm)].map((m) => m[1]));
+    expect(cited.size).toBeGreaterThan(0);
+    for (const n of cited) expect(listed.has(n), `[${n}] is cited but not listed`).toBe(true);
   });
 
   it("defers a slow command within 3 seconds, then edits the reply; a slow failure is shown privately", async () => {

@@ -31,6 +31,7 @@ import { pageButtons, suggestionButtons } from "./buttons";
 import { callerOf, channelOf, langFromDiscordLocale, replyLang } from "./caller";
 import { answerInTime } from "./deferral";
 import { argsOf } from "./options";
+import { discordParts } from "./pages";
 import { registerCommands, restOptions } from "./register";
 import { renderEmbeds } from "./render";
 import { dt } from "./texts";
@@ -120,12 +121,20 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Adapt
   }
 
   /** Paged replies get buttons; the token remembers the invocation so a click can run the next page. */
-  function pageToken(inv: Invocation, reply: Reply): string | undefined {
+  function pageToken(inv: Invocation, reply: Reply, parts = false): string | undefined {
     if (!reply.paging || reply.paging.pageCount <= 1) return undefined;
     const paged: PagedInvocation = { command: inv.command, lang: inv.lang };
     if (inv.args) paged.args = inv.args;
     if (inv.text !== undefined) paged.text = inv.text;
+    if (parts) paged.parts = true;
     return deps.pages.issue(paged);
+  }
+
+  /** The message for a public answer: the reply whole, or its first part with buttons to the others. */
+  function renderPublic(inv: Invocation, reply: Reply): Rendered {
+    const parts = discordParts(reply);
+    const first = parts[0] ?? reply;
+    return render(first, inv.lang, pageToken(inv, first, parts.length > 1));
   }
 
   const isPrivate = (reply: Reply): boolean => reply.error !== undefined || reply.private === true;
@@ -139,7 +148,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Adapt
   async function answerNew(i: RepliableInteraction, inv: Invocation, reply: Reply, deferred: Deferral): Promise<void> {
     if (deferred === "private") {
       // Deferred ephemerally (an admin command): the edit stays private, whatever the reply.
-      await i.editReply(render(reply, inv.lang, isPrivate(reply) ? undefined : pageToken(inv, reply)));
+      await i.editReply(isPrivate(reply) ? render(reply, inv.lang) : renderPublic(inv, reply));
       return;
     }
     if (isPrivate(reply)) {
@@ -157,7 +166,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Adapt
       await i.followUp(message);
       return;
     }
-    const message = render(reply, inv.lang, pageToken(inv, reply));
+    const message = renderPublic(inv, reply);
     if (deferred !== "none") await i.editReply(message);
     else await i.reply(message);
   }
@@ -202,7 +211,9 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Adapt
       await i.reply({ content: text, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
       return;
     }
-    const inv: Invocation = { ...entry, page: data.page, caller: callerOf(i) };
+    // A part of a long answer: the command's one reply is run again and cut the same way.
+    const { parts, ...invocation } = entry;
+    const inv: Invocation = { ...invocation, page: parts ? 1 : data.page, caller: callerOf(i) };
     // A button under a public answer turns its page in place; one under a private error (a "did you mean"
     // suggestion) answers anew, publicly, as the slash command would have.
     const inPlace = !i.message.flags.has(MessageFlags.Ephemeral);
@@ -220,7 +231,8 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Adapt
       else await i.reply(message);
       return;
     }
-    const message = render(reply, inv.lang, data.token);
+    const shown = parts ? (discordParts(reply)[data.page - 1] ?? reply) : reply;
+    const message = render(shown, inv.lang, data.token);
     if (deferred) await i.editReply(message);
     else await i.update(message);
   }

@@ -30,7 +30,7 @@ function blockLines(b: Block, first: boolean): string[] {
   }
 }
 
-function bodyLines(reply: Reply, lang: Lang): string[] {
+export function bodyLines(reply: Reply, lang: Lang): string[] {
   const out: string[] = [];
   reply.blocks.forEach((b, i) => {
     out.push(...blockLines(b, i === 0));
@@ -42,7 +42,7 @@ function bodyLines(reply: Reply, lang: Lang): string[] {
   return out;
 }
 
-function citationLine(c: Citation): string {
+export function citationLine(c: Citation): string {
   const title = escapeMarkdown(clip(c.title, 200));
   const url = safeUrl(c.url);
   const named = url ? `[${title}](${url})` : title;
