@@ -36,6 +36,25 @@ export interface Paging {
   pageCount: number;
 }
 
+/** A file sent with a reply: a chart (shown as a picture) or a briefing note (a document to download). */
+export interface Attachment {
+  kind: "photo" | "document";
+  /** Readable name, diacritics kept: "Hữu Nghị – Sơn La – 29-11-2026.docx". */
+  fileName: string;
+  /** The same name in plain ASCII, for clients and file systems that mangle the other. */
+  asciiFileName: string;
+  mime: string;
+  bytes: Uint8Array;
+  /** Plain text shown with the file (Telegram caption, alt text), at most 1,024 characters. */
+  caption: string;
+}
+
+/** A follow-up command offered as a button under an answer ("Biểu đồ / Chart", "Tải báo cáo / Download"). */
+export interface Action {
+  command: string;
+  label: string;
+}
+
 export interface Reply {
   /** The language the reply is written in. */
   lang: Lang;
@@ -51,6 +70,10 @@ export interface Reply {
   private?: boolean;
   /** Prefer one message: a platform may shorten quotes (each citation keeps its /source) rather than split. */
   compact?: boolean;
+  /** A file to send with the answer; its text (blocks, citations) goes with it as caption or follow-up. */
+  attachment?: Attachment;
+  /** Follow-up commands shown as buttons where the platform has them, listed as commands elsewhere. */
+  actions?: Action[];
 }
 
 /** Plain-text rendering used by the console and `npm run ask`; `labels` overrides the reply's own. */
