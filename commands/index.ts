@@ -4,6 +4,7 @@ import { agreements } from "./agreements";
 import { anniversaries } from "./anniversaries";
 import { ask } from "./ask";
 import { audit } from "./audit";
+import { brief } from "./brief";
 import { digest } from "./digest";
 import { help } from "./help";
 import { lang } from "./lang";
@@ -20,6 +21,7 @@ import { unsubscribe } from "./unsubscribe";
 export const commands: readonly Command[] = [
   help,
   province,
+  brief,
   agreements,
   timeline,
   anniversaries,

@@ -3,6 +3,8 @@ import { buildBriefing } from "../src/core/briefing";
 import { renderBriefing } from "../src/core/briefing-reply";
 import type { Command, CommandReply } from "../src/core/command";
 import { requireProvince } from "../src/core/province-arg";
+import { briefAction, chartAction, chartArg } from "../src/render/actions";
+import { chartReply } from "../src/render/chart-reply";
 
 export const province: Command = {
   name: "province",
@@ -20,10 +22,24 @@ export const province: Command = {
       required: true,
       description: { vi: "Tên tỉnh", en: "Province name" },
     },
+    chartArg,
   ],
-  examples: ["/province Sơn La", "/province son la", "/province Luang Prabang", "/province xieng khouang"],
+  examples: [
+    "/province Sơn La",
+    "/province son la chart",
+    "/province son la",
+    "/province Luang Prabang",
+    "/province xieng khouang",
+  ],
   run(ctx, args): CommandReply {
     const { province, via } = requireProvince(ctx.corpus, String(args.name ?? ""), "province", ctx.lang);
-    return renderBriefing(ctx.corpus, buildBriefing(ctx.corpus, province, ctx.today, via), ctx.lang);
+    const briefing = buildBriefing(ctx.corpus, province, ctx.today, via);
+    if (args.view === "chart" && briefing.covered)
+      return chartReply(ctx.corpus, { lang: ctx.lang, today: ctx.today, province });
+    const reply = renderBriefing(ctx.corpus, briefing, ctx.lang);
+    if (!briefing.covered) return reply;
+    // The same briefing as a picture, or as a document to take to the meeting.
+    const name = province.name.vi;
+    return { ...reply, actions: [chartAction(`/province ${name}`, ctx.lang), briefAction(name, ctx.lang)] };
   },
 };

@@ -6,6 +6,8 @@ import { pick, t } from "../src/core/i18n";
 import type { CorpusEvent } from "../src/core/model";
 import { paginate } from "../src/core/paginate";
 import { requireProvince } from "../src/core/province-arg";
+import { chartAction, chartArg } from "../src/render/actions";
+import { chartReply } from "../src/render/chart-reply";
 
 /** An event overlaps the years [from, to] if its known span does; undated events match no year filter. */
 function overlaps(e: CorpusEvent, from: number, to: number): boolean {
@@ -20,8 +22,8 @@ export const timeline: Command = {
   localName: { vi: "dòng-thời-gian" },
   description: { vi: "Dòng thời gian các sự kiện", en: "Timeline of events" },
   help: {
-    vi: "Các sự kiện theo thứ tự thời gian, ghi đúng mức độ chính xác của ngày (16/08/2022, 12/2021, 2021, không rõ ngày); năm được suy ra có ghi chú. Lọc theo tỉnh và/hoặc năm hay khoảng năm (2019-2022). Danh sách dài được chia trang.",
-    en: "Events in date order, with the date only as precise as the source (16/08/2022, 12/2021, 2021, date not stated); inferred years are marked. Filter by province and/or a year or range (2019-2022). Long lists come in pages.",
+    vi: "Các sự kiện theo thứ tự thời gian, ghi đúng mức độ chính xác của ngày (16/08/2022, 12/2021, 2021, không rõ ngày); năm được suy ra có ghi chú. Lọc theo tỉnh và/hoặc năm hay khoảng năm (2019-2022). Danh sách dài được chia trang. Thêm “biểu đồ” (chart) để nhận hình.",
+    en: "Events in date order, with the date only as precise as the source (16/08/2022, 12/2021, 2021, date not stated); inferred years are marked. Filter by province and/or a year or range (2019-2022). Long lists come in pages. Add “chart” for a picture.",
   },
   args: [
     {
@@ -40,18 +42,35 @@ export const timeline: Command = {
       max: 2100,
       description: { vi: "Năm hoặc khoảng năm (2019-2022)", en: "Year or range (2019-2022)" },
     },
+    chartArg,
   ],
-  examples: ["/timeline", "/timeline Sơn La", "/timeline luang prabang 2019-2022", "/timeline 2022"],
+  examples: ["/timeline", "/timeline Sơn La", "/timeline luang prabang 2019-2022", "/timeline 2022", "/timeline chart"],
   run(ctx, args): CommandReply {
     const { corpus, lang } = ctx;
     let events = corpus.data.events;
     const titleParts = [lang === "vi" ? "Dòng thời gian" : "Timeline"];
-    if (typeof args.province === "string") {
-      const { province } = requireProvince(corpus, args.province, "timeline", lang);
+    const province =
+      typeof args.province === "string" ? requireProvince(corpus, args.province, "timeline", lang).province : undefined;
+    if (province) {
       events = events.filter((e) => e.provinces.includes(province.id));
       titleParts.push(pick(province.name, lang));
     }
     const years = args.years;
+    const period = years && typeof years === "object" ? years : undefined;
+    if (args.view === "chart") {
+      return chartReply(corpus, {
+        lang,
+        today: ctx.today,
+        ...(province ? { province } : {}),
+        ...(period ? { years: period } : {}),
+      });
+    }
+    // The same filters, as a picture.
+    const asked = [
+      "/timeline",
+      ...(province ? [province.name.vi] : []),
+      ...(period ? [period.from === period.to ? `${period.from}` : `${period.from}-${period.to}`] : []),
+    ].join(" ");
     if (years && typeof years === "object") {
       events = events.filter((e) => overlaps(e, years.from, years.to));
       titleParts.push(years.from === years.to ? `${years.from}` : `${years.from}–${years.to}`);
@@ -80,6 +99,7 @@ export const timeline: Command = {
         },
       ],
       citations: citer.list,
+      actions: [chartAction(asked, lang)],
     };
     if (paging) reply.paging = paging;
     return reply;

@@ -1,5 +1,6 @@
-// `npm run ask -- [--lang vi|en] [--json] [--date YYYY-MM-DD] [--page N] "/command args"`:
-// prints one reply and exits. Scripts rely on this interface; keep it stable.
+// `npm run ask -- [--lang vi|en] [--json] [--date YYYY-MM-DD] [--page N] [--out DIR] "/command args"`:
+// prints one reply and exits; a chart or briefing note is written to DIR (default: the current folder) and its
+// path printed. Scripts rely on this interface; keep it stable.
 import { parseArgs } from "node:util";
 import dotenv from "dotenv";
 import { DateTime } from "luxon";
@@ -9,9 +10,11 @@ import { isLang } from "./core/i18n";
 import { plainTextInvocation } from "./core/plain-text";
 import { consoleCaller } from "./platforms/console/caller";
 import { renderForConsole } from "./platforms/console/render";
+import { saveAttachment, savedLine } from "./platforms/console/save-file";
 import { versionLine } from "./version";
 
-const USAGE = 'usage: npm run ask -- [--lang vi|en] [--json] [--date YYYY-MM-DD] [--page N] "/command args"';
+const USAGE =
+  'usage: npm run ask -- [--lang vi|en] [--json] [--date YYYY-MM-DD] [--page N] [--out DIR] "/command args"';
 
 const HELP = `${versionLine()}: one answer, printed, then exit.
 
@@ -82,7 +85,16 @@ async function main(): Promise<number> {
     lang,
     caller: consoleCaller,
   });
-  console.log(values.json ? JSON.stringify(reply, null, 2) : renderForConsole(reply));
+  const { attachment, ...rest } = reply;
+  const saved = attachment ? await saveAttachment(values.out ?? ".", attachment) : undefined;
+  if (values.json) {
+    // The file's bytes stay on disk; the JSON says where, and what it is.
+    const file = attachment && { ...attachment, bytes: attachment.bytes.length, path: saved };
+    console.log(JSON.stringify({ ...rest, ...(file ? { attachment: file } : {}) }, null, 2));
+  } else {
+    console.log(renderForConsole(reply));
+    if (saved) console.log(savedLine(saved, lang));
+  }
   return reply.error ? 1 : 0;
 }
 
@@ -104,6 +116,7 @@ function parse() {
       page: { type: "string" },
       help: { type: "boolean", short: "h" },
       version: { type: "boolean", short: "v" },
+      out: { type: "string" },
     },
   });
 }

@@ -103,6 +103,10 @@ export function renderPlain(
     out.push("");
     for (const s of reply.suggestions) out.push(`  → ${s.command}  (${s.label})`);
   }
+  if (reply.actions?.length) {
+    out.push("");
+    for (const a of reply.actions) out.push(`  → ${a.command}  (${a.label})`);
+  }
   if (reply.paging && reply.paging.pageCount > 1) {
     out.push("", `${labels.page} ${reply.paging.page}/${reply.paging.pageCount}`);
   }

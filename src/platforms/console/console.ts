@@ -12,6 +12,7 @@ import type { AdapterDeps, PlatformAdapter } from "../adapter";
 import { consoleCaller } from "./caller";
 import { renderForConsole } from "./render";
 import { wrapText } from "./wrap";
+import { saveAttachment, savedLine } from "./save-file";
 
 export interface ConsoleOptions {
   input: Readable;
@@ -24,6 +25,8 @@ export interface ConsoleOptions {
   /** Wrap replies to this many columns; by default the terminal's width when the output is a terminal. */
   width?: number;
   caller?: Caller;
+  /** Folder for charts and briefing notes (default var/files). */
+  filesDir?: string;
   /** Called once input has ended (/quit, Ctrl+D, closed stdin) and the last reply is written. */
   onEnd?: () => void;
 }
@@ -107,6 +110,9 @@ export function createConsoleAdapter(options: ConsoleOptions, deps: ConsoleDeps)
     const reply = await deps.handle({ command: name, text, page, lang, caller });
     last = reply.paging ? { command: name, text, page: reply.paging.page, pageCount: reply.paging.pageCount } : last;
     write(renderForConsole(reply));
+    if (reply.attachment) {
+      write(savedLine(await saveAttachment(options.filesDir ?? "var/files", reply.attachment), reply.lang));
+    }
     if (reply.paging && reply.paging.pageCount > 1) write(words(reply.lang).console.pagingHint);
     // A /lang typed now changes this session's language, even one given on the command line.
     const chosen = text.trim().toLowerCase();
