@@ -3,6 +3,7 @@
 // Prints figures; asserts nothing.
 import { performance } from "node:perf_hooks";
 import { createCore } from "../src/app";
+import { buildBriefing } from "../src/core/briefing";
 import { Citer } from "../src/core/cite";
 import type { Caller } from "../src/core/command";
 import { briefReply } from "../src/render/brief-reply";
@@ -53,7 +54,7 @@ const full = await measure("/timeline chart end to end", 40, () =>
   core.handle({ command: "timeline", text: "chart", lang: "vi", caller }),
 );
 const doc = await measure("/brief son la (.docx with chart) end to end", 40, () =>
-  briefReply(corpus, sonLa, "vi", TODAY),
+  briefReply(corpus, buildBriefing(corpus, sonLa, TODAY), "vi"),
 );
 console.log(
   `ratios to the text baseline (p50): content ${(content / baseline).toFixed(1)}×, SVG ${(svg / baseline).toFixed(1)}×, PNG ${(png / baseline).toFixed(0)}×, chart reply ${(full / baseline).toFixed(0)}×, document ${(doc / baseline).toFixed(0)}×`,

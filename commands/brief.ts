@@ -1,6 +1,7 @@
+import { buildBriefing } from "../src/core/briefing";
 import type { Command } from "../src/core/command";
 import { UserError } from "../src/core/errors";
-import { pick } from "../src/core/i18n";
+import { words } from "../src/core/i18n";
 import { requireProvince } from "../src/core/province-arg";
 import { briefReply } from "../src/render/brief-reply";
 
@@ -27,15 +28,17 @@ export const brief: Command = {
   examples: ["/brief Sơn La", "/brief luang prabang"],
   async run(ctx, args) {
     const { corpus, lang } = ctx;
-    const { province } = requireProvince(corpus, String(args.name ?? ""), "brief", lang);
+    const { province, via } = requireProvince(corpus, String(args.name ?? ""), "brief", lang);
     if (!province.covered) {
       throw new UserError("not-covered", {
-        vi: `Chưa có bài viết nào về ${province.name.vi}: không có gì để đưa vào báo cáo.`,
-        en: `No article covers ${province.name.en} yet: there is nothing to brief on.`,
+        vi: words("vi").pictures.notCovered(province.name.vi),
+        en: words("en").pictures.notCovered(province.name.en),
       });
     }
-    const reply = await briefReply(corpus, province, lang, ctx.today);
-    reply.actions = [{ command: `/province ${province.name.vi}`, label: pick({ vi: "Tóm tắt", en: "Summary" }, lang) }];
-    return reply;
+    const reply = await briefReply(corpus, buildBriefing(corpus, province, ctx.today, via), lang);
+    return {
+      ...reply,
+      actions: [{ command: `/province ${province.name.vi}`, label: words(lang).pictures.summaryAction }],
+    };
   },
 };

@@ -31,11 +31,12 @@ export const province: Command = {
     "/province Luang Prabang",
     "/province xieng khouang",
   ],
-  run(ctx, args): CommandReply {
+  run(ctx, args): CommandReply | Promise<CommandReply> {
     const { province, via } = requireProvince(ctx.corpus, String(args.name ?? ""), "province", ctx.lang);
     const briefing = buildBriefing(ctx.corpus, province, ctx.today, via);
-    if (args.view === "chart" && briefing.covered)
-      return chartReply(ctx.corpus, { lang: ctx.lang, today: ctx.today, province });
+    if (args.view === "chart" && briefing.covered) {
+      return chartReply(ctx.corpus, { lang: ctx.lang, today: ctx.today, briefing });
+    }
     const reply = renderBriefing(ctx.corpus, briefing, ctx.lang);
     if (!briefing.covered) return reply;
     // The same briefing as a picture, or as a document to take to the meeting.

@@ -1,3 +1,4 @@
+import { buildBriefing } from "../src/core/briefing";
 import { Citer } from "../src/core/cite";
 import type { Command, CommandReply } from "../src/core/command";
 import { oldestFirst } from "../src/core/describe";
@@ -45,7 +46,7 @@ export const timeline: Command = {
     chartArg,
   ],
   examples: ["/timeline", "/timeline Sơn La", "/timeline luang prabang 2019-2022", "/timeline 2022", "/timeline chart"],
-  run(ctx, args): CommandReply {
+  run(ctx, args): CommandReply | Promise<CommandReply> {
     const { corpus, lang } = ctx;
     let events = corpus.data.events;
     const titleParts = [lang === "vi" ? "Dòng thời gian" : "Timeline"];
@@ -61,7 +62,7 @@ export const timeline: Command = {
       return chartReply(corpus, {
         lang,
         today: ctx.today,
-        ...(province ? { province } : {}),
+        ...(province ? { briefing: buildBriefing(corpus, province, ctx.today) } : {}),
         ...(period ? { years: period } : {}),
       });
     }

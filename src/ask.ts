@@ -6,11 +6,11 @@ import dotenv from "dotenv";
 import { DateTime } from "luxon";
 import { createCore } from "./app";
 import { parseCommandText } from "./core/dispatch";
-import { isLang } from "./core/i18n";
+import { isLang, words } from "./core/i18n";
 import { plainTextInvocation } from "./core/plain-text";
 import { consoleCaller } from "./platforms/console/caller";
 import { renderForConsole } from "./platforms/console/render";
-import { saveAttachment, savedLine } from "./platforms/console/save-file";
+import { saveAttachment } from "./platforms/console/save-file";
 import { versionLine } from "./version";
 
 const USAGE =
@@ -93,7 +93,7 @@ async function main(): Promise<number> {
     console.log(JSON.stringify({ ...rest, ...(file ? { attachment: file } : {}) }, null, 2));
   } else {
     console.log(renderForConsole(reply));
-    if (saved) console.log(savedLine(saved, lang));
+    if (saved) console.log(words(reply.lang).pictures.saved(saved));
   }
   return reply.error ? 1 : 0;
 }

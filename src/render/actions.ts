@@ -1,7 +1,7 @@
 // The picture and document offers shared by /province and /timeline: the `chart` argument they accept
 // ("chart", "biểu đồ") and the buttons that ask for a chart or a briefing note.
 import type { ArgSpec } from "../core/command";
-import type { Lang } from "../core/i18n";
+import { type Lang, words } from "../core/i18n";
 import type { Action } from "../core/reply";
 
 export const chartArg: ArgSpec = {
@@ -15,9 +15,9 @@ export const chartArg: ArgSpec = {
 };
 
 export function chartAction(command: string, lang: Lang): Action {
-  return { command: `${command} chart`, label: lang === "vi" ? "📊 Biểu đồ" : "📊 Chart" };
+  return { command: `${command} chart`, label: words(lang).pictures.chartAction };
 }
 
 export function briefAction(province: string, lang: Lang): Action {
-  return { command: `/brief ${province}`, label: lang === "vi" ? "📄 Tải báo cáo" : "📄 Download" };
+  return { command: `/brief ${province}`, label: words(lang).pictures.briefAction };
 }

@@ -1,12 +1,13 @@
-// What a briefing note on one province says, as data: sections of facts, each fact with the sources and
-// verbatim quotes that back it (they become the document's footnotes). Pure: corpus and today in.
+// What a briefing note says, as data: the core's Briefing (core/briefing.ts) in the reader's language, in
+// sections of facts, each fact with the sources and verbatim quotes that back it (they become the document's
+// footnotes). Pure: corpus and briefing in.
 import { nextOccurrence } from "../core/anniversaries";
+import type { Briefing } from "../core/briefing";
 import type { Corpus } from "../core/corpus";
-import { describeStatus, newestFirst } from "../core/describe";
+import { describeStatus } from "../core/describe";
 import { formatAmount, formatFactDate, formatIsoDay } from "../core/format";
-import { type Lang, pick, t } from "../core/i18n";
+import { type Lang, pick, t, words } from "../core/i18n";
 import type { CitationRef, Province } from "../core/model";
-import { agreementStatus } from "../core/status";
 
 /** A quote as the footnote prints it: the sentence, the article it is from, the file. */
 export interface BriefSource {
@@ -42,31 +43,9 @@ export interface BriefingNote {
   sections: BriefSection[];
 }
 
-const WORDS = {
-  vi: {
-    title: "Báo cáo tóm tắt hợp tác",
-    prepared: "Ngày lập",
-    chart: "Dòng thời gian",
-    chartCaption: "Biểu đồ dòng thời gian: sự kiện trên trục thời gian, văn bản theo giai đoạn hiệu lực.",
-    footnotes: "Mỗi ý có chú thích cuối trang ghi nguồn và câu trích nguyên văn.",
-    overview: "Tổng quan",
-    anniversaries: "Ngày kỷ niệm sắp tới",
-    by: "bên cam kết",
-  },
-  en: {
-    title: "Cooperation briefing note",
-    prepared: "Prepared",
-    chart: "Timeline",
-    chartCaption: "Timeline chart: events on a time axis, agreements over their period.",
-    footnotes: "Each fact has a footnote giving its source and the verbatim quote.",
-    overview: "Overview",
-    anniversaries: "Upcoming anniversaries",
-    by: "committed by",
-  },
-} as const;
-
-export function briefingNote(corpus: Corpus, p: Province, lang: Lang, today: string): BriefingNote {
-  const w = WORDS[lang];
+export function briefingNote(corpus: Corpus, b: Briefing, lang: Lang): BriefingNote {
+  const w = words(lang).pictures.note;
+  const p = b.province;
   const refs = (list: readonly CitationRef[]): BriefSource[] =>
     list.map((r) => {
       const out: BriefSource = { source: r.source, title: corpus.sourceTitle(r.source), quote: r.quote };
@@ -74,84 +53,85 @@ export function briefingNote(corpus: Corpus, p: Province, lang: Lang, today: str
       if (url) out.url = url;
       return out;
     });
-  const name = (id: string) => pick(corpus.province(id)?.name ?? { vi: id, en: id }, lang);
+  const name = (x: Province | undefined, id: string) => pick(x?.name ?? { vi: id, en: id }, lang);
   const sections: BriefSection[] = [];
 
   const overview: BriefFact[] = [
-    {
-      text:
-        lang === "vi" ? `Tỉnh ${p.name.vi}, ${t(p.country, lang)}.` : `${p.name.en} province, ${t(p.country, lang)}.`,
-      sources: refs(p.sources),
-    },
+    { text: words(lang).briefing.opening(pick(p.name, lang), t(p.country, lang)), sources: refs(p.sources) },
   ];
-  const partners = corpus.partnersOf(p.id);
-  for (const x of partners) {
-    const agreement = corpus.agreementsOf(p.id).find((a) => a.parties.includes(x.id));
-    const event = corpus.eventsOf(p.id).find((e) => e.provinces.includes(x.id));
-    const link = agreement ? agreement.sources.slice(0, 1) : (event?.sources.slice(0, 1) ?? []);
-    overview.push({ text: `${t("partners", lang)}: ${pick(x.name, lang)}`, sources: refs(link) });
+  if (b.via) {
+    const note = b.via.note ? pick(b.via.note, lang) : undefined;
+    overview.push({
+      text: words(lang).briefing.via(pick(b.via.name, lang), pick(p.name, lang), note),
+      sources: refs(b.via.sources),
+    });
   }
-  sections.push({ heading: w.overview, facts: overview });
+  for (const x of b.partners) {
+    overview.push({
+      text: `${t("partners", lang)}: ${pick(x.province.name, lang)}`,
+      sources: refs(x.link?.sources ?? []),
+    });
+  }
+  sections.push({ heading: w.overview, facts: overview.filter((f) => f.sources.length > 0) });
 
   const agreements: BriefFact[] = [];
-  for (const a of corpus.agreementsOf(p.id)) {
+  for (const { agreement: a, status } of b.agreements) {
     agreements.push({
-      text: `${pick(a.title, lang)} — ${t("signed", lang)} ${formatFactDate(a.signed, lang)}; ${t("status", lang).toLowerCase()}: ${describeStatus(agreementStatus(a, today), lang)}`,
+      text: `${pick(a.title, lang)} — ${t("signed", lang)} ${formatFactDate(a.signed, lang)}; ${t("status", lang).toLowerCase()}: ${describeStatus(status, lang)}`,
       sources: refs(a.sources.slice(0, 1)),
     });
-    for (const c of a.commitments) {
-      const amounts = c.amounts.length ? ` (${c.amounts.map((x) => formatAmount(x, lang)).join(", ")})` : "";
+    for (const c of b.commitments.filter((x) => x.agreement.id === a.id)) {
+      const amounts = c.commitment.amounts.length
+        ? ` (${c.commitment.amounts.map((x) => formatAmount(x, lang)).join(", ")})`
+        : "";
       agreements.push({
-        text: `${pick(c.what, lang)}${amounts} — ${w.by} ${name(c.by)} → ${name(c.to)}`,
-        sources: refs(c.sources),
+        text: `${pick(c.commitment.what, lang)}${amounts} — ${w.by} ${name(c.by, c.commitment.by)} → ${name(c.to, c.commitment.to)}`,
+        sources: refs(c.commitment.sources),
         sub: true,
       });
     }
   }
   if (agreements.length) sections.push({ heading: t("agreements", lang), facts: agreements });
 
-  const events = newestFirst(corpus.eventsOf(p.id));
-  if (events.length) {
+  if (b.events.length) {
     sections.push({
       heading: t("events", lang),
-      facts: events.map((e) => ({
+      facts: b.events.map((e) => ({
         text: `${formatFactDate(e.date, lang)} — ${pick(e.title, lang)}. ${pick(e.summary, lang)}`,
         sources: refs(e.sources),
       })),
     });
   }
 
-  const figures = corpus.data.figures.filter((f) => f.from === p.id || f.to === p.id);
-  if (figures.length) {
+  if (b.figures.length) {
     sections.push({
       heading: t("figures", lang),
-      facts: figures.map((f) => ({
-        text: `${pick(f.what, lang)}: ${formatAmount(f.amount, lang)} (${name(f.from)} → ${name(f.to)}, ${formatFactDate(f.date, lang)})`,
+      facts: b.figures.map(({ figure: f, from, to }) => ({
+        text: `${pick(f.what, lang)}: ${formatAmount(f.amount, lang)} (${name(from, f.from)} → ${name(to, f.to)}, ${formatFactDate(f.date, lang)})`,
         sources: refs(f.sources),
       })),
     });
   }
 
   // Titles as held at each event: the same person can hold different titles in different years.
-  const people: BriefFact[] = [];
-  for (const person of corpus.data.people) {
-    const roles = person.roles
-      .map((role) => ({ role, event: events.find((e) => e.id === role.at) }))
-      .filter((r) => r.event !== undefined);
-    if (roles.length === 0) continue;
-    const titles = roles.map(
-      ({ role, event }) =>
-        `${pick(role.title, lang)} (${event ? formatFactDate({ ...event.date, inferred: undefined }, lang) : ""})`,
-    );
-    people.push({
-      text: `${person.name} — ${[...new Set(titles)].join("; ")}`,
-      sources: refs(roles.flatMap((r) => r.role.sources)),
+  if (b.people.length) {
+    sections.push({
+      heading: t("people", lang),
+      facts: b.people.map(({ person, roles }) => {
+        const titles = roles.map(
+          ({ role, event }) =>
+            `${pick(role.title, lang)} (${formatFactDate({ ...event.date, inferred: undefined }, lang)})`,
+        );
+        return {
+          text: `${person.name} — ${[...new Set(titles)].join("; ")}`,
+          sources: refs(roles.flatMap((r) => r.role.sources)),
+        };
+      }),
     });
   }
-  if (people.length) sections.push({ heading: t("people", lang), facts: people });
 
   const upcoming = corpus.data.anniversaries
-    .map((a) => nextOccurrence(a, today))
+    .map((a) => nextOccurrence(a, b.asOf))
     .filter((u) => u.years > 0 && u.daysAway <= 365)
     .sort((x, y) => x.daysAway - y.daysAway);
   if (upcoming.length) {
@@ -168,7 +148,7 @@ export function briefingNote(corpus: Corpus, p: Province, lang: Lang, today: str
     lang,
     title: `${w.title} — ${pick(p.name, lang)}`,
     province: pick(p.name, lang),
-    prepared: formatIsoDay(today),
+    prepared: formatIsoDay(b.asOf),
     preparedLabel: w.prepared,
     chartHeading: w.chart,
     chartCaption: w.chartCaption,

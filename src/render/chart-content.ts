@@ -2,15 +2,18 @@
 // upcoming anniversaries. Every string is already in the reader's language, so chart.ts only lays it out.
 // Pure: built from a corpus snapshot and "today"; nothing here knows SVG, fonts or a platform.
 import { nextOccurrence } from "../core/anniversaries";
+import type { Briefing } from "../core/briefing";
 import type { Citer } from "../core/cite";
 import type { Period } from "../core/command";
 import type { Corpus } from "../core/corpus";
 import { oldestFirst } from "../core/describe";
 import { formatFactDate, formatIsoDay } from "../core/format";
-import { type Lang, pick } from "../core/i18n";
+import { type Catalogue, type Lang, pick, words } from "../core/i18n";
 import type { Agreement, CorpusEvent, FactDate, Province } from "../core/model";
-import { agreementStatus } from "../core/status";
-import { type ChartLabels, chartLabels } from "./chart-labels";
+import { type AgreementStatus, agreementStatus } from "../core/status";
+
+/** The words on the picture, in the reader's language (the catalogue's `chart` section). */
+export type ChartLabels = Catalogue["chart"];
 
 /** An event placed on the time axis: a point (a known day) or a span (a month, a year, a range of years). */
 export interface ChartMark {
@@ -77,8 +80,8 @@ export interface TimelineChart {
 export interface ChartScope {
   lang: Lang;
   today: string;
-  /** One province's partners as rows; the whole corpus (one row per pair) when absent. */
-  province?: Province;
+  /** One province's briefing (core/briefing.ts): its partners as rows. The whole corpus, one row per group, when absent. */
+  briefing?: Briefing;
   years?: Period;
   /** Numbers the facts' citations; without it the chart carries no [n] (the briefing note footnotes instead). */
   citer?: Citer;
@@ -119,13 +122,18 @@ function rowKey(ids: readonly string[], corpus: Corpus, focus: Province | undefi
 
 function rowLabel(key: readonly string[], corpus: Corpus, scope: ChartScope, labels: ChartLabels): string {
   const name = (id: string) => pick(corpus.province(id)?.name ?? { vi: id, en: id }, scope.lang);
-  if (key.length === 0 && scope.province) return labels.aloneRow(pick(scope.province.name, scope.lang));
+  const focus = scope.briefing?.province;
+  if (key.length === 0 && focus) return labels.aloneRow(pick(focus.name, scope.lang));
   return key.map(name).join(" – ");
 }
 
-function agreementBar(a: Agreement, scope: ChartScope, labels: ChartLabels): ChartBar | undefined {
+function agreementBar(
+  a: Agreement,
+  status: AgreementStatus,
+  scope: ChartScope,
+  labels: ChartLabels,
+): ChartBar | undefined {
   if (!a.period) return undefined;
-  const status = agreementStatus(a, scope.today);
   const start = status.state === "not-yet" ? status.startsOn : `${a.period.from}-01-01`;
   const signedSpan = spanOf(a.signed);
   const from = signedSpan && signedSpan.start > start ? signedSpan.start : start;
@@ -149,10 +157,13 @@ function agreementBar(a: Agreement, scope: ChartScope, labels: ChartLabels): Cha
 }
 
 export function timelineChart(corpus: Corpus, scope: ChartScope): TimelineChart {
-  const labels = chartLabels(scope.lang);
-  const focus = scope.province;
-  const events = oldestFirst(focus ? corpus.eventsOf(focus.id) : corpus.data.events);
-  const agreements = focus ? corpus.agreementsOf(focus.id) : corpus.data.agreements;
+  const labels = words(scope.lang).chart;
+  const focus = scope.briefing?.province;
+  // A province's chart draws exactly what its briefing holds; the whole corpus otherwise.
+  const events = oldestFirst(scope.briefing ? scope.briefing.events : corpus.data.events);
+  const agreements =
+    scope.briefing?.agreements ??
+    corpus.data.agreements.map((agreement) => ({ agreement, status: agreementStatus(agreement, scope.today) }));
   const rows = new Map<string, ChartRow>();
   const rowFor = (ids: readonly string[]): ChartRow => {
     const key = rowKey(ids, corpus, focus);
@@ -195,9 +206,9 @@ export function timelineChart(corpus: Corpus, scope: ChartScope): TimelineChart 
       cites: cite(event),
     });
   }
-  for (const a of agreements) {
-    const bar = agreementBar(a, scope, labels);
-    if (bar && overlapsYears(bar.start, bar.end, scope.years)) rowFor(a.parties).bars.push(bar);
+  for (const { agreement, status } of agreements) {
+    const bar = agreementBar(agreement, status, scope, labels);
+    if (bar && overlapsYears(bar.start, bar.end, scope.years)) rowFor(agreement.parties).bars.push(bar);
   }
 
   // The next few, and every round milestone (50th, 65th…) within a year: those are the ones a desk prepares for.

@@ -1,29 +1,18 @@
 // A timeline chart as a Reply: the PNG as a photo attachment, and as text the same numbered key the picture
-// shows, each item cited, so the caption or follow-up carries the proof.
+// shows, each item cited, so the caption or follow-up carries the proof. The rasteriser (a native module) is
+// loaded on the first chart, so starting the bot or `npm run ask` does not pay for it.
 import { Citer } from "../core/cite";
+import type { CommandReply } from "../core/command";
 import type { Corpus } from "../core/corpus";
-import type { Block, Reply } from "../core/reply";
+import { words } from "../core/i18n";
+import type { Block } from "../core/reply";
 import { chartSvg } from "./chart";
 import { type ChartScope, type TimelineChart, timelineChart } from "./chart-content";
 import { readableFileName } from "./file-name";
 import { CHART_FONT_FILES } from "./font";
-import { svgToPng } from "./png";
 
 /** Telegram's limit for a photo caption. */
 export const CAPTION_MAX = 1024;
-
-const WORDS = {
-  vi: {
-    summary: (events: number, bars: number, undated: number) =>
-      `Biểu đồ đính kèm: ${events} sự kiện trên trục thời gian, ${bars} văn bản, ${undated} sự kiện không rõ ngày.`,
-    chart: "Biểu đồ",
-  },
-  en: {
-    summary: (events: number, bars: number, undated: number) =>
-      `Chart attached: ${events} events on the time axis, ${bars} agreements, ${undated} events with no date.`,
-    chart: "Chart",
-  },
-} as const;
 
 /** The text that goes with the picture: its key, item by item, with citations. */
 function keyBlocks(chart: TimelineChart): Block[] {
@@ -58,21 +47,27 @@ function keyBlocks(chart: TimelineChart): Block[] {
   return blocks;
 }
 
-export function chartReply(corpus: Corpus, scope: Omit<ChartScope, "citer">): Reply {
+/** The chart as PNG bytes. */
+export async function renderChart(chart: TimelineChart) {
+  const { svgToPng } = await import("./png");
+  return svgToPng(chartSvg(chart).svg, CHART_FONT_FILES);
+}
+
+export async function chartReply(corpus: Corpus, scope: Omit<ChartScope, "citer">): Promise<CommandReply> {
   const citer = new Citer(corpus);
   const chart = timelineChart(corpus, { ...scope, citer });
-  const png = svgToPng(chartSvg(chart).svg, CHART_FONT_FILES);
-  const w = WORDS[scope.lang];
+  const png = await renderChart(chart);
+  const w = words(scope.lang).pictures;
   const marks = chart.rows.reduce((n, r) => n + r.marks.length, 0);
   const bars = chart.rows.reduce((n, r) => n + r.bars.length, 0);
-  const summary = w.summary(marks, bars, chart.undated.length);
+  const summary = w.chartSummary(marks, bars, chart.undated.length);
+  const focus = scope.briefing?.province;
   const names = readableFileName(
-    ["Hữu Nghị", w.chart, ...(scope.province ? [scope.province.name[scope.lang]] : [])],
+    ["Hữu Nghị", w.chartFile, ...(focus ? [focus.name[scope.lang]] : [])],
     scope.today,
     "png",
   );
   return {
-    lang: scope.lang,
     title: chart.title,
     blocks: [{ kind: "text", line: { text: summary } }, ...keyBlocks(chart)],
     citations: citer.list,

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { parseDocument } from "htmlparser2";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Core } from "../../src/app";
+import { buildBriefing } from "../../src/core/briefing";
 import type { Corpus } from "../../src/core/corpus";
 import { CHART_WIDTH, chartSvg } from "../../src/render/chart";
 import { type TimelineChart, timelineChart } from "../../src/render/chart-content";
@@ -37,8 +38,9 @@ describe("timeline chart", () => {
     corpus = core.holder.get();
     const province = corpus.province("son-la");
     if (!province) throw new Error("son-la missing");
-    sonLaVi = timelineChart(corpus, { lang: "vi", today: TODAY, province });
-    sonLaEn = timelineChart(corpus, { lang: "en", today: TODAY, province });
+    const briefing = buildBriefing(corpus, province, TODAY);
+    sonLaVi = timelineChart(corpus, { lang: "vi", today: TODAY, briefing });
+    sonLaEn = timelineChart(corpus, { lang: "en", today: TODAY, briefing });
   });
 
   it("has one row per partner province, each dated event once, undated events apart", () => {
@@ -65,7 +67,13 @@ describe("timeline chart", () => {
     const bars = sonLaVi.rows.flatMap((r) => r.bars);
     expect(bars).toHaveLength(2);
     for (const bar of bars) expect(bar).toMatchObject({ end: "2024-12-31", state: "ended" });
-    const before = timelineChart(corpus, { lang: "vi", today: "2023-05-01", province: corpus.province("son-la") });
+    const sonLa = corpus.province("son-la");
+    if (!sonLa) throw new Error("son-la missing");
+    const before = timelineChart(corpus, {
+      lang: "vi",
+      today: "2023-05-01",
+      briefing: buildBriefing(corpus, sonLa, "2023-05-01"),
+    });
     expect(before.rows.flatMap((r) => r.bars).map((b) => b.state)).toEqual(["in-force", "in-force"]);
     const { svg } = chartSvg(sonLaVi);
     // Ended bars are hatched and dashed; in force ones are solid green.

@@ -2,6 +2,7 @@ import { unzipSync } from "fflate";
 import { parseDocument } from "htmlparser2";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Core } from "../../src/app";
+import { buildBriefing } from "../../src/core/briefing";
 import type { Corpus } from "../../src/core/corpus";
 import { normalizeSpace } from "../../src/core/normalize";
 import { briefingNote } from "../../src/render/briefing-content";
@@ -40,8 +41,9 @@ describe("briefing note (.docx)", () => {
   async function build(id: string, lang: "vi" | "en") {
     const province = corpus.province(id);
     if (!province) throw new Error(id);
-    const chart = svgToPng(chartSvg(timelineChart(corpus, { lang, today: TODAY, province })).svg, CHART_FONT_FILES);
-    const note = briefingNote(corpus, province, lang, TODAY);
+    const briefing = buildBriefing(corpus, province, TODAY);
+    const chart = svgToPng(chartSvg(timelineChart(corpus, { lang, today: TODAY, briefing })).svg, CHART_FONT_FILES);
+    const note = briefingNote(corpus, briefing, lang);
     const files = unzipSync(await briefingDocx(note, chart));
     return { files, chart, note };
   }

@@ -55,6 +55,58 @@ export const en: Catalogue = {
     opening: (province, country) => `${province} province, ${country}.`,
   },
 
+  chart: {
+    title: "Cooperation timeline",
+    subtitle: (today, events) => `Prepared ${today} · ${events} events · every item cited`,
+    aloneRow: (p) => `${p} alone`,
+    legendEvent: "Event (known day)",
+    legendSpan: "Event within a month/year/period",
+    legendInferred: "Inferred year (*)",
+    legendInForce: "Agreement in force",
+    legendEnded: "Agreement ended",
+    legendAnniversary: "Upcoming anniversary",
+    today: "Today",
+    inForce: "in force",
+    ended: "ended",
+    notYet: "not yet in force",
+    eventsKey: "Events on the time axis",
+    undatedKey: "Date not stated (not placed on the axis)",
+    agreementsKey: "Agreements (bars)",
+    anniversariesKey: "Upcoming anniversaries",
+    anniversariesLane: "Anniversaries",
+    inferredNote: "* year not printed in the article but inferred (see /source)",
+    more: (count) => `… and ${count} more`,
+    ordinal: (years) => {
+      const tens = years % 100;
+      const suffix = tens >= 11 && tens <= 13 ? "th" : ({ 1: "st", 2: "nd", 3: "rd" }[years % 10] ?? "th");
+      return `${years}${suffix}`;
+    },
+    roundMark: "round milestone",
+    sourcesNote: "Source: the Hữu Nghị corpus; [n] are the citations sent with it.",
+  },
+  pictures: {
+    chartAction: "📊 Chart",
+    briefAction: "📄 Download",
+    summaryAction: "Summary",
+    chartFile: "Chart",
+    chartSummary: (events: number, bars: number, undated: number) =>
+      `Chart attached: ${events} events on the time axis, ${bars} agreements, ${undated} events with no date.`,
+    briefSummary: (facts: number, notes: number) =>
+      `Word briefing note attached: ${facts} items, each footnoted with its source and the verbatim quote (${notes} footnotes), with the timeline chart.`,
+    notCovered: (province: string) => `No article covers ${province} yet: there is nothing to brief on.`,
+    saved: (path: string) => `📎 File saved: ${path}`,
+    note: {
+      title: "Cooperation briefing note",
+      prepared: "Prepared",
+      chart: "Timeline",
+      chartCaption: "Timeline chart: events on a time axis, agreements over their period.",
+      footnotes: "Each fact has a footnote giving its source and the verbatim quote.",
+      overview: "Overview",
+      anniversaries: "Upcoming anniversaries",
+      by: "committed by",
+    },
+  },
+
   errorTitle: "Could not do that",
   internalError: "Sorry, something went wrong handling that. It has been logged; please try again later.",
   adminOnly: "This command is for the bot's administrators only.",

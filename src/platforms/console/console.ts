@@ -11,8 +11,8 @@ import type { Reply } from "../../core/reply";
 import type { AdapterDeps, PlatformAdapter } from "../adapter";
 import { consoleCaller } from "./caller";
 import { renderForConsole } from "./render";
+import { saveAttachment } from "./save-file";
 import { wrapText } from "./wrap";
-import { saveAttachment, savedLine } from "./save-file";
 
 export interface ConsoleOptions {
   input: Readable;
@@ -111,7 +111,7 @@ export function createConsoleAdapter(options: ConsoleOptions, deps: ConsoleDeps)
     last = reply.paging ? { command: name, text, page: reply.paging.page, pageCount: reply.paging.pageCount } : last;
     write(renderForConsole(reply));
     if (reply.attachment) {
-      write(savedLine(await saveAttachment(options.filesDir ?? "var/files", reply.attachment), reply.lang));
+      write(words(reply.lang).pictures.saved(await saveAttachment(options.filesDir ?? "var/files", reply.attachment)));
     }
     if (reply.paging && reply.paging.pageCount > 1) write(words(reply.lang).console.pagingHint);
     // A /lang typed now changes this session's language, even one given on the command line.

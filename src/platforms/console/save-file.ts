@@ -19,8 +19,3 @@ export async function saveAttachment(dir: string, file: Attachment): Promise<str
     return ascii;
   }
 }
-
-/** The line printed under a reply whose file was saved. */
-export function savedLine(path: string, lang: "vi" | "en"): string {
-  return lang === "vi" ? `📎 Đã lưu tệp: ${path}` : `📎 File saved: ${path}`;
-}
