@@ -17,7 +17,7 @@ import {
   storedForm,
 } from "./backend";
 
-const SEPARATOR = "::";
+export const SEPARATOR = "::";
 
 /**
  * Conditional writes of delivery records, all in one atomic script. KEYS = record keys; ARGV[1] = now (ms);

@@ -12,6 +12,8 @@ export interface SqliteKeyvOptions {
   table?: string;
   /** How long a statement waits for another process's lock before failing (ms). */
   busyTimeoutMs?: number;
+  /** Open an existing file read-only (a backup being read): nothing is created or changed. */
+  readonly?: boolean;
 }
 
 interface Row {
@@ -20,7 +22,10 @@ interface Row {
 }
 
 /** Loads the native engine, turning a platform without a prebuilt binary into a message that says what to do. */
-function loadLibsql(): new (path: string, options?: { timeout?: number }) => LibsqlDatabase {
+function loadLibsql(): new (
+  path: string,
+  options?: { timeout?: number; readonly?: boolean; fileMustExist?: boolean },
+) => LibsqlDatabase {
   try {
     return createRequire(import.meta.url)("libsql");
   } catch (error) {
@@ -46,7 +51,11 @@ export class SqliteKeyv extends EventEmitter {
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(table)) throw new Error(`invalid table name "${table}"`);
     this.opts = { table, dialect: "sqlite", url: `sqlite://${options.file}` };
     const Database = loadLibsql();
-    this.db = new Database(options.file, { timeout: options.busyTimeoutMs ?? 5_000 });
+    const timeout = options.busyTimeoutMs ?? 5_000;
+    this.db = options.readonly
+      ? new Database(options.file, { timeout, readonly: true, fileMustExist: true })
+      : new Database(options.file, { timeout });
+    if (options.readonly) return;
     try {
       if (options.file !== ":memory:") {
         // WAL: a backup or a second process reads while the bot writes, without blocking it.

@@ -13,6 +13,8 @@ export interface RedisServer {
   hang(): void;
   /** Lets a frozen server run again (SIGCONT). */
   resume(): void;
+  /** Its working directory, where BGSAVE writes dump.rdb. */
+  dir: string;
   stop(): Promise<void>;
 }
 
@@ -45,14 +47,15 @@ async function waitReady(child: ChildProcess, output: () => string, timeoutMs: n
   throw new Error(`redis-server did not become ready within ${timeoutMs} ms:\n${output()}`);
 }
 
-export async function startRedis(): Promise<RedisServer> {
+/** `dir`: start on that directory (and load the dump.rdb found there); it is left in place at stop(). */
+export async function startRedis(options: { dir?: string } = {}): Promise<RedisServer> {
   if (!redisServerAvailable()) {
     throw new Error(
       "redis-server is not installed, and the Redis store tests need a real one. Install it with " +
         "`apt-get install redis-server` (Debian/Ubuntu) or set REDIS_SERVER_BIN to its path.",
     );
   }
-  const dir = await mkdtemp(join(tmpdir(), "huunghi-redis-"));
+  const dir = options.dir ?? (await mkdtemp(join(tmpdir(), "huunghi-redis-")));
   // A port taken between freePort() and redis' bind is rare; one retry covers it.
   for (let attempt = 0; ; attempt++) {
     const port = await freePort();
@@ -73,7 +76,7 @@ export async function startRedis(): Promise<RedisServer> {
     } catch (error) {
       child.kill("SIGKILL");
       if (attempt < 1 && /Address already in use/.test(output)) continue;
-      await rm(dir, { recursive: true, force: true });
+      if (!options.dir) await rm(dir, { recursive: true, force: true });
       throw error;
     }
     return {
@@ -81,6 +84,7 @@ export async function startRedis(): Promise<RedisServer> {
       port,
       hang: () => child.kill("SIGSTOP"),
       resume: () => child.kill("SIGCONT"),
+      dir,
       async stop() {
         if (child.exitCode === null) {
           child.kill("SIGCONT");
@@ -89,7 +93,7 @@ export async function startRedis(): Promise<RedisServer> {
           await Promise.race([exited, new Promise((r) => setTimeout(r, 3_000))]);
           if (child.exitCode === null) child.kill("SIGKILL");
         }
-        await rm(dir, { recursive: true, force: true });
+        if (!options.dir) await rm(dir, { recursive: true, force: true });
       },
     };
   }
