@@ -100,7 +100,7 @@ describe("the bot process", () => {
   });
 });
 
-describe("npm start's runner (tsx)", () => {
+describe("npm run dev's runner (tsx)", () => {
   it("relays SIGTERM sent right at start; the bot exits 0 and the first digest tick's record is final", async () => {
     const ws2 = await tempWorkspace();
     const url = `sqlite://${join(ws2.root, "bot.sqlite")}`;

@@ -54,8 +54,9 @@ export interface MainProcess {
 }
 
 /**
- * "node": `node --import tsx src/main.ts`, one process that gets every signal itself (the production command).
- * "tsx": the tsx binary, as `npm start` runs it; tsx relays SIGINT and SIGTERM (not SIGHUP) and exits with the
+ * "node": `node --import tsx src/main.ts`, one process that gets every signal itself, as production runs
+ * `node dist/main.js` (test/deploy/ runs the compiled program itself).
+ * "tsx": the tsx binary, as `npm run dev` runs it; tsx relays SIGINT and SIGTERM (not SIGHUP) and exits with the
  * bot's code. (Through npx/npm the exit code is npm's own: npm does not wait for a graceful stop.)
  */
 export function startMain(env: Record<string, string>, runner: "node" | "tsx" = "node"): MainProcess {
