@@ -26,7 +26,10 @@ describe("the version", () => {
     expect((await status()).version).toBe(BOT_VERSION);
   });
 
-  it("is printed by --version, and --help explains the options, on the bot and on ask", async () => {
+  // Six short processes; generous time, as the machine may be busy (the check itself is not about speed).
+  it("is printed by --version, and --help explains the options, on the bot, ask and backup", {
+    timeout: 180_000,
+  }, async () => {
     for (const entry of ["src/main.ts", "src/ask.ts", "src/backup-cli.ts"]) {
       const version = await run(process.execPath, ["--import", "tsx", entry, "--version"], { cwd: REPO });
       expect(version.stdout.trim(), entry).toBe(versionLine());

@@ -162,7 +162,7 @@ describe("the image's commands, run without Docker", () => {
     if (app) await rm(dirname(app), { recursive: true, force: true });
   });
 
-  it("prints the version through the image's start command", async () => {
+  it("prints the version through the image's start command", { timeout: 120_000 }, async () => {
     const [command, ...args] = execForm(lastOf(final, "CMD"), "CMD");
     const { stdout } = await run(command === "node" ? process.execPath : (command ?? ""), [...args, "--version"], {
       cwd: app,
@@ -172,7 +172,9 @@ describe("the image's commands, run without Docker", () => {
     expect(stdout.trim()).toBe(`huunghi-bot ${pkg.version} (Node ${process.version})`);
   });
 
-  it("starts, passes the image's HEALTHCHECK, keeps its store under var/, and stops cleanly on SIGTERM", async () => {
+  it("starts, passes the image's HEALTHCHECK, keeps its store under var/, and stops cleanly on SIGTERM", {
+    timeout: 120_000,
+  }, async () => {
     const [command, ...args] = execForm(lastOf(final, "CMD"), "CMD");
     const [checkCommand, ...checkArgs] = execForm(lastOf(final, "HEALTHCHECK"), "HEALTHCHECK");
     const node = (c: string | undefined) => (c === "node" ? process.execPath : (c ?? ""));
@@ -204,7 +206,7 @@ describe("the image's commands, run without Docker", () => {
     }
   });
 
-  it("npm start builds and starts in one command", async () => {
+  it("npm start builds and starts in one command", { timeout: 120_000 }, async () => {
     const { stdout } = await run("npm", ["start", "--silent", "--", "--version"], { cwd: app, env });
     expect(stdout.trim()).toMatch(/^huunghi-bot \d+\.\d+\.\d+/);
   });

@@ -84,13 +84,19 @@ describe("SIGTERM with a digest delivery in flight", () => {
       const out = main.stdout();
       expect(out).toContain('"reason":"SIGTERM"');
       expect(out).not.toContain("left behind");
-      // The send under way finished after the intake stopped, before the store closed.
-      const intakeStopped = out.indexOf('"step":"stop taking updates","msg":"shutdown step done"');
-      const sentLogged = out.indexOf('"msg":"digest: sent"');
-      const storeClosed = out.indexOf('"step":"close store","msg":"shutdown step done"');
-      expect(intakeStopped).toBeGreaterThan(-1);
-      expect(sentLogged).toBeGreaterThan(intakeStopped);
-      expect(storeClosed).toBeGreaterThan(sentLogged);
+      // The send under way finished after the intake stopped, before the store closed. Compared by each line's
+      // own time: pino writes stdout asynchronously, and lines logged within a millisecond of one another can
+      // reach the pipe out of order (seen since the store's writes became synchronous).
+      const loggedAt = (fragment: string): number => {
+        const line = out.split("\n").find((l) => l.includes(fragment));
+        return line ? (JSON.parse(line) as { time: number }).time : Number.NaN;
+      };
+      const intakeStopped = loggedAt('"step":"stop taking updates","msg":"shutdown step done"');
+      const sentLogged = loggedAt('"msg":"digest: sent"');
+      const storeClosed = loggedAt('"step":"close store","msg":"shutdown step done"');
+      expect(intakeStopped).toBeGreaterThan(0);
+      expect(sentLogged).toBeGreaterThanOrEqual(intakeStopped);
+      expect(storeClosed).toBeGreaterThanOrEqual(sentLogged);
     } catch (e) {
       console.log(`bot stdout:\n${main.stdout().slice(-6000)}\nbot stderr:\n${main.stderr().slice(-3000)}`);
       throw e;
