@@ -7,9 +7,9 @@ import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import dotenv from "dotenv";
+import { DEFAULT_STORE_URL } from "./config";
 import { redactUrlPassword } from "./log";
 import { backupStore, type Counts, restoreStore } from "./store/backup";
-import { DEFAULT_STORE_URL } from "./store/open";
 import { versionLine } from "./version";
 
 const USAGE = `usage: npm run backup -- [--out FILE|DIR] [--jsonl] [--bgsave]
