@@ -58,7 +58,9 @@ const cases: { label: string; line: string; naive: () => unknown; target: number
 
 const checks = new Checks();
 const budgetMs = scale >= 1000 ? 3000 : 1500;
-console.log(`${"command".padEnd(36)} ${"p50".padStart(10)} ${"p99".padStart(10)}   naive p50   naive p99   ratio (p50)`);
+console.log(
+  `${"command".padEnd(36)} ${"p50".padStart(10)} ${"p99".padStart(10)}   naive p50   naive p99   ratio (p50)`,
+);
 for (const c of cases) {
   const reply = await run(c.line);
   const t = await time(() => run(c.line), { budgetMs });

@@ -111,7 +111,11 @@ function copyRecord(file: (typeof FILES)[number], r: Json, c: Copy): Json {
     case "people":
       out.name = c.name(r.name as string);
       if (r.province) out.province = c.id(r.province as string);
-      out.roles = (r.roles as Json[]).map((role) => ({ ...role, at: c.id(role.at as string), sources: c.cites(role.sources as Json[]) }));
+      out.roles = (r.roles as Json[]).map((role) => ({
+        ...role,
+        at: c.id(role.at as string),
+        sources: c.cites(role.sources as Json[]),
+      }));
       break;
     case "events":
       out.date = c.date(r.date as Json);
@@ -125,7 +129,8 @@ function copyRecord(file: (typeof FILES)[number], r: Json, c: Copy): Json {
       if ("signatories" in r) out.signatories = ids(r.signatories);
       if ("event" in r) out.event = id(r.event);
       if ("renewedBy" in r) out.renewedBy = id(r.renewedBy);
-      if ("clauses" in r) out.clauses = (r.clauses as Json[]).map((x) => ({ ...x, sources: c.cites(x.sources as Json[]) }));
+      if ("clauses" in r)
+        out.clauses = (r.clauses as Json[]).map((x) => ({ ...x, sources: c.cites(x.sources as Json[]) }));
       if ("commitments" in r)
         out.commitments = (r.commitments as Json[]).map((x) => ({
           ...x,
@@ -150,7 +155,11 @@ function copyRecord(file: (typeof FILES)[number], r: Json, c: Copy): Json {
 }
 
 /** Writes data/ × k into `out` (skipped when a finished copy for the same k is there). Returns `out`. */
-export async function generate(k: number, out: string, from = resolve(import.meta.dirname, "..", "data")): Promise<string> {
+export async function generate(
+  k: number,
+  out: string,
+  from = resolve(import.meta.dirname, "..", "data"),
+): Promise<string> {
   const marker = join(out, ".generated");
   const expected = `k=${k}`;
   if ((await readFile(marker, "utf8").catch(() => "")) === expected) return out;

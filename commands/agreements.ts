@@ -89,11 +89,16 @@ export const agreements: Command = {
   run(ctx, args: ArgValues): CommandReply {
     const { corpus, lang } = ctx;
     const citer = new Citer(corpus);
-    let list = corpus.data.agreements.map((a) => ({ a, label: undefined as string | undefined }));
+    // Start from the narrowest index (the year's, else the province's), then filter that short list.
+    const base = typeof args.year === "number" ? corpus.agreementsIn(args.year) : corpus.data.agreements;
+    let list = base.map((a) => ({ a, label: undefined as string | undefined }));
     let title = lang === "vi" ? "Văn bản hợp tác" : "Agreements";
     if (typeof args.province === "string") {
       const { province } = requireProvince(corpus, args.province, "agreements", lang);
-      list = list.filter(({ a }) => a.parties.includes(province.id));
+      const own = new Set(corpus.agreementsOf(province.id));
+      list = (
+        typeof args.year === "number" ? list : corpus.agreementsOf(province.id).map((a) => ({ a, label: undefined }))
+      ).filter(({ a }) => own.has(a));
       title = `${title} — ${pick(province.name, lang)}`;
     }
     if (typeof args.year === "number") {
@@ -113,9 +118,9 @@ export const agreements: Command = {
     }
     if (list.length === 0) {
       // Say what there is for the filter used: the years covered, or the provinces that have agreements.
-      const years = corpus.data.agreements.flatMap((a) => (a.period ? [a.period.from, a.period.to] : []));
-      const span = years.length ? `${Math.min(...years)}–${Math.max(...years)}` : "";
-      const parties = [...new Set(corpus.data.agreements.flatMap((a) => a.parties))]
+      const years = corpus.index.agreementYears;
+      const span = years ? `${years.min}–${years.max}` : "";
+      const parties = corpus.index.agreementParties
         .map((id) => pick(corpus.province(id)?.name ?? { vi: id, en: id }, lang))
         .join(", ");
       const byProvince = typeof args.province === "string" && typeof args.year !== "number";

@@ -1,4 +1,4 @@
-import { nextOccurrence, upcomingAnniversaries } from "../src/core/anniversaries";
+import { nextAnniversary, upcomingAnniversaries } from "../src/core/anniversaries";
 import { Citer } from "../src/core/cite";
 import type { Command, CommandReply } from "../src/core/command";
 import { formatIsoDay } from "../src/core/format";
@@ -49,9 +49,7 @@ export const anniversaries: Command = {
     });
     if (items.length === 0) {
       // Still useful: say when the next one is.
-      const next = corpus.data.anniversaries
-        .map((a) => nextOccurrence(a, today))
-        .sort((a, b) => a.daysAway - b.daysAway)[0];
+      const next = nextAnniversary(corpus, today);
       const text = next
         ? lang === "vi"
           ? `Không có ngày kỷ niệm nào trong ${days} ngày tới. Gần nhất: ${ordinal(next.years)} ${next.anniversary.name.vi}, ${formatIsoDay(next.date)}.`

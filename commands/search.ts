@@ -9,7 +9,7 @@ import type { CitationRef } from "../src/core/model";
 import { fold } from "../src/core/normalize";
 import { paginate } from "../src/core/paginate";
 import type { Line } from "../src/core/reply";
-import type { SearchDoc } from "../src/core/search-index";
+import type { SearchDoc, SearchHits } from "../src/core/search-index";
 
 const SNIPPET = 160;
 
@@ -32,7 +32,7 @@ function describeHit(corpus: Corpus, doc: SearchDoc, lang: Lang): { label: strin
   const record = corpus.byId.get(doc.ref)?.record as { sources?: CitationRef[] } | undefined;
   switch (doc.kind) {
     case "event": {
-      const e = corpus.data.events.find((x) => x.id === doc.ref);
+      const e = corpus.event(doc.ref);
       return { label: e ? pick(e.title, lang) : doc.ref, body: e ? pick(e.summary, lang) : "", refs: e?.sources ?? [] };
     }
     case "agreement": {
@@ -58,7 +58,7 @@ function describeHit(corpus: Corpus, doc: SearchDoc, lang: Lang): { label: strin
       return { label: a ? pick(a.title, lang) : doc.ref, body: text, refs: part?.sources ?? pledge?.sources ?? [] };
     }
     case "figure": {
-      const f = corpus.data.figures.find((x) => x.id === doc.ref);
+      const f = corpus.figure(doc.ref);
       return {
         label: f ? pick(f.what, lang) : doc.ref,
         body: f ? formatAmount(f.amount, lang) : "",
@@ -115,7 +115,7 @@ export const search: Command = {
         en: "Please type something to search for.",
       });
     }
-    const found = corpus.search.search(query) as unknown as (SearchDoc & { score: number })[];
+    const found = corpus.search.search(query);
     // Folding makes "Triều Tiên" match "triệu … tiền": when the query has diacritics, hits that contain the
     // words exactly as typed come first, and the reader is told when none do.
     const marked = query
@@ -126,8 +126,10 @@ export const search: Command = {
       .filter((w) => w.length > 0 && w !== fold(w));
     const exact = (hit: SearchDoc) =>
       marked.every((w) => `${hit.title} ${hit.body}`.normalize("NFC").toLowerCase().includes(w));
-    const hits = [...found.filter(exact), ...found.filter((h) => !exact(h))];
-    const approximate = marked.length > 0 && hits.length > 0 && !exact(hits[0] as SearchDoc);
+    // Without diacritics every hit is exact, and only the page shown is ever put in order.
+    const all = marked.length > 0 ? found.slice() : [];
+    const hits: SearchHits = marked.length > 0 ? [...all.filter(exact), ...all.filter((h) => !exact(h))] : found;
+    const approximate = marked.length > 0 && hits.length > 0 && !exact(hits.slice(0, 1)[0] as SearchDoc);
     const title = lang === "vi" ? `Kết quả tìm “${query}”` : `Results for “${query}”`;
     if (hits.length === 0) {
       return {

@@ -53,7 +53,7 @@ export const timeline: Command = {
     const province =
       typeof args.province === "string" ? requireProvince(corpus, args.province, "timeline", lang).province : undefined;
     if (province) {
-      events = events.filter((e) => e.provinces.includes(province.id));
+      events = corpus.eventsOf(province.id);
       titleParts.push(pick(province.name, lang));
     }
     const years = args.years;

@@ -50,10 +50,13 @@ export function nextOccurrence(a: Anniversary, today: string): UpcomingAnniversa
   };
 }
 
-/** Anniversaries falling within `days` days from today (today included), soonest first. */
+/** Anniversaries falling within `days` days from today (today included), soonest first. Read from the day index. */
 export function upcomingAnniversaries(corpus: Corpus, today: string, days: number): UpcomingAnniversary[] {
-  return corpus.data.anniversaries
-    .map((a) => nextOccurrence(a, today))
-    .filter((u) => u.years > 0 && u.daysAway <= days)
-    .sort((x, y) => x.daysAway - y.daysAway || x.anniversary.id.localeCompare(y.anniversary.id));
+  return corpus.index.anniversariesWithin(today, days).map((hit) => nextOccurrence(hit.anniversary, today));
+}
+
+/** The next anniversary on or after today, however far. */
+export function nextAnniversary(corpus: Corpus, today: string): UpcomingAnniversary | undefined {
+  const [first] = corpus.index.anniversariesWithin(today, 366);
+  return first ? nextOccurrence(first.anniversary, today) : undefined;
 }

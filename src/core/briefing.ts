@@ -70,16 +70,17 @@ export function buildBriefing(corpus: Corpus, province: Province, asOf: string, 
       to: corpus.province(commitment.to),
     })),
   );
-  briefing.figures = corpus.data.figures
-    .filter((f) => f.from === p.id || f.to === p.id)
+  // Read from the corpus indexes: no list of the whole corpus is walked.
+  briefing.figures = corpus
+    .figuresOf(p.id)
     .map((figure) => ({ figure, from: corpus.province(figure.from), to: corpus.province(figure.to) }));
-  for (const person of corpus.data.people) {
+  for (const person of corpus.peopleAt(eventsOf.map((e) => e.id))) {
     const roles = person.roles.flatMap((role) => {
       const event = briefing.events.find((e) => e.id === role.at);
       return event ? [{ role, event }] : [];
     });
     if (roles.length) briefing.people.push({ person, roles });
   }
-  briefing.places = corpus.data.places.filter((x) => x.province === p.id);
+  briefing.places = corpus.placesIn(p.id);
   return briefing;
 }

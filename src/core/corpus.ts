@@ -1,57 +1,35 @@
 // An immutable corpus snapshot with its indexes. A reload builds a whole new one and swaps a reference.
 import { createHash } from "node:crypto";
-import type { Agreement, CitationRef, CorpusData, CorpusEvent, Person, Place, Province, SourceDoc } from "./model";
-import { fold, foldTight } from "./normalize";
+import { CorpusIndex, RECORD_KINDS, type RecordKind } from "./corpus-index";
+import type { Agreement, CitationRef, CorpusData, CorpusEvent, Figure, Person, Place, Province } from "./model";
 import { buildSearchIndex, type SearchIndex } from "./search-index";
 
-export type RecordKind = keyof CorpusData;
-export const RECORD_KINDS: readonly RecordKind[] = [
-  "sources",
-  "provinces",
-  "places",
-  "people",
-  "events",
-  "agreements",
-  "figures",
-  "anniversaries",
-];
-
-/** Stable id of any record: `file` for sources, `id` for the rest. */
-export function recordId(record: { id: string } | { file: string }): string {
-  return "id" in record ? record.id : record.file;
-}
+export type { RecordKind } from "./corpus-index";
+export { RECORD_KINDS, recordId } from "./corpus-index";
 
 export class Corpus {
   readonly version: string;
-  readonly byId = new Map<string, { kind: RecordKind; record: unknown }>();
-  readonly provinceById = new Map<string, Province>();
-  readonly sourceByFile = new Map<string, SourceDoc>();
+  /** Every lookup, built once for this version: commands read these instead of scanning `data`. */
+  readonly index: CorpusIndex;
+  readonly byId: CorpusIndex["byId"];
+  readonly provinceById: CorpusIndex["provinceById"];
+  readonly sourceByFile: CorpusIndex["sourceByFile"];
   /** Folded alias (both spaced and tight forms) → province ids that use it. */
-  readonly provinceAlias = new Map<string, Set<string>>();
+  readonly provinceAlias: CorpusIndex["provinceAlias"];
   readonly search: SearchIndex;
 
   constructor(
     readonly data: Readonly<CorpusData>,
     readonly texts: ReadonlyMap<string, string>,
+    /** The content hash, when the caller already has it (a cached snapshot). */
+    version?: string,
   ) {
-    for (const kind of RECORD_KINDS) {
-      for (const record of data[kind] as ({ id: string } | { file: string })[]) {
-        this.byId.set(recordId(record), { kind, record });
-      }
-    }
-    for (const p of data.provinces) {
-      this.provinceById.set(p.id, p);
-      for (const alias of [p.name.vi, p.name.en, p.id, ...p.aliases]) {
-        for (const key of [fold(alias), foldTight(alias)]) {
-          if (!key) continue;
-          const set = this.provinceAlias.get(key) ?? new Set<string>();
-          set.add(p.id);
-          this.provinceAlias.set(key, set);
-        }
-      }
-    }
-    for (const s of data.sources) this.sourceByFile.set(s.file, s);
-    this.version = corpusVersion(data, texts);
+    this.index = new CorpusIndex(data);
+    this.byId = this.index.byId;
+    this.provinceById = this.index.provinceById;
+    this.sourceByFile = this.index.sourceByFile;
+    this.provinceAlias = this.index.provinceAlias;
+    this.version = version ?? corpusVersion(data, texts);
     this.search = buildSearchIndex(this);
   }
 
@@ -66,23 +44,50 @@ export class Corpus {
   }
 
   person(id: string): Person | undefined {
-    return this.data.people.find((p) => p.id === id);
+    return this.index.personById.get(id);
   }
 
   place(id: string): Place | undefined {
-    return this.data.places.find((p) => p.id === id);
+    return this.index.placeById.get(id);
   }
 
   agreement(id: string): Agreement | undefined {
-    return this.data.agreements.find((a) => a.id === id);
+    return this.index.agreementById.get(id);
+  }
+
+  event(id: string): CorpusEvent | undefined {
+    return this.index.eventById.get(id);
+  }
+
+  figure(id: string): Figure | undefined {
+    return this.index.figureById.get(id);
   }
 
   eventsOf(provinceId: string): CorpusEvent[] {
-    return this.data.events.filter((e) => e.provinces.includes(provinceId));
+    return this.index.eventsByProvince.get(provinceId) ?? [];
   }
 
   agreementsOf(provinceId: string): Agreement[] {
-    return this.data.agreements.filter((a) => a.parties.includes(provinceId));
+    return this.index.agreementsByProvince.get(provinceId) ?? [];
+  }
+
+  /** Agreements signed in this year or in force during it, in file order. */
+  agreementsIn(year: number): Agreement[] {
+    return this.index.agreementsByYear.get(year) ?? [];
+  }
+
+  /** Figures given or received by this province. */
+  figuresOf(provinceId: string): Figure[] {
+    return this.index.figuresByProvince.get(provinceId) ?? [];
+  }
+
+  placesIn(provinceId: string): Place[] {
+    return this.index.placesByProvince.get(provinceId) ?? [];
+  }
+
+  /** People with a role at any of these events or agreements, in file order. */
+  peopleAt(occasions: Iterable<string>): Person[] {
+    return this.index.peopleAt(occasions);
   }
 
   /** Provinces that share an agreement or an event with this one. */

@@ -3,7 +3,13 @@ import type { Paging } from "./reply";
 
 export const PAGE_SIZE = 8;
 
-export function paginate<T>(items: readonly T[], page: number, size = PAGE_SIZE): { items: T[]; paging?: Paging } {
+/** Anything with a length and a slice: an array, or ranked hits that are put in order only as far as they are read. */
+export interface Sliceable<T> {
+  readonly length: number;
+  slice(start: number, end: number): T[];
+}
+
+export function paginate<T>(items: Sliceable<T>, page: number, size = PAGE_SIZE): { items: T[]; paging?: Paging } {
   const pageCount = Math.max(1, Math.ceil(items.length / size));
   const current = Math.min(Math.max(1, Math.floor(page)), pageCount);
   const slice = items.slice((current - 1) * size, current * size);

@@ -3,8 +3,7 @@
 // an unknown name gets the closest candidates.
 import type { Corpus } from "./corpus";
 import type { Place, Province } from "./model";
-import { fold, foldTight } from "./normalize";
-import { suggestNames } from "./suggest";
+import { fold } from "./normalize";
 
 export type Resolution =
   | { kind: "found"; province: Province; via?: Place }
@@ -41,11 +40,7 @@ export function resolveProvince(corpus: Corpus, input: string): Resolution {
   // A country is not a province: say so and list the provinces the corpus has for it.
   const country = COUNTRY_WORDS[tight];
   if (country) {
-    return {
-      kind: "country",
-      country,
-      provinces: corpus.data.provinces.filter((p) => p.country === country && p.covered),
-    };
+    return { kind: "country", country, provinces: corpus.index.coveredByCountry.get(country) ?? [] };
   }
   const exact = corpus.provinceAlias.get(spaced) ?? corpus.provinceAlias.get(tight);
   if (exact) {
@@ -53,38 +48,36 @@ export function resolveProvince(corpus: Corpus, input: string): Resolution {
     if (found.length === 1 && found[0]) return { kind: "found", province: found[0] };
     if (found.length > 1) return { kind: "ambiguous", candidates: found };
   }
-  const place = corpus.data.places.find((p) =>
-    [p.name.vi, p.name.en, ...p.aliases].some((a) => foldTight(a) === tight || fold(a) === spaced),
-  );
+  const place = corpus.index.placeNamed(spaced, tight);
   const placeProvince = place ? corpus.province(place.province) : undefined;
   if (place && placeProvince) return { kind: "found", province: placeProvince, via: place };
   // A whole-word prefix ("son" → "son la", "luang" → "luang prabang" / "luang namtha") is a match; a partial
   // word is not: "xieng kho" must not become "xieng khouang" (Xiềng Khọ is a district of another province).
   if (spaced.length >= 3) {
-    const prefixed = new Set<string>();
-    for (const [alias, ids] of corpus.provinceAlias) {
-      if (alias.startsWith(`${spaced} `)) for (const id of ids) prefixed.add(id);
-    }
+    const prefixed = corpus.index.provincesWithPrefix(spaced);
     // When a province matches, a district that matches too makes it ambiguous: "xieng" may mean Xiêng Khoảng
     // or Xiềng Khọ (Houaphanh). A place alone never matches by prefix ("lao" is not Lao Bảo's Quảng Trị).
     if (prefixed.size > 0) {
-      for (const p of corpus.data.places) {
-        if ([p.name.vi, p.name.en, ...p.aliases].some((a) => fold(a).startsWith(`${spaced} `)))
-          prefixed.add(p.province);
-      }
+      for (const id of corpus.index.placeProvincesWithPrefix(spaced)) prefixed.add(id);
     }
     const found = provinces(corpus, prefixed);
     if (found.length === 1 && found[0]) return { kind: "found", province: found[0] };
     if (found.length > 1) return { kind: "ambiguous", candidates: found };
   }
-  const aliasToId = new Map<string, string>();
-  for (const [alias, ids] of corpus.provinceAlias) for (const id of ids) aliasToId.set(alias, id);
-  const close = suggestNames(spaced, [...aliasToId.keys()], 12);
+  // Typo candidates come from the name index, scored as suggestNames does; ids in the order of the best name.
+  const close = corpus.index.provinceNames.suggest(spaced, 12);
   return {
     kind: "unknown",
     suggestions: provinces(
       corpus,
-      close.map((a) => aliasToId.get(a) ?? ""),
+      close.map((alias) => lastId(corpus.provinceAlias.get(alias))),
     ).slice(0, 3),
   };
+}
+
+/** The province an alias was last seen for (as a map from alias to id, built in file order, would give). */
+function lastId(ids: Set<string> | undefined): string {
+  let last = "";
+  for (const id of ids ?? []) last = id;
+  return last;
 }

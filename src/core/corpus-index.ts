@@ -1,0 +1,257 @@
+// Every lookup a command needs, built once per corpus version so that no command scans the records:
+// records by id, by province, by year and by person; pre-folded names and aliases; anniversaries by calendar day;
+// typo candidates from a trigram index. Lists keep the order of the data files.
+import type {
+  Agreement,
+  Anniversary,
+  CorpusData,
+  CorpusEvent,
+  Figure,
+  Person,
+  Place,
+  Province,
+  SourceDoc,
+} from "./model";
+import { NameIndex } from "./name-index";
+import { fold, foldTight } from "./normalize";
+
+export type RecordKind = keyof CorpusData;
+export const RECORD_KINDS: readonly RecordKind[] = [
+  "sources",
+  "provinces",
+  "places",
+  "people",
+  "events",
+  "agreements",
+  "figures",
+  "anniversaries",
+];
+
+/** Stable id of any record: `file` for sources, `id` for the rest. */
+export function recordId(record: { id: string } | { file: string }): string {
+  return "id" in record ? record.id : record.file;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) {
+    if (list[list.length - 1] !== value) list.push(value);
+  } else map.set(key, [value]);
+}
+
+function lowerBound(sorted: readonly { key: string }[], key: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as { key: string }).key < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** A year's days as "MM-DD" keys, from a UTC day number. */
+function monthDay(epochDay: number): { key: string; year: number } {
+  const d = new Date(epochDay * 86_400_000);
+  const key = `${String(d.getUTCMonth() + 1).padStart(2, "0")}-${String(d.getUTCDate()).padStart(2, "0")}`;
+  return { key, year: d.getUTCFullYear() };
+}
+
+function isLeap(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+export interface AnniversaryHit {
+  anniversary: Anniversary;
+  /** Days from today (0 = today). */
+  daysAway: number;
+  /** The ordinal in the year it falls. */
+  years: number;
+}
+
+export class CorpusIndex {
+  readonly byId = new Map<string, { kind: RecordKind; record: unknown }>();
+  readonly provinceById = new Map<string, Province>();
+  readonly placeById = new Map<string, Place>();
+  readonly personById = new Map<string, Person>();
+  readonly eventById = new Map<string, CorpusEvent>();
+  readonly agreementById = new Map<string, Agreement>();
+  readonly figureById = new Map<string, Figure>();
+  readonly sourceByFile = new Map<string, SourceDoc>();
+
+  readonly eventsByProvince = new Map<string, CorpusEvent[]>();
+  readonly agreementsByProvince = new Map<string, Agreement[]>();
+  readonly figuresByProvince = new Map<string, Figure[]>();
+  readonly placesByProvince = new Map<string, Place[]>();
+  /** People with a role at an event or agreement, by that event's or agreement's id, in file order. */
+  readonly peopleByOccasion = new Map<string, Person[]>();
+  /** Agreements signed in a year or in force during it. */
+  readonly agreementsByYear = new Map<number, Agreement[]>();
+  readonly eventsByYear = new Map<number, CorpusEvent[]>();
+  readonly coveredByCountry = new Map<"VN" | "LA", Province[]>();
+  /** The years agreements cover, and the provinces that are party to one (for "nothing matches" answers). */
+  readonly agreementYears: { min: number; max: number } | undefined;
+  readonly agreementParties: string[];
+
+  /** Folded alias (both spaced and tight forms) → province ids that use it. */
+  readonly provinceAlias = new Map<string, Set<string>>();
+  /** Folded place names and aliases: tight and spaced forms → the first place (in file order) with that name. */
+  private readonly placeByTight = new Map<string, Place>();
+  private readonly placeBySpaced = new Map<string, Place>();
+  /** Spaced folded names, sorted, for whole-word prefix matches ("luang" → "luang prabang"). */
+  private readonly provinceKeys: { key: string; ids: Set<string> }[];
+  private readonly placeKeys: { key: string; place: Place }[] = [];
+  readonly provinceNames: NameIndex;
+  /** Anniversaries by "MM-DD", oldest original year first. */
+  private readonly anniversariesByDay = new Map<string, { year: number; anniversary: Anniversary }[]>();
+  private readonly personOrder = new Map<Person, number>();
+  private readonly placeOrder = new Map<Place, number>();
+
+  constructor(data: Readonly<CorpusData>) {
+    for (const kind of RECORD_KINDS) {
+      for (const record of data[kind] as ({ id: string } | { file: string })[]) {
+        this.byId.set(recordId(record), { kind, record });
+      }
+    }
+    for (const s of data.sources) this.sourceByFile.set(s.file, s);
+    for (const p of data.provinces) {
+      this.provinceById.set(p.id, p);
+      if (p.covered) push(this.coveredByCountry, p.country, p);
+      for (const alias of [p.name.vi, p.name.en, p.id, ...p.aliases]) {
+        for (const key of [fold(alias), foldTight(alias)]) {
+          if (!key) continue;
+          const set = this.provinceAlias.get(key) ?? new Set<string>();
+          set.add(p.id);
+          this.provinceAlias.set(key, set);
+        }
+      }
+    }
+    this.provinceKeys = [...this.provinceAlias]
+      .map(([key, ids]) => ({ key, ids }))
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    this.provinceNames = new NameIndex(this.provinceAlias.keys());
+
+    for (const p of data.places) {
+      this.placeById.set(p.id, p);
+      this.placeOrder.set(p, this.placeOrder.size);
+      push(this.placesByProvince, p.province, p);
+      for (const name of [p.name.vi, p.name.en, ...p.aliases]) {
+        const spaced = fold(name);
+        const tight = spaced.replace(/ /g, "");
+        if (!this.placeBySpaced.has(spaced)) this.placeBySpaced.set(spaced, p);
+        if (!this.placeByTight.has(tight)) this.placeByTight.set(tight, p);
+        this.placeKeys.push({ key: spaced, place: p });
+      }
+    }
+    this.placeKeys.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+
+    data.people.forEach((p, i) => {
+      this.personById.set(p.id, p);
+      this.personOrder.set(p, i);
+      for (const role of p.roles) push(this.peopleByOccasion, role.at, p);
+    });
+    for (const e of data.events) {
+      this.eventById.set(e.id, e);
+      for (const p of e.provinces) push(this.eventsByProvince, p, e);
+      const from = e.date.value ? Number(e.date.value.slice(0, 4)) : undefined;
+      const to = e.date.until ? Number(e.date.until.slice(0, 4)) : from;
+      if (from !== undefined && to !== undefined) for (let y = from; y <= to; y++) push(this.eventsByYear, y, e);
+    }
+    let min = Number.POSITIVE_INFINITY;
+    let max = Number.NEGATIVE_INFINITY;
+    const parties = new Set<string>();
+    for (const a of data.agreements) {
+      this.agreementById.set(a.id, a);
+      for (const p of a.parties) {
+        push(this.agreementsByProvince, p, a);
+        parties.add(p);
+      }
+      const signed = a.signed.value ? Number(a.signed.value.slice(0, 4)) : undefined;
+      const years = new Set<number>(signed === undefined ? [] : [signed]);
+      if (a.period) {
+        for (let y = a.period.from; y <= a.period.to; y++) years.add(y);
+        min = Math.min(min, a.period.from);
+        max = Math.max(max, a.period.to);
+      }
+      for (const y of [...years].sort((x, y) => x - y)) push(this.agreementsByYear, y, a);
+    }
+    this.agreementYears = min <= max ? { min, max } : undefined;
+    this.agreementParties = [...parties];
+    for (const f of data.figures) {
+      this.figureById.set(f.id, f);
+      push(this.figuresByProvince, f.from, f);
+      push(this.figuresByProvince, f.to, f);
+    }
+    for (const a of data.anniversaries)
+      push(this.anniversariesByDay, a.date.slice(5), { year: Number(a.date.slice(0, 4)), anniversary: a });
+    for (const list of this.anniversariesByDay.values()) list.sort((x, y) => x.year - y.year);
+  }
+
+  /** Provinces with a name or alias that starts with the whole words typed (folded, spaced). */
+  provincesWithPrefix(spaced: string): Set<string> {
+    const out = new Set<string>();
+    const wanted = `${spaced} `;
+    for (let i = lowerBound(this.provinceKeys, wanted); i < this.provinceKeys.length; i++) {
+      const entry = this.provinceKeys[i] as { key: string; ids: Set<string> };
+      if (!entry.key.startsWith(wanted)) break;
+      for (const id of entry.ids) out.add(id);
+    }
+    return out;
+  }
+
+  /** Provinces of the places with a name that starts with the whole words typed. */
+  placeProvincesWithPrefix(spaced: string): Set<string> {
+    const out = new Set<string>();
+    const wanted = `${spaced} `;
+    for (let i = lowerBound(this.placeKeys, wanted); i < this.placeKeys.length; i++) {
+      const entry = this.placeKeys[i] as { key: string; place: Place };
+      if (!entry.key.startsWith(wanted)) break;
+      out.add(entry.place.province);
+    }
+    return out;
+  }
+
+  /** The first place (in file order) named so, folded either way. */
+  placeNamed(spaced: string, tight: string): Place | undefined {
+    const a = this.placeByTight.get(tight);
+    const b = this.placeBySpaced.get(spaced);
+    if (!a || !b) return a ?? b;
+    return a === b ? a : this.placeOrderOf(a) <= this.placeOrderOf(b) ? a : b;
+  }
+
+  private placeOrderOf(place: Place): number {
+    return this.placeOrder.get(place) ?? 0;
+  }
+
+  /** People with a role at any of these events or agreements, in file order. */
+  peopleAt(occasions: Iterable<string>): Person[] {
+    const found = new Set<Person>();
+    for (const id of occasions) for (const p of this.peopleByOccasion.get(id) ?? []) found.add(p);
+    return [...found].sort((a, b) => (this.personOrder.get(a) ?? 0) - (this.personOrder.get(b) ?? 0));
+  }
+
+  /**
+   * Anniversaries falling within `days` days of `today` (YYYY-MM-DD), soonest first, with at least one year
+   * passed. 29 February falls on 28 February in other years.
+   */
+  anniversariesWithin(today: string, days: number): AnniversaryHit[] {
+    const start = Math.floor(Date.parse(`${today}T00:00:00Z`) / 86_400_000);
+    const hits: AnniversaryHit[] = [];
+    const first = monthDay(start).key;
+    for (let d = 0; d <= Math.min(days, 366); d++) {
+      const { key, year } = monthDay(start + d);
+      // A year on, the days repeat: each anniversary is listed once, at its next occurrence.
+      if (d > 0 && key === first) break;
+      const keys = key === "02-28" && !isLeap(year) ? ["02-28", "02-29"] : [key];
+      const day: AnniversaryHit[] = [];
+      for (const k of keys) {
+        for (const entry of this.anniversariesByDay.get(k) ?? []) {
+          if (entry.year >= year) break;
+          day.push({ anniversary: entry.anniversary, daysAway: d, years: year - entry.year });
+        }
+      }
+      hits.push(...day.sort((x, y) => x.anniversary.id.localeCompare(y.anniversary.id)));
+    }
+    return hits;
+  }
+}
