@@ -21,6 +21,8 @@ export interface CoreOptions {
   dataDir?: string;
   /** An already loaded corpus (src/main.ts loads it first); otherwise `dataDir` is loaded. */
   holder?: CorpusHolder;
+  /** Where validated corpus snapshots are kept (see src/corpus/load.ts); none: every load parses the YAML. */
+  cacheDir?: string;
   /** Fixed "today" (YYYY-MM-DD), for `--date` and tests; otherwise the clock in `zone`. */
   today?: string | (() => string);
   /** The bot's time zone (BOT_TIMEZONE); the default zone of everything else. */
@@ -39,9 +41,16 @@ export interface Core {
 }
 
 export const DEFAULT_DATA_DIR = resolve(import.meta.dirname, "..", "data");
+/** The snapshot cache of the bot and `npm run ask` unless CORPUS_CACHE_DIR says otherwise (gitignored). */
+export const DEFAULT_CACHE_DIR = resolve(import.meta.dirname, "..", "var", "cache");
 
 export async function createCore(options: CoreOptions = {}): Promise<Core> {
-  const holder = options.holder ?? (await CorpusHolder.load(options.dataDir ?? DEFAULT_DATA_DIR));
+  const holder =
+    options.holder ??
+    (await CorpusHolder.load(
+      options.dataDir ?? DEFAULT_DATA_DIR,
+      options.cacheDir ? { cacheDir: options.cacheDir } : {},
+    ));
   const commands = options.commands ?? allCommands;
   const zone = options.zone ?? DEFAULT_ZONE;
   const fixed = options.today;

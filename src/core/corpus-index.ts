@@ -90,8 +90,8 @@ export class CorpusIndex {
   readonly eventsByYear = new Map<number, CorpusEvent[]>();
   readonly coveredByCountry = new Map<"VN" | "LA", Province[]>();
   /** The years agreements cover, and the provinces that are party to one (for "nothing matches" answers). */
-  readonly agreementYears: { min: number; max: number } | undefined;
-  readonly agreementParties: string[];
+  agreementYears: { min: number; max: number } | undefined;
+  agreementParties: string[] = [];
 
   /** Folded alias (both spaced and tight forms) → province ids that use it. */
   readonly provinceAlias = new Map<string, Set<string>>();
@@ -99,22 +99,38 @@ export class CorpusIndex {
   private readonly placeByTight = new Map<string, Place>();
   private readonly placeBySpaced = new Map<string, Place>();
   /** Spaced folded names, sorted, for whole-word prefix matches ("luang" → "luang prabang"). */
-  private readonly provinceKeys: { key: string; ids: Set<string> }[];
+  private provinceKeys: { key: string; ids: Set<string> }[] = [];
   private readonly placeKeys: { key: string; place: Place }[] = [];
-  readonly provinceNames: NameIndex;
+  provinceNames: NameIndex = new NameIndex([]);
   /** Anniversaries by "MM-DD", oldest original year first. */
   private readonly anniversariesByDay = new Map<string, { year: number; anniversary: Anniversary }[]>();
   private readonly personOrder = new Map<Person, number>();
   private readonly placeOrder = new Map<Place, number>();
 
-  constructor(data: Readonly<CorpusData>) {
+  /** Builds every index at once; `CorpusIndex.build` does the same in slices that let other work run between. */
+  constructor(data: Readonly<CorpusData>, lazy = false) {
+    if (!lazy) for (const _ of this.fill(data));
+  }
+
+  static async build(data: Readonly<CorpusData>, pause: () => Promise<void>): Promise<CorpusIndex> {
+    const index = new CorpusIndex(data, true);
+    for (const _ of index.fill(data)) await pause();
+    return index;
+  }
+
+  /** The work, as steps: it yields every few hundred records. */
+  private *fill(data: Readonly<CorpusData>): Generator<void> {
+    let step = 0;
+    const tick = () => ++step % 256 === 0;
     for (const kind of RECORD_KINDS) {
       for (const record of data[kind] as ({ id: string } | { file: string })[]) {
         this.byId.set(recordId(record), { kind, record });
+        if (tick()) yield;
       }
     }
     for (const s of data.sources) this.sourceByFile.set(s.file, s);
     for (const p of data.provinces) {
+      if (tick()) yield;
       this.provinceById.set(p.id, p);
       if (p.covered) push(this.coveredByCountry, p.country, p);
       for (const alias of [p.name.vi, p.name.en, p.id, ...p.aliases]) {
@@ -129,9 +145,11 @@ export class CorpusIndex {
     this.provinceKeys = [...this.provinceAlias]
       .map(([key, ids]) => ({ key, ids }))
       .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    this.provinceNames = new NameIndex(this.provinceAlias.keys());
+    yield;
+    this.provinceNames = yield* NameIndex.steps(this.provinceAlias.keys());
 
     for (const p of data.places) {
+      if (tick()) yield;
       this.placeById.set(p.id, p);
       this.placeOrder.set(p, this.placeOrder.size);
       push(this.placesByProvince, p.province, p);
@@ -145,12 +163,14 @@ export class CorpusIndex {
     }
     this.placeKeys.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 
-    data.people.forEach((p, i) => {
+    for (const [i, p] of data.people.entries()) {
+      if (tick()) yield;
       this.personById.set(p.id, p);
       this.personOrder.set(p, i);
       for (const role of p.roles) push(this.peopleByOccasion, role.at, p);
-    });
+    }
     for (const e of data.events) {
+      if (tick()) yield;
       this.eventById.set(e.id, e);
       for (const p of e.provinces) push(this.eventsByProvince, p, e);
       const from = e.date.value ? Number(e.date.value.slice(0, 4)) : undefined;
@@ -161,6 +181,7 @@ export class CorpusIndex {
     let max = Number.NEGATIVE_INFINITY;
     const parties = new Set<string>();
     for (const a of data.agreements) {
+      if (tick()) yield;
       this.agreementById.set(a.id, a);
       for (const p of a.parties) {
         push(this.agreementsByProvince, p, a);
@@ -178,6 +199,7 @@ export class CorpusIndex {
     this.agreementYears = min <= max ? { min, max } : undefined;
     this.agreementParties = [...parties];
     for (const f of data.figures) {
+      if (tick()) yield;
       this.figureById.set(f.id, f);
       push(this.figuresByProvince, f.from, f);
       push(this.figuresByProvince, f.to, f);

@@ -2,7 +2,7 @@
 import { createHash } from "node:crypto";
 import { CorpusIndex, RECORD_KINDS, type RecordKind } from "./corpus-index";
 import type { Agreement, CitationRef, CorpusData, CorpusEvent, Figure, Person, Place, Province } from "./model";
-import { buildSearchIndex, type SearchIndex } from "./search-index";
+import { buildSearchIndex, buildSearchIndexSliced, type SearchIndex } from "./search-index";
 
 export type { RecordKind } from "./corpus-index";
 export { RECORD_KINDS, recordId } from "./corpus-index";
@@ -21,16 +21,33 @@ export class Corpus {
   constructor(
     readonly data: Readonly<CorpusData>,
     readonly texts: ReadonlyMap<string, string>,
-    /** The content hash, when the caller already has it (a cached snapshot). */
+    /** The content hash, when the caller already has it (the loader hashes the files). */
     version?: string,
+    /** Indexes built beforehand (`Corpus.build`); otherwise built here, at once. */
+    built?: { index: CorpusIndex; search: SearchIndex },
   ) {
-    this.index = new CorpusIndex(data);
+    this.index = built?.index ?? new CorpusIndex(data);
     this.byId = this.index.byId;
     this.provinceById = this.index.provinceById;
     this.sourceByFile = this.index.sourceByFile;
     this.provinceAlias = this.index.provinceAlias;
     this.version = version ?? corpusVersion(data, texts);
-    this.search = buildSearchIndex(this);
+    this.search = built?.search ?? buildSearchIndex(this);
+  }
+
+  /**
+   * Builds a corpus in slices: `pause` is awaited between steps of a few hundred records, so a reload on the
+   * main thread never holds the event loop for long.
+   */
+  static async build(
+    data: Readonly<CorpusData>,
+    texts: ReadonlyMap<string, string>,
+    version: string,
+    pause: () => Promise<void>,
+  ): Promise<Corpus> {
+    const index = await CorpusIndex.build(data, pause);
+    const search = await buildSearchIndexSliced({ data, sourceByFile: index.sourceByFile, texts }, pause);
+    return new Corpus(data, texts, version, { index, search });
   }
 
   counts(): Record<RecordKind, number> {

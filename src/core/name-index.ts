@@ -5,10 +5,10 @@ import { closeEnough, scoreName } from "./suggest";
 
 const EDGE = "\u0001";
 
-function trigrams(tight: string): Set<string> {
+function trigrams(tight: string): string[] {
   const padded = `${EDGE}${tight}${EDGE}`;
-  const grams = new Set<string>();
-  for (let i = 0; i + 3 <= padded.length; i++) grams.add(padded.slice(i, i + 3));
+  const grams: string[] = [];
+  for (let i = 0; i + 3 <= padded.length; i++) grams.push(padded.slice(i, i + 3));
   return grams;
 }
 
@@ -30,24 +30,39 @@ export class NameIndex {
   private readonly byTight = new Map<string, number[]>();
   private readonly postings = new Map<string, number[]>();
   /** Tight forms sorted, with the name index of each, for prefix ranges. */
-  private readonly sortedTights: string[];
-  private readonly sortedOwners: number[];
+  private sortedTights: string[] = [];
+  private sortedOwners: number[] = [];
   /** Shared-trigram counts, reused between calls (JavaScript runs one call at a time). */
   private readonly counts: Uint16Array;
 
-  constructor(names: Iterable<string>) {
+  constructor(names: Iterable<string>, lazy = false) {
     this.names = [...new Set(names)];
     this.tights = this.names.map((n) => n.replace(/ /g, ""));
-    this.tights.forEach((tight, i) => {
+    this.counts = new Uint16Array(this.names.length);
+    if (!lazy) for (const _ of this.fill());
+  }
+
+  /** The same index, built in steps (see CorpusIndex.build). */
+  static *steps(names: Iterable<string>): Generator<void, NameIndex> {
+    const index = new NameIndex(names, true);
+    yield* index.fill();
+    return index;
+  }
+
+  private *fill(): Generator<void> {
+    for (const [i, tight] of this.tights.entries()) {
+      if (i % 512 === 511) yield;
       const same = this.byTight.get(tight);
       if (same) same.push(i);
       else this.byTight.set(tight, [i]);
       for (const gram of trigrams(tight)) {
         const list = this.postings.get(gram);
-        if (list) list.push(i);
-        else this.postings.set(gram, [i]);
+        // A name with a repeated trigram is listed once.
+        if (list) {
+          if (list[list.length - 1] !== i) list.push(i);
+        } else this.postings.set(gram, [i]);
       }
-    });
+    }
     // Binary search needs plain code-unit order.
     const tightOf = (i: number) => this.tights[i] as string;
     const order = this.tights
@@ -55,7 +70,6 @@ export class NameIndex {
       .sort((a, b) => (tightOf(a) < tightOf(b) ? -1 : tightOf(a) > tightOf(b) ? 1 : 0));
     this.sortedTights = order.map((i) => this.tights[i] as string);
     this.sortedOwners = order;
-    this.counts = new Uint16Array(this.names.length);
   }
 
   get size(): number {
@@ -80,7 +94,7 @@ export class NameIndex {
     }
     // Names sharing a trigram.
     const touched: number[] = [];
-    for (const gram of trigrams(wanted)) {
+    for (const gram of new Set(trigrams(wanted))) {
       for (const i of this.postings.get(gram) ?? []) {
         if (this.counts[i] === 0) touched.push(i);
         this.counts[i] = (this.counts[i] as number) + 1;

@@ -124,12 +124,12 @@ function trigrams(term: string): Set<string> {
 export class SearchIndex {
   readonly documentCount: number;
   /** Vocabulary in code-unit order, for prefix ranges; `termIds` maps a term to its position. */
-  private readonly terms: string[];
+  private terms: string[] = [];
   private readonly termIds = new Map<string, number>();
   /** postings[term * FIELDS + field] */
-  private readonly postings: (Postings | undefined)[];
+  private postings: (Postings | undefined)[] = [];
   private readonly fieldLength: Uint16Array;
-  private readonly averageFieldLength: number[];
+  private averageFieldLength: number[] = [0, 0];
   private readonly docBoost: Float32Array;
   /** Vocabulary trigrams → term ids, for fuzzy matches. */
   private readonly gramTerms = new Map<string, number[]>();
@@ -138,11 +138,30 @@ export class SearchIndex {
   private readonly total: Float64Array;
   private readonly stamp: Int32Array;
 
-  constructor(readonly docs: readonly SearchDoc[]) {
+  constructor(
+    readonly docs: readonly SearchDoc[],
+    lazy = false,
+  ) {
     const n = docs.length;
     this.documentCount = n;
     this.fieldLength = new Uint16Array(n * FIELDS);
     this.docBoost = new Float32Array(n);
+    this.matched = new Uint8Array(n);
+    this.total = new Float64Array(n);
+    this.stamp = new Int32Array(n).fill(-1);
+    if (!lazy) for (const _ of this.fill());
+  }
+
+  /** The same index, built in slices that let other work run between (see CorpusIndex.build). */
+  static async build(docs: readonly SearchDoc[], pause: () => Promise<void>): Promise<SearchIndex> {
+    const index = new SearchIndex(docs, true);
+    for (const _ of index.fill()) await pause();
+    return index;
+  }
+
+  private *fill(): Generator<void> {
+    const { docs } = this;
+    const n = docs.length;
     const folded = new Map<string, string | null>();
     const foldTerm = (token: string): string | null => {
       let f = folded.get(token);
@@ -155,9 +174,12 @@ export class SearchIndex {
     };
     const build = new Map<string, { docs: number[]; freqs: number[] }[]>();
     const sums = [0, 0];
-    docs.forEach((doc, d) => {
+    for (let d = 0; d < n; d++) {
+      if (d % 256 === 255) yield;
+      const doc = docs[d] as SearchDoc;
       this.docBoost[d] = doc.kind === "sentence" ? SENTENCE_BOOST : 1;
-      [doc.title, doc.body].forEach((text, field) => {
+      for (let field = 0; field < FIELDS; field++) {
+        const text = field === 0 ? doc.title : doc.body;
         const counts = new Map<string, number>();
         const tokens = text.split(SPACE_OR_PUNCTUATION);
         // As MiniSearch counts a field's length: its distinct raw tokens.
@@ -180,12 +202,16 @@ export class SearchIndex {
           p.docs.push(d);
           p.freqs.push(Math.min(count, 65535));
         }
-      });
-    });
+      }
+    }
+    yield;
     this.averageFieldLength = sums.map((s) => (n > 0 ? s / n : 0));
     this.terms = [...build.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    yield;
     this.postings = new Array(this.terms.length * FIELDS);
-    this.terms.forEach((term, t) => {
+    for (let t = 0; t < this.terms.length; t++) {
+      if (t % 512 === 511) yield;
+      const term = this.terms[t] as string;
       this.termIds.set(term, t);
       const perField = build.get(term) ?? [];
       perField.forEach((p, field) => {
@@ -197,10 +223,7 @@ export class SearchIndex {
         if (list) list.push(t);
         else this.gramTerms.set(gram, [t]);
       }
-    });
-    this.matched = new Uint8Array(n);
-    this.total = new Float64Array(n);
-    this.stamp = new Int32Array(n).fill(-1);
+    }
   }
 
   get termCount(): number {
@@ -325,6 +348,14 @@ export class SearchIndex {
 
 /** The documents the index holds: facts, their clauses and commitments, names, and Vietnam–Laos sentences. */
 export function searchDocs(corpus: Pick<Corpus, "data" | "sourceByFile" | "texts">): SearchDoc[] {
+  const it = searchDocSteps(corpus);
+  let step = it.next();
+  while (!step.done) step = it.next();
+  return step.value;
+}
+
+/** `searchDocs` in steps, yielding every few hundred sources. */
+export function* searchDocSteps(corpus: Pick<Corpus, "data" | "sourceByFile" | "texts">): Generator<void, SearchDoc[]> {
   const docs: SearchDoc[] = [];
   const { data } = corpus;
   const both = (t: { vi: string; en: string }) => `${t.vi} ${t.en}`;
@@ -370,7 +401,8 @@ export function searchDocs(corpus: Pick<Corpus, "data" | "sourceByFile" | "texts
   }
   // The same text saved under two names is split once.
   const split = new Map<string, string[]>();
-  for (const s of data.sources) {
+  for (const [n, s] of data.sources.entries()) {
+    if (n % 128 === 127) yield;
     const text = relevantText(corpus, s.file);
     let list = split.get(text);
     if (!list) {
@@ -393,4 +425,18 @@ export function searchDocs(corpus: Pick<Corpus, "data" | "sourceByFile" | "texts
 
 export function buildSearchIndex(corpus: Pick<Corpus, "data" | "sourceByFile" | "texts">): SearchIndex {
   return new SearchIndex(searchDocs(corpus));
+}
+
+/** The same, in slices that let other work run between (see CorpusIndex.build). */
+export async function buildSearchIndexSliced(
+  corpus: Pick<Corpus, "data" | "sourceByFile" | "texts">,
+  pause: () => Promise<void>,
+): Promise<SearchIndex> {
+  const it = searchDocSteps(corpus);
+  let step = it.next();
+  while (!step.done) {
+    await pause();
+    step = it.next();
+  }
+  return SearchIndex.build(step.value, pause);
 }

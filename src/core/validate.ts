@@ -1,7 +1,7 @@
 // Checks that go beyond one record's shape: ids unique, references resolve, quotes occur in their sources.
 // Pure: takes parsed data and source texts, returns a list of errors (empty when all is well).
 import { citationsIn, RECORD_KINDS, recordId } from "./corpus";
-import type { CorpusData } from "./model";
+import type { CorpusData, SourceDoc } from "./model";
 import { normalizeSpace } from "./normalize";
 
 export interface CorpusError {
@@ -22,9 +22,7 @@ const FILE_OF: Record<keyof CorpusData, string> = {
 };
 
 /** The text of a source's segments that may be quoted: those marked about Vietnam–Laos. */
-function quotableText(data: CorpusData, file: string, text: string): string | undefined {
-  const doc = data.sources.find((s) => s.file === file);
-  if (!doc) return undefined;
+function quotableText(doc: SourceDoc, text: string): string {
   const lines = text.split("\n");
   return normalizeSpace(
     doc.segments
@@ -37,26 +35,42 @@ function quotableText(data: CorpusData, file: string, text: string): string | un
 /**
  * Every quote must occur in its source text, white space (including U+00A0) normalised, and inside a segment
  * marked as Vietnam–Laos: a sentence from a related-links menu or an unrelated box can never back a fact.
+ * Each source is normalised once, and each distinct (source, quote) pair is looked up once.
  */
 export function checkQuotes(data: CorpusData, texts: ReadonlyMap<string, string>): CorpusError[] {
   const errors: CorpusError[] = [];
-  const whole = new Map<string, string>();
-  const quotable = new Map<string, string | undefined>();
-  for (const [file, text] of texts) {
-    whole.set(file, normalizeSpace(text));
-    quotable.set(file, quotableText(data, file, text));
-  }
+  const docs = new Map(data.sources.map((s) => [s.file, s]));
+  const prepared = new Map<string, { whole: string; quotable: string | undefined }>();
+  const source = (file: string) => {
+    let p = prepared.get(file);
+    const text = texts.get(file);
+    if (!p && text !== undefined) {
+      const doc = docs.get(file);
+      p = { whole: normalizeSpace(text), quotable: doc ? quotableText(doc, text) : undefined };
+      prepared.set(file, p);
+    }
+    return p;
+  };
+  const verdicts = new Map<string, "ok" | "missing" | "outside">();
   for (const kind of RECORD_KINDS) {
     data[kind].forEach((record, i) => {
       for (const c of citationsIn(record)) {
-        const text = whole.get(c.source);
         const where = { file: FILE_OF[kind], path: `[${i}] ${recordId(record as { id: string })}` };
-        const quote = normalizeSpace(c.quote);
-        if (text === undefined) {
+        const src = source(c.source);
+        if (src === undefined) {
           errors.push({ ...where, message: `source "${c.source}" is not a file in data/sources/` });
-        } else if (!text.includes(quote)) {
+          continue;
+        }
+        const key = `${c.source}\u0000${c.quote}`;
+        let verdict = verdicts.get(key);
+        if (verdict === undefined) {
+          const quote = normalizeSpace(c.quote);
+          verdict = !src.whole.includes(quote) ? "missing" : !src.quotable?.includes(quote) ? "outside" : "ok";
+          verdicts.set(key, verdict);
+        }
+        if (verdict === "missing") {
           errors.push({ ...where, message: `quote not found in ${c.source}: “${c.quote.slice(0, 80)}”` });
-        } else if (!quotable.get(c.source)?.includes(quote)) {
+        } else if (verdict === "outside") {
           errors.push({
             ...where,
             message: `quote comes from a part of ${c.source} not marked Vietnam–Laos (page furniture or an unrelated box): “${c.quote.slice(0, 80)}”`,

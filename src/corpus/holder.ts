@@ -2,15 +2,47 @@
 // a broken data directory is refused and the old snapshot keeps serving.
 import { type Corpus, RECORD_KINDS, recordId } from "../core/corpus";
 import type { ReloadOutcome } from "../core/services";
-import { type LoadResult, loadCorpus } from "./load";
+import { type LoadOptions, type LoadResult, loadCorpus } from "./load";
+import { loadCorpusInWorker, slicer } from "./worker-load";
 
 export type CorpusDiff = NonNullable<ReloadOutcome["diff"]>;
 
 export function diffCorpora(before: Corpus, after: Corpus): CorpusDiff {
+  const it = diffSteps(before, after);
+  let step = it.next();
+  while (!step.done) step = it.next();
+  return step.value;
+}
+
+/** The same diff, with `pause` awaited every few hundred records (a large corpus is compared on the main thread). */
+export async function diffCorporaSliced(
+  before: Corpus,
+  after: Corpus,
+  pause: () => Promise<void>,
+): Promise<CorpusDiff> {
+  const it = diffSteps(before, after);
+  let step = it.next();
+  while (!step.done) {
+    await pause();
+    step = it.next();
+  }
+  return step.value;
+}
+
+function* serialized(records: readonly unknown[]): Generator<void, Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const [i, r] of records.entries()) {
+    if (i % 256 === 255) yield;
+    out.set(recordId(r as { id: string }), JSON.stringify(r));
+  }
+  return out;
+}
+
+function* diffSteps(before: Corpus, after: Corpus): Generator<void, CorpusDiff> {
   const diff: CorpusDiff = {};
   for (const kind of RECORD_KINDS) {
-    const old = new Map(before.data[kind].map((r) => [recordId(r as { id: string }), JSON.stringify(r)]));
-    const now = new Map(after.data[kind].map((r) => [recordId(r as { id: string }), JSON.stringify(r)]));
+    const old = yield* serialized(before.data[kind]);
+    const now = yield* serialized(after.data[kind]);
     const added = [...now.keys()].filter((k) => !old.has(k));
     const removed = [...old.keys()].filter((k) => !now.has(k));
     const changed = [...now.keys()].filter((k) => old.has(k) && old.get(k) !== now.get(k));
@@ -27,17 +59,21 @@ export class CorpusHolder {
   constructor(
     private current: Corpus,
     readonly dataDir: string,
-    /** How a reload reads data/ (tests can hold a reload at a chosen point). */
-    private readonly load: (dataDir: string) => Promise<LoadResult> = loadCorpus,
+    /**
+     * How a reload reads data/: by default in a worker thread, the new version built here in short slices, so
+     * commands keep their answers coming meanwhile (tests can pass their own to hold a reload at a chosen point).
+     */
+    private readonly load: (dataDir: string) => Promise<LoadResult> = (dir) => loadCorpusInWorker(dir),
   ) {}
 
-  static async load(dataDir: string): Promise<CorpusHolder> {
-    const result = await loadCorpus(dataDir);
+  /** The first load runs here (nothing is waiting for answers yet); reloads go through a worker thread. */
+  static async load(dataDir: string, options: LoadOptions = {}): Promise<CorpusHolder> {
+    const result = await loadCorpus(dataDir, options);
     if (!result.ok) {
       const list = result.errors.map((e) => `  ${e.file} ${e.path}: ${e.message}`).join("\n");
       throw new Error(`the corpus in ${dataDir} has ${result.errors.length} error(s):\n${list}`);
     }
-    return new CorpusHolder(result.corpus, dataDir);
+    return new CorpusHolder(result.corpus, dataDir, (dir) => loadCorpusInWorker(dir, options));
   }
 
   get(): Corpus {
@@ -72,7 +108,7 @@ export class CorpusHolder {
   private async doReload(): Promise<ReloadOutcome> {
     const result = await this.load(this.dataDir);
     if (!result.ok) return { ok: false, version: this.current.version, errors: result.errors };
-    const diff = diffCorpora(this.current, result.corpus);
+    const diff = await diffCorporaSliced(this.current, result.corpus, slicer());
     this.current = result.corpus;
     return { ok: true, version: result.corpus.version, diff, counts: result.corpus.counts() };
   }

@@ -1,14 +1,34 @@
 // Reads data/ from disk: YAML files parsed, validated by schema, cross-checked, quotes verified.
 // Either a whole new Corpus or a list of errors with file and path: never a half-loaded corpus.
-import { readdir, readFile } from "node:fs/promises";
+//
+// A validated load is kept as a snapshot under the cache directory, named by the hash of every data file's bytes:
+// a restart (or a reload) with unchanged data reads the snapshot and skips parsing and validation.
+import { isUtf8 } from "node:buffer";
+import { createHash } from "node:crypto";
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { parseDocument } from "yaml";
+import { deserialize, serialize } from "node:v8";
+import { load as parseYaml } from "js-yaml";
+import { z } from "zod";
 import { Corpus } from "../core/corpus";
 import { type CorpusData, type CorpusFileName, corpusFiles } from "../core/model";
 import { checkSummaryNumbers } from "../core/summary-numbers";
 import { type CorpusError, checkQuotes, checkReferences } from "../core/validate";
 
 export type LoadResult = { ok: true; corpus: Corpus } | { ok: false; errors: CorpusError[] };
+
+/** What a load produces before indexes are built: enough to build a Corpus anywhere (a worker sends this). */
+export type LoadedData =
+  | { ok: true; data: CorpusData; texts: [string, string][]; version: string; cached: boolean }
+  | { ok: false; errors: CorpusError[] };
+
+export interface LoadOptions {
+  /** Where validated snapshots are kept; none means every load parses and validates. */
+  cacheDir?: string;
+}
+
+/** Bump when what a snapshot holds, or a check that is not in the schema, changes. */
+const SNAPSHOT_FORMAT = 1;
 
 const KIND_OF: Record<CorpusFileName, keyof CorpusData> = {
   "sources.yaml": "sources",
@@ -30,55 +50,196 @@ function formatPath(path: readonly PropertyKey[]): string {
   );
 }
 
-/** Parses and validates one data file's text. */
+/**
+ * Nodes a value would have with every alias written out: an alias bomb (aliases of aliases) is small as text and
+ * as parsed (aliases share one object), but billions of nodes to whatever walks it, such as validation.
+ */
+function expandedSize(value: unknown, memo: Map<object, number>, limit: number): number {
+  if (value === null || typeof value !== "object") return 1;
+  const known = memo.get(value);
+  if (known !== undefined) return known;
+  let size = 1;
+  for (const child of Array.isArray(value) ? value : Object.values(value)) {
+    size += expandedSize(child, memo, limit);
+    if (size > limit) break;
+  }
+  memo.set(value, size);
+  return size;
+}
+
+/** Parses and validates one data file's text. Aliases are fine as long as writing them out stays small. */
 export function parseDataFile(file: CorpusFileName, text: string): { records?: unknown[]; errors: CorpusError[] } {
-  const doc = parseDocument(text);
-  if (doc.errors.length > 0) {
+  let parsed: unknown;
+  try {
+    parsed = parseYaml(text, { filename: file, maxAliases: 10_000 });
+  } catch (error) {
+    const e = error as { reason?: string; message: string; mark?: { line: number; column: number } };
     return {
-      errors: doc.errors.map((e) => ({
-        file,
-        path: e.linePos?.[0] ? `line ${e.linePos[0].line}, column ${e.linePos[0].col}` : "(document)",
-        message: e.message.split("\n")[0] ?? e.message,
-      })),
+      errors: [
+        {
+          file,
+          path: e.mark ? `line ${e.mark.line + 1}, column ${e.mark.column + 1}` : "(document)",
+          message: e.reason ?? e.message.split("\n")[0] ?? e.message,
+        },
+      ],
     };
   }
-  const result = corpusFiles[file].safeParse(doc.toJS() ?? []);
+  const memo = new Map<object, number>();
+  const limit = 10_000 + 4 * text.length;
+  if (expandedSize(parsed, memo, limit) > limit) {
+    return {
+      errors: [
+        {
+          file,
+          path: "(document)",
+          message: `YAML aliases (*name) expand to more than ${limit} values: refused as an alias bomb; write the values out`,
+        },
+      ],
+    };
+  }
+  const result = corpusFiles[file].safeParse(parsed ?? []);
   if (!result.success) {
     return { errors: result.error.issues.map((i) => ({ file, path: formatPath(i.path), message: i.message })) };
   }
   return { records: result.data, errors: [] };
 }
 
-export async function readSourceTexts(dataDir: string): Promise<Map<string, string>> {
-  const dir = join(dataDir, "sources");
-  const texts = new Map<string, string>();
-  for (const name of (await readdir(dir)).sort()) {
-    texts.set(name, await readFile(join(dir, name), "utf8"));
-  }
-  return texts;
+/** UTF-8 text, or an error naming the line of the first byte that is not UTF-8 (never served as U+FFFD). */
+export function decodeUtf8(file: string, bytes: Buffer): { text: string } | { error: CorpusError } {
+  if (isUtf8(bytes)) return { text: bytes.toString("utf8") };
+  const text = bytes.toString("utf8");
+  const at = text.indexOf("\uFFFD");
+  const line = at < 0 ? 1 : text.slice(0, at).split("\n").length;
+  return { error: { file, path: `line ${line}`, message: "not valid UTF-8: save the file as UTF-8" } };
 }
 
-export async function loadCorpus(dataDir: string): Promise<LoadResult> {
+interface RawFiles {
+  yaml: Map<CorpusFileName, Buffer>;
+  sources: Map<string, Buffer>;
+  errors: CorpusError[];
+}
+
+async function readRaw(dataDir: string): Promise<RawFiles> {
+  const yaml = new Map<CorpusFileName, Buffer>();
+  const sources = new Map<string, Buffer>();
   const errors: CorpusError[] = [];
+  await Promise.all(
+    (Object.keys(corpusFiles) as CorpusFileName[]).map(async (file) => {
+      try {
+        yaml.set(file, await readFile(join(dataDir, file)));
+      } catch (error) {
+        errors.push({ file, path: "(file)", message: `cannot read: ${(error as Error).message}` });
+      }
+    }),
+  );
+  const dir = join(dataDir, "sources");
+  let names: string[] = [];
+  try {
+    names = (await readdir(dir)).sort();
+  } catch (error) {
+    errors.push({ file: "sources/", path: "(directory)", message: `cannot read: ${(error as Error).message}` });
+  }
+  // A bounded number of reads at once: thousands of sources must not exhaust file handles.
+  for (let i = 0; i < names.length; i += 64) {
+    await Promise.all(
+      names.slice(i, i + 64).map(async (name) => {
+        const path = join(dir, name);
+        if (!(await stat(path)).isFile()) return;
+        sources.set(name, await readFile(path));
+      }),
+    );
+  }
+  return { yaml, sources, errors };
+}
+
+/** Content hash of every data file (names and bytes), the schema and the snapshot format: the corpus version. */
+function contentHash(raw: RawFiles): string {
+  const hash = createHash("sha256");
+  hash.update(`format ${SNAPSHOT_FORMAT}\0${schemaFingerprint()}\0`);
+  for (const file of [...raw.yaml.keys()].sort()) {
+    hash.update(`${file}\0${raw.yaml.get(file)?.length}\0`);
+    hash.update(raw.yaml.get(file) as Buffer);
+  }
+  for (const [name, bytes] of [...raw.sources].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    hash.update(`sources/${name}\0${bytes.length}\0`);
+    hash.update(bytes);
+  }
+  return hash.digest("hex");
+}
+
+let fingerprint: string | undefined;
+/** The schema as JSON Schema: a change to it (a new default, say) makes old snapshots unusable. */
+function schemaFingerprint(): string {
+  fingerprint ??= createHash("sha256")
+    .update(
+      JSON.stringify(
+        Object.entries(corpusFiles).map(([file, schema]) => [file, z.toJSONSchema(schema, { unrepresentable: "any" })]),
+      ),
+    )
+    .digest("hex");
+  return fingerprint;
+}
+
+function snapshotPath(cacheDir: string, hash: string): string {
+  return join(cacheDir, `corpus-${hash.slice(0, 32)}.v8`);
+}
+
+async function readSnapshot(cacheDir: string, hash: string): Promise<LoadedData | undefined> {
+  try {
+    const saved = deserialize(await readFile(snapshotPath(cacheDir, hash))) as {
+      hash: string;
+      data: CorpusData;
+      texts: [string, string][];
+    };
+    if (saved.hash !== hash) return undefined;
+    return { ok: true, data: saved.data, texts: saved.texts, version: hash.slice(0, 12), cached: true };
+  } catch {
+    return undefined; // missing or unreadable: parse the YAML instead
+  }
+}
+
+async function writeSnapshot(cacheDir: string, hash: string, data: CorpusData, texts: [string, string][]) {
+  await mkdir(cacheDir, { recursive: true });
+  const path = snapshotPath(cacheDir, hash);
+  const temp = `${path}.${process.pid}.tmp`;
+  await writeFile(temp, serialize({ hash, data, texts }));
+  await rename(temp, path);
+  // Keep the newest few: a rollback to recent data is still fast, and the directory does not grow without end.
+  const others = (await readdir(cacheDir)).filter(
+    (f) => /^corpus-[0-9a-f]+\.v8$/.test(f) && join(cacheDir, f) !== path,
+  );
+  const dated = await Promise.all(others.map(async (f) => ({ f, at: (await stat(join(cacheDir, f))).mtimeMs })));
+  for (const { f } of dated.sort((a, b) => b.at - a.at).slice(2)) await rm(join(cacheDir, f), { force: true });
+}
+
+/** Reads, parses and validates data/ (or its snapshot), without building indexes. */
+export async function loadCorpusData(dataDir: string, options: LoadOptions = {}): Promise<LoadedData> {
+  const raw = await readRaw(dataDir);
+  if (raw.errors.length > 0 && raw.yaml.size === 0) return { ok: false, errors: raw.errors };
+  const hash = contentHash(raw);
+  if (options.cacheDir && raw.errors.length === 0) {
+    const cached = await readSnapshot(options.cacheDir, hash);
+    if (cached) return cached;
+  }
+  const errors: CorpusError[] = [...raw.errors];
   const data: Partial<Record<keyof CorpusData, unknown[]>> = {};
   for (const file of Object.keys(corpusFiles) as CorpusFileName[]) {
-    let text: string;
-    try {
-      text = await readFile(join(dataDir, file), "utf8");
-    } catch (error) {
-      errors.push({ file, path: "(file)", message: `cannot read: ${(error as Error).message}` });
+    const bytes = raw.yaml.get(file);
+    if (!bytes) continue;
+    const decoded = decodeUtf8(file, bytes);
+    if ("error" in decoded) {
+      errors.push(decoded.error);
       continue;
     }
-    const parsed = parseDataFile(file, text);
+    const parsed = parseDataFile(file, decoded.text);
     errors.push(...parsed.errors);
     if (parsed.records) data[KIND_OF[file]] = parsed.records;
   }
-  let texts: Map<string, string>;
-  try {
-    texts = await readSourceTexts(dataDir);
-  } catch (error) {
-    errors.push({ file: "sources/", path: "(directory)", message: `cannot read: ${(error as Error).message}` });
-    return { ok: false, errors };
+  const texts = new Map<string, string>();
+  for (const [name, bytes] of [...raw.sources].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const decoded = decodeUtf8(`sources/${name}`, bytes);
+    if ("error" in decoded) errors.push(decoded.error);
+    else texts.set(name, decoded.text);
   }
   if (errors.length > 0) return { ok: false, errors };
   const full = data as unknown as CorpusData;
@@ -88,7 +249,27 @@ export async function loadCorpus(dataDir: string): Promise<LoadResult> {
       errors.push({ file: "sources.yaml", path: s.file, message: "no such file in data/sources/" });
   }
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, corpus: new Corpus(full, texts) };
+  const entries = [...texts];
+  if (options.cacheDir) {
+    // A snapshot that cannot be written costs the next start its speed, not its data.
+    await writeSnapshot(options.cacheDir, hash, full, entries).catch(() => undefined);
+  }
+  return { ok: true, data: full, texts: entries, version: hash.slice(0, 12), cached: false };
+}
+
+export async function loadCorpus(dataDir: string, options: LoadOptions = {}): Promise<LoadResult> {
+  const loaded = await loadCorpusData(dataDir, options);
+  if (!loaded.ok) return loaded;
+  return { ok: true, corpus: new Corpus(loaded.data, new Map(loaded.texts), loaded.version) };
+}
+
+export async function readSourceTexts(dataDir: string): Promise<Map<string, string>> {
+  const dir = join(dataDir, "sources");
+  const texts = new Map<string, string>();
+  for (const name of (await readdir(dir)).sort()) {
+    texts.set(name, await readFile(join(dir, name), "utf8"));
+  }
+  return texts;
 }
 
 export function formatErrors(errors: readonly CorpusError[]): string {

@@ -1,0 +1,121 @@
+import { appendFile, cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { DEFAULT_DATA_DIR } from "../../src/app";
+import { loadCorpus, loadCorpusData } from "../../src/corpus/load";
+
+const dirs: string[] = [];
+async function temp(prefix: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  dirs.push(dir);
+  return dir;
+}
+async function copyOfData(): Promise<string> {
+  const dir = await temp("huunghi-data-");
+  await cp(DEFAULT_DATA_DIR, dir, { recursive: true });
+  return dir;
+}
+afterEach(async () => {
+  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
+});
+
+describe("loading data/", () => {
+  it("refuses a YAML alias bomb as a data error naming the file, without expanding it", async () => {
+    const dir = await copyOfData();
+    const levels = ["a: &a [x, x, x, x, x, x, x, x, x]"];
+    for (let i = 1; i < 9; i++) {
+      const prev = String.fromCharCode(96 + i);
+      const name = String.fromCharCode(97 + i);
+      levels.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(", ")}]`);
+    }
+    await appendFile(join(dir, "people.yaml"), `\n- id: bomb\n  ${levels.join("\n  ")}\n`);
+    const result = await loadCorpus(dir);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0]).toMatchObject({ file: "people.yaml" });
+    expect(result.errors[0]?.message).toContain("alias bomb");
+  });
+
+  it("accepts a few ordinary aliases", async () => {
+    const dir = await copyOfData();
+    const path = join(dir, "places.yaml");
+    const text = await readFile(path, "utf8");
+    // The first place's sources, anchored and reused by a new place.
+    await writeFile(path, text.replace(/\n(- id: [^\n]+\n(?:  [^\n]*\n)*?)  sources:\n/, "\n$1  sources: &first\n"));
+    const anchored = await readFile(path, "utf8");
+    expect(anchored).toContain("&first");
+    const firstProvince = /province: ([a-z-]+)/.exec(anchored)?.[1];
+    await appendFile(
+      path,
+      `\n- id: alias-test\n  name: { vi: "Thử", en: "Test" }\n  kind: site\n  province: ${firstProvince}\n  sources: *first\n`,
+    );
+    const result = await loadCorpus(dir);
+    expect(result.ok && result.corpus.place("alias-test")?.sources.length).toBeGreaterThan(0);
+  });
+
+  it("refuses invalid UTF-8 in a data file or a source, naming the file and line, instead of serving U+FFFD", async () => {
+    const dir = await copyOfData();
+    const places = await readFile(join(dir, "places.yaml"));
+    // Latin-1 "é" (0xE9) on the third line: not UTF-8.
+    const lines = places.toString("utf8").split("\n");
+    const third = Buffer.concat([
+      Buffer.from(`${lines.slice(0, 2).join("\n")}\n# caf`),
+      Buffer.from([0xe9]),
+      Buffer.from("\n"),
+    ]);
+    await writeFile(join(dir, "places.yaml"), Buffer.concat([third, Buffer.from(lines.slice(2).join("\n"))]));
+    const [source] = (await readdir(join(dir, "sources"))).sort();
+    await appendFile(join(dir, "sources", source as string), Buffer.from([0x0a, 0xc3, 0x28, 0x0a]));
+    const result = await loadCorpus(dir);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toContainEqual({
+      file: "places.yaml",
+      path: "line 3",
+      message: "not valid UTF-8: save the file as UTF-8",
+    });
+    expect(result.errors.some((e) => e.file === `sources/${source}` && /UTF-8/.test(e.message))).toBe(true);
+  });
+
+  it("keeps a validated snapshot by content hash, and reads it on the next load of the same data", async () => {
+    const dir = await copyOfData();
+    const cacheDir = await temp("huunghi-cache-");
+    const first = await loadCorpusData(dir, { cacheDir });
+    expect(first.ok && first.cached).toBe(false);
+    expect((await readdir(cacheDir)).filter((f) => f.endsWith(".v8"))).toHaveLength(1);
+    const second = await loadCorpusData(dir, { cacheDir });
+    expect(second.ok && second.cached).toBe(true);
+    if (!first.ok || !second.ok) return;
+    expect(second.version).toBe(first.version);
+    expect(second.data).toEqual(first.data);
+    expect(second.texts).toEqual(first.texts);
+  });
+
+  it("parses again when any data file changes, and never serves a snapshot of data that is now invalid", async () => {
+    const dir = await copyOfData();
+    const cacheDir = await temp("huunghi-cache-");
+    const first = await loadCorpusData(dir, { cacheDir });
+    // A changed source text changes the hash, so its quotes are checked again.
+    const path = join(dir, "figures.yaml");
+    await writeFile(path, (await readFile(path, "utf8")).replace("200 triệu VNĐ phục vụ", "300 triệu VNĐ phục vụ"));
+    const broken = await loadCorpusData(dir, { cacheDir });
+    expect(broken.ok).toBe(false);
+    await writeFile(path, (await readFile(path, "utf8")).replace("300 triệu VNĐ phục vụ", "200 triệu VNĐ phục vụ"));
+    const back = await loadCorpusData(dir, { cacheDir });
+    expect(back.ok && back.cached).toBe(true);
+    expect(back.ok && first.ok && back.version === first.version).toBe(true);
+  });
+
+  it("falls back to the YAML when the snapshot is corrupt", async () => {
+    const dir = await copyOfData();
+    const cacheDir = await temp("huunghi-cache-");
+    await loadCorpusData(dir, { cacheDir });
+    const [file] = await readdir(cacheDir);
+    await writeFile(join(cacheDir, file as string), "not a snapshot");
+    const again = await loadCorpusData(dir, { cacheDir });
+    expect(again.ok).toBe(true);
+    expect(again.ok && again.cached).toBe(false);
+  });
+});
