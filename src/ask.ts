@@ -4,7 +4,7 @@
 import { parseArgs } from "node:util";
 import dotenv from "dotenv";
 import { DateTime } from "luxon";
-import { createCore } from "./app";
+import { createCore, DEFAULT_CACHE_DIR } from "./app";
 import { parseCommandText } from "./core/dispatch";
 import { isLang, words } from "./core/i18n";
 import { plainTextInvocation } from "./core/plain-text";
@@ -74,6 +74,7 @@ async function main(): Promise<number> {
   const core = await createCore({
     ...(values.date ? { today: values.date } : {}),
     ...(dataDir ? { dataDir } : {}),
+    cacheDir: process.env.CORPUS_CACHE_DIR?.trim() || DEFAULT_CACHE_DIR,
     ...(zone ? { zone } : {}),
   });
   // A line without a slash is a question, as in the console: "son la", "hoc bong".

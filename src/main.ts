@@ -6,7 +6,7 @@ import { parseArgs } from "node:util";
 import dotenv from "dotenv";
 import pino, { type Logger } from "pino";
 import { commands as allCommands } from "../commands/index";
-import { createCore, DEFAULT_DATA_DIR } from "./app";
+import { createCore, DEFAULT_CACHE_DIR, DEFAULT_DATA_DIR } from "./app";
 import { type Config, loadConfig, secretsOf } from "./config";
 import { findCommand, type Invocation } from "./core/dispatch";
 import { isLang, type Lang } from "./core/i18n";
@@ -24,8 +24,6 @@ import { allSettledOrThrow, createShutdown, handleStopSignals, type ShutdownStep
 import { createStatus, nextDigestText } from "./ops/status";
 import type { AdapterDeps, PlatformAdapter } from "./platforms/adapter";
 import { createConsoleAdapter } from "./platforms/console/console";
-import { createDiscordAdapter } from "./platforms/discord/adapter";
-import { createTelegramAdapter, telegramAdapterOptions } from "./platforms/telegram/adapter";
 import { createScheduler, type Platform, type Sender } from "./schedule/scheduler";
 import { UserLangCache, withLangCache } from "./store/lang-cache";
 import { openStore } from "./store/open";
@@ -198,13 +196,17 @@ async function main(): Promise<void> {
     },
   };
 
+  // Each platform's client library is loaded only when that platform is configured (discord.js alone is tens of
+  // megabytes of memory).
   if (config.telegram) {
+    const { createTelegramAdapter, telegramAdapterOptions } = await import("./platforms/telegram/adapter");
     const telegram = createTelegramAdapter(telegramAdapterOptions(config.telegram), deps);
     adapters.push(telegram);
     senders.telegram = (chatId, reply) => telegram.send(chatId, reply);
   }
   if (config.discord) {
     const { token, applicationId, guildId, apiRoot, preferVietnamese } = config.discord;
+    const { createDiscordAdapter } = await import("./platforms/discord/adapter");
     const discord = createDiscordAdapter(
       {
         token,
@@ -322,7 +324,8 @@ async function main(): Promise<void> {
 
 async function loadCorpusOrExit(dataDir: string, logger: Logger): Promise<CorpusHolder> {
   try {
-    return await CorpusHolder.load(dataDir);
+    // A validated snapshot of unchanged data skips parsing and validation (src/corpus/load.ts).
+    return await CorpusHolder.load(dataDir, { cacheDir: process.env.CORPUS_CACHE_DIR?.trim() || DEFAULT_CACHE_DIR });
   } catch (error) {
     logger.fatal({ err: error }, "the corpus could not be loaded");
     console.error((error as Error).message);

@@ -43,7 +43,10 @@ describe("loading data/", () => {
     const path = join(dir, "places.yaml");
     const text = await readFile(path, "utf8");
     // The first place's sources, anchored and reused by a new place.
-    await writeFile(path, text.replace(/\n(- id: [^\n]+\n(?:  [^\n]*\n)*?)  sources:\n/, "\n$1  sources: &first\n"));
+    await writeFile(
+      path,
+      text.replace(/\n(- id: [^\n]+\n(?: {2}[^\n]*\n)*?) {2}sources:\n/, "\n$1  sources: &first\n"),
+    );
     const anchored = await readFile(path, "utf8");
     expect(anchored).toContain("&first");
     const firstProvince = /province: ([a-z-]+)/.exec(anchored)?.[1];
