@@ -5,6 +5,7 @@
 // a mistyped name) keep the result size they have at ×1. Free text and source texts are copied verbatim, so the
 // search vocabulary grows as a real corpus would (the same words, many more documents).
 //   npx tsx bench/generate.ts 100 [out-dir]
+import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { parse, stringify } from "yaml";
@@ -161,7 +162,12 @@ export async function generate(
   from = resolve(import.meta.dirname, "..", "data"),
 ): Promise<string> {
   const marker = join(out, ".generated");
-  const expected = `k=${k}`;
+  // A copy of older data is made again: the marker names the k and a hash of the data it was made from.
+  const hash = createHash("sha256");
+  for (const file of FILES) hash.update(await readFile(join(from, file)));
+  for (const name of (await readdir(join(from, "sources"))).sort())
+    hash.update(await readFile(join(from, "sources", name)));
+  const expected = `k=${k} data=${hash.digest("hex").slice(0, 16)}`;
   if ((await readFile(marker, "utf8").catch(() => "")) === expected) return out;
   await rm(out, { recursive: true, force: true });
   await mkdir(join(out, "sources"), { recursive: true });

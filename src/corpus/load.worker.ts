@@ -1,37 +1,62 @@
 // Worker thread: reads, parses and validates data/ (or its snapshot) off the event loop, then sends the result
 // in small messages, so the main thread takes it in a piece at a time between the commands it answers.
-import { parentPort, workerData } from "node:worker_threads";
+// The worker stays up between reloads (starting one costs more than a small reload); one load at a time.
+import { parentPort } from "node:worker_threads";
 import type { CorpusData } from "../core/model";
 import { type LoadOptions, loadCorpusData } from "./load";
+
+export type WorkerRequest = { type: "load"; dataDir: string; options: LoadOptions } | { type: "next" };
 
 export type WorkerMessage =
   | { type: "records"; kind: keyof CorpusData; records: unknown[] }
   | { type: "texts"; texts: [string, string][] }
   | { type: "done"; version: string; cached: boolean }
-  | { type: "failed"; errors: { file: string; path: string; message: string }[] };
+  | { type: "failed"; errors: { file: string; path: string; message: string }[] }
+  | { type: "crashed"; message: string };
 
 const RECORDS_PER_MESSAGE = 250;
 const TEXTS_PER_MESSAGE = 16;
 
-const { dataDir, options } = workerData as { dataDir: string; options: LoadOptions };
 const port = parentPort;
 if (!port) throw new Error("load.worker runs as a worker thread");
-const loaded = await loadCorpusData(dataDir, options);
-if (!loaded.ok) {
-  port.postMessage({ type: "failed", errors: loaded.errors } satisfies WorkerMessage);
-} else {
+
+let asked: (() => void) | undefined;
+/**
+ * One message at a time, the next when the main thread asks for it: messages posted all at once would be taken in
+ * by the main thread in one go, as one long stall.
+ */
+async function send(message: WorkerMessage): Promise<void> {
+  const next = new Promise<void>((resolve) => {
+    asked = resolve;
+  });
+  port?.postMessage(message);
+  await next;
+}
+
+async function load(dataDir: string, options: LoadOptions): Promise<void> {
+  const loaded = await loadCorpusData(dataDir, options);
+  if (!loaded.ok) {
+    port?.postMessage({ type: "failed", errors: loaded.errors } satisfies WorkerMessage);
+    return;
+  }
   for (const kind of Object.keys(loaded.data) as (keyof CorpusData)[]) {
     const records = loaded.data[kind] as unknown[];
     for (let i = 0; i < records.length; i += RECORDS_PER_MESSAGE) {
-      port.postMessage({
-        type: "records",
-        kind,
-        records: records.slice(i, i + RECORDS_PER_MESSAGE),
-      } satisfies WorkerMessage);
+      await send({ type: "records", kind, records: records.slice(i, i + RECORDS_PER_MESSAGE) });
     }
   }
   for (let i = 0; i < loaded.texts.length; i += TEXTS_PER_MESSAGE) {
-    port.postMessage({ type: "texts", texts: loaded.texts.slice(i, i + TEXTS_PER_MESSAGE) } satisfies WorkerMessage);
+    await send({ type: "texts", texts: loaded.texts.slice(i, i + TEXTS_PER_MESSAGE) });
   }
-  port.postMessage({ type: "done", version: loaded.version, cached: loaded.cached } satisfies WorkerMessage);
+  port?.postMessage({ type: "done", version: loaded.version, cached: loaded.cached } satisfies WorkerMessage);
 }
+
+port.on("message", (request: WorkerRequest) => {
+  if (request.type === "next") {
+    asked?.();
+    return;
+  }
+  load(request.dataDir, request.options).catch((error: unknown) => {
+    port.postMessage({ type: "crashed", message: (error as Error)?.message ?? String(error) } satisfies WorkerMessage);
+  });
+});

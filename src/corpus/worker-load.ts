@@ -4,19 +4,35 @@ import { Worker } from "node:worker_threads";
 import { Corpus } from "../core/corpus";
 import type { CorpusData } from "../core/model";
 import type { LoadOptions, LoadResult } from "./load";
-import type { WorkerMessage } from "./load.worker";
+import type { WorkerMessage, WorkerRequest } from "./load.worker";
 
 /** Where this module runs from: a .ts source (tsx, vitest) or a bundle in dist/ beside load.worker.js. */
 // biome-ignore lint/complexity/useLiteralKeys: the build rewrites `import.meta.url` to the source path; this must stay the running file.
 const here: string = import.meta["url"];
 
-function startWorker(workerData: unknown): Worker {
-  if (here.endsWith(".js")) return new Worker(new URL("./load.worker.js", here), { workerData });
+function startWorker(): Worker {
+  if (here.endsWith(".js")) return new Worker(new URL("./load.worker.js", here));
   // A worker does not inherit tsx's loader hooks: register them in the worker before importing the .ts file.
   const target = new URL("./load.worker.ts", here).href;
   const api = import.meta.resolve("tsx/esm/api");
   const boot = `import { register } from ${JSON.stringify(api)}; register(); await import(${JSON.stringify(target)});`;
-  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), { workerData });
+  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`));
+}
+
+/** The loader thread, started on the first reload and kept (unreferenced: it never holds the process open). */
+let shared: Worker | undefined;
+/** Loads run one after another: each waits for the one before it. */
+let queue: Promise<unknown> = Promise.resolve();
+
+function loader(): Worker {
+  if (shared) return shared;
+  const worker = startWorker();
+  worker.unref();
+  worker.on("exit", () => {
+    if (shared === worker) shared = undefined;
+  });
+  shared = worker;
+  return worker;
 }
 
 /** Lets other work run once a slice has taken `sliceMs`. */
@@ -30,32 +46,54 @@ export function slicer(sliceMs = 8): () => Promise<void> {
 }
 
 export function loadCorpusInWorker(dataDir: string, options: LoadOptions = {}): Promise<LoadResult> {
+  const run = queue.then(() => loadOnce(dataDir, options));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+function loadOnce(dataDir: string, options: LoadOptions): Promise<LoadResult> {
   return new Promise<LoadResult>((resolve, reject) => {
-    const worker = startWorker({ dataDir, options });
+    const worker = loader();
     const data: Record<string, unknown[]> = {};
     const texts = new Map<string, string>();
-    let settled = false;
-    const finish = (f: () => void) => {
-      if (settled) return;
-      settled = true;
-      void worker.terminate();
-      f();
+    const stop = () => {
+      worker.off("message", onMessage);
+      worker.off("error", onError);
+      worker.off("exit", onExit);
     };
-    worker.on("message", (message: WorkerMessage) => {
+    const onError = (error: Error) => {
+      stop();
+      reject(error);
+    };
+    const onExit = (code: number) => {
+      stop();
+      reject(new Error(`the corpus loader stopped (exit code ${code})`));
+    };
+    // The next piece is asked for once this turn of the event loop is over, so commands run in between.
+    const next = () => setImmediate(() => worker.postMessage({ type: "next" } satisfies WorkerRequest));
+    const onMessage = (message: WorkerMessage) => {
       switch (message.type) {
         case "records": {
           const list = data[message.kind] ?? [];
           for (const r of message.records) list.push(r);
           data[message.kind] = list;
+          next();
           break;
         }
         case "texts":
           for (const [name, text] of message.texts) texts.set(name, text);
+          next();
           break;
         case "failed":
-          finish(() => resolve({ ok: false, errors: message.errors }));
+          stop();
+          resolve({ ok: false, errors: message.errors });
+          break;
+        case "crashed":
+          stop();
+          reject(new Error(`the corpus loader failed: ${message.message}`));
           break;
         case "done": {
+          stop();
           const full = {
             sources: [],
             provinces: [],
@@ -67,14 +105,14 @@ export function loadCorpusInWorker(dataDir: string, options: LoadOptions = {}): 
             anniversaries: [],
             ...data,
           } as unknown as CorpusData;
-          settled = true;
-          void worker.terminate();
           Corpus.build(full, texts, message.version, slicer()).then((corpus) => resolve({ ok: true, corpus }), reject);
           break;
         }
       }
-    });
-    worker.on("error", (error) => finish(() => reject(error)));
-    worker.on("exit", (code) => finish(() => reject(new Error(`the corpus loader stopped (exit code ${code})`))));
+    };
+    worker.on("message", onMessage);
+    worker.on("error", onError);
+    worker.on("exit", onExit);
+    worker.postMessage({ type: "load", dataDir, options } satisfies WorkerRequest);
   });
 }
