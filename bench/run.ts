@@ -1,16 +1,42 @@
-// `npm run bench`: runs every benchmark in bench/ in its own process, one after another, and prints their figures.
+// `npm run bench [-- --check] [-- --scales 1,100,1000] [-- --only commands,load]`: every benchmark, each in its own
+// process, one after another; `--check` exits non-zero when a target is missed (CI does not run it: timings on a
+// shared machine are noisy). The copies of data/ are generated under var/bench/ on first use.
 import { spawnSync } from "node:child_process";
-import { readdirSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
 
-const here = dirname(new URL(import.meta.url).pathname);
-const files = readdirSync(here)
-  .filter((f) => f.endsWith(".ts") && f !== "run.ts")
-  .sort();
+const { values } = parseArgs({
+  options: {
+    check: { type: "boolean", default: false },
+    scales: { type: "string", default: "1,100,1000" },
+    only: { type: "string" },
+  },
+});
+const scales = values.scales.split(",").map(Number);
+const only = values.only ? new Set(values.only.split(",")) : undefined;
+const here = import.meta.dirname;
+
+const runs: { name: string; file: string; args: string[] }[] = [
+  ...scales.map((k) => ({ name: "commands", file: "commands.ts", args: ["--scale", String(k)] })),
+  ...scales.map((k) => ({ name: "load", file: "load.ts", args: ["--scale", String(k)] })),
+  { name: "reload", file: "reload.ts", args: ["--scale", String(scales.includes(100) ? 100 : (scales[0] ?? 1))] },
+  ...scales.map((k) => ({ name: "start", file: "start.ts", args: ["--scale", String(k)] })),
+  { name: "fanout", file: "fanout.ts", args: [] },
+];
+
 let failed = 0;
-for (const file of files) {
-  console.log(`\n── ${file} ${"─".repeat(Math.max(0, 60 - file.length))}`);
-  const result = spawnSync(process.execPath, ["--import", "tsx", join(here, file)], { stdio: "inherit" });
+for (const run of runs) {
+  if (only && !only.has(run.name)) continue;
+  const title = `${run.file} ${run.args.join(" ")}`;
+  console.log(`\n── ${title} ${"─".repeat(Math.max(0, 60 - title.length))}`);
+  const args = [
+    "--import",
+    "tsx",
+    join(here, run.file),
+    ...run.args,
+    ...(values.check && run.name !== "fanout" ? ["--check"] : []),
+  ];
+  const result = spawnSync(process.execPath, args, { stdio: "inherit" });
   if (result.status !== 0) failed++;
 }
 process.exitCode = failed > 0 ? 1 : 0;
