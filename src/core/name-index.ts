@@ -92,16 +92,20 @@ export class NameIndex {
     for (let end = 1; end <= wanted.length; end++) {
       for (const i of this.byTight.get(wanted.slice(0, end)) ?? []) candidates.add(i);
     }
-    // Names sharing a trigram.
+    // Names sharing a good part of the typed name's trigrams (a typo keeps most of them): only those are measured.
     const touched: number[] = [];
-    for (const gram of new Set(trigrams(wanted))) {
+    const grams = new Set(trigrams(wanted));
+    const needed = Math.max(1, Math.ceil(grams.size * 0.3));
+    for (const gram of grams) {
       for (const i of this.postings.get(gram) ?? []) {
         if (this.counts[i] === 0) touched.push(i);
         this.counts[i] = (this.counts[i] as number) + 1;
       }
     }
     for (const i of touched) {
+      const shared = this.counts[i] as number;
       this.counts[i] = 0;
+      if (shared < needed) continue;
       // The edit distance is at least the difference in length: most candidates stop here.
       const length = (this.tights[i] as string).length;
       if (Math.abs(length - wanted.length) <= closeEnough(wanted.length, length)) candidates.add(i);
