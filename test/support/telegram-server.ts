@@ -294,8 +294,39 @@ export async function startTelegramServer(options: TelegramServerOptions = {}): 
       const caption =
         params.caption === undefined ? undefined : checkText(params.caption, params.parse_mode, 1024, "caption");
       checkMarkup(params.reply_markup);
+      // An uploaded photo is checked as Telegram does: at most 10 MB, width + height at most 10,000, a ratio
+      // of at most 20; the stored size is the picture's own.
+      const upload: Upload | undefined = params.photo.upload;
+      let size = { width: 640, height: 480 };
+      if (upload) {
+        if (upload.size > 10 * 1024 * 1024) throw new ApiError(413, "Request Entity Too Large");
+        const dims = pngSize(upload.bytes);
+        if (!dims) throw badRequest("IMAGE_PROCESS_FAILED");
+        const ratio = Math.max(dims.width, dims.height) / Math.max(1, Math.min(dims.width, dims.height));
+        if (dims.width + dims.height > 10_000 || ratio > 20) throw badRequest("PHOTO_INVALID_DIMENSIONS");
+        size = dims;
+      }
       return storeMessage(params, {
-        photo: [{ file_id: `photo-${nextMessageId}`, file_unique_id: `u${nextMessageId}`, width: 640, height: 480 }],
+        photo: [{ file_id: `photo-${nextMessageId}`, file_unique_id: `u${nextMessageId}`, ...size }],
+        ...(caption === undefined ? {} : { caption }),
+      });
+    },
+    sendDocument(params) {
+      requireChat(params);
+      requireWritable(params);
+      if (!params.document) throw badRequest("there is no document in the request");
+      const caption =
+        params.caption === undefined ? undefined : checkText(params.caption, params.parse_mode, 1024, "caption");
+      checkMarkup(params.reply_markup);
+      const upload: Upload | undefined = params.document.upload;
+      // Bots may upload files of up to 50 MB.
+      if (upload && upload.size > 50 * 1024 * 1024) throw new ApiError(413, "Request Entity Too Large");
+      return storeMessage(params, {
+        document: {
+          file_id: `doc-${nextMessageId}`,
+          file_unique_id: `u${nextMessageId}`,
+          ...(upload ? { file_name: upload.filename, file_size: upload.size } : {}),
+        },
         ...(caption === undefined ? {} : { caption }),
       });
     },
@@ -590,10 +621,23 @@ async function readParams(req: IncomingMessage): Promise<Json> {
   throw badRequest(`unsupported content type ${type}`);
 }
 
-/** Fields become values (JSON-decoded when they look like JSON); files become {filename, size}. */
+/** A file sent in a multipart request: its name as the client wrote it (UTF-8), size and bytes. */
+export interface Upload {
+  filename: string;
+  size: number;
+  bytes: Buffer;
+}
+
+/** Width and height of a PNG, from its IHDR chunk; undefined for anything that is not a PNG. */
+function pngSize(bytes: Buffer): { width: number; height: number } | undefined {
+  const png = bytes.length >= 24 && bytes.readUInt32BE(0) === 0x89504e47 && bytes.toString("latin1", 12, 16) === "IHDR";
+  return png ? { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) } : undefined;
+}
+
+/** Fields become values (JSON-decoded when they look like JSON); files become {upload: Upload}. */
 function parseMultipart(body: Buffer, boundary: string): Json {
   const out: Json = {};
-  const files: Record<string, { filename: string; size: number }> = {};
+  const files: Record<string, Upload> = {};
   const text = body.toString("latin1");
   for (const part of text.split(`--${boundary}`)) {
     const headerEnd = part.indexOf("\r\n\r\n");
@@ -605,7 +649,8 @@ function parseMultipart(body: Buffer, boundary: string): Json {
     if (!name) continue;
     const filename = /filename="?([^";\r\n]+)"?/i.exec(headers)?.[1];
     if (filename) {
-      files[name] = { filename, size: Buffer.byteLength(value, "latin1") };
+      const bytes = Buffer.from(value, "latin1");
+      files[name] = { filename: Buffer.from(filename, "latin1").toString("utf8"), size: bytes.length, bytes };
       continue;
     }
     const decoded = Buffer.from(value, "latin1").toString("utf8");
@@ -615,6 +660,8 @@ function parseMultipart(body: Buffer, boundary: string): Json {
       out[name] = decoded;
     }
   }
+  // A file sent in the field itself ("photo"), as Telegram accepts besides attach:// references.
+  for (const [name, file] of Object.entries(files)) if (out[name] === undefined) out[name] = { upload: file };
   // Replace attach://<id> references by the uploaded file's description.
   for (const [key, value] of Object.entries(out)) {
     const ref = typeof value === "string" ? /^attach:\/\/(.+)$/.exec(value)?.[1] : undefined;

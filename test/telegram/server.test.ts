@@ -67,9 +67,15 @@ describe("local Telegram Bot API server", () => {
 
   it("uploads a photo through multipart form data", async () => {
     const bot = newBot();
-    await bot.api.sendPhoto(7, new InputFile(Buffer.from("png-bytes"), "card.png"), { caption: "c" });
-    const params = server.calls("sendPhoto")[0]?.params;
-    expect(params.chat_id).toBe(7);
-    expect(params.photo).toEqual({ upload: { filename: "card.png", size: 9 } });
+    // A 1×1 PNG: Telegram refuses bytes that are not a picture (see test/telegram/files.test.ts).
+    const png = Buffer.from(
+      "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
+      "base64",
+    );
+    await bot.api.sendPhoto(7, new InputFile(png, "card.png"), { caption: "c" });
+    const call = server.calls("sendPhoto")[0];
+    expect(call?.params.chat_id).toBe(7);
+    expect(call?.params.photo.upload).toMatchObject({ filename: "card.png", size: png.length });
+    expect(call?.result.photo[0]).toMatchObject({ width: 1, height: 1 });
   });
 });

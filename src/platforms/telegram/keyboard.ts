@@ -45,14 +45,29 @@ export function suggestionRows(reply: Reply, pages: PageTokens, lang: Lang): Inl
   });
 }
 
-/** Page buttons (for `pageToken`) and suggestion buttons together, or undefined when there are none. */
+/** Follow-up actions ("📊 Biểu đồ", "📄 Tải báo cáo") in one row: each a page-1 token for its command. */
+export function actionRow(reply: Reply, pages: PageTokens, lang: Lang): InlineKeyboardButton[][] {
+  const buttons = (reply.actions ?? []).flatMap((a) => {
+    const parsed = parseCommandText(a.command);
+    if (!parsed) return [];
+    const token = pages.issue({ command: parsed.name, text: parsed.text, lang });
+    return [{ text: clipText(a.label, 32), callback_data: pageData(token, 1) }];
+  });
+  return buttons.length > 0 ? [buttons] : [];
+}
+
+/** Page buttons (for `pageToken`), actions and suggestion buttons together, or undefined when there are none. */
 export function replyKeyboard(
   reply: Reply,
   pageToken: string | undefined,
   pages: PageTokens,
   lang: Lang,
 ): InlineKeyboardMarkup | undefined {
-  const rows = [...(pageKeyboard(reply, pageToken)?.inline_keyboard ?? []), ...suggestionRows(reply, pages, lang)];
+  const rows = [
+    ...(pageKeyboard(reply, pageToken)?.inline_keyboard ?? []),
+    ...actionRow(reply, pages, lang),
+    ...suggestionRows(reply, pages, lang),
+  ];
   return rows.length > 0 ? { inline_keyboard: rows } : undefined;
 }
 

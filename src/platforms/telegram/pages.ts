@@ -37,7 +37,8 @@ export function pageButtonHandler(deps: AdapterDeps): Middleware<Context> {
       page: target.page,
       caller: callerOf(chat, query.from, admin, thread),
     });
-    if (reply.private && chat.type !== "private") {
+    // A file (the chart or briefing note of an action button) comes as new messages under the answer, which stays.
+    if ((reply.private && chat.type !== "private") || reply.attachment) {
       await deliver(ctx, reply, paged.lang, paged, deps);
       return;
     }

@@ -1,8 +1,8 @@
 // Posting a rendered reply: one message per part, page buttons under the last one, link previews off
 // (citations carry links; a preview card of the first one would push the answer off a phone screen).
-import { type Api, GrammyError } from "grammy";
+import { type Api, GrammyError, InputFile } from "grammy";
 import type { InlineKeyboardMarkup, Message } from "grammy/types";
-import type { Reply } from "../../core/reply";
+import type { Attachment, Reply } from "../../core/reply";
 import { ChatGoneError } from "../adapter";
 import { chatIdOf } from "./caller";
 import { renderReply } from "./render";
@@ -21,13 +21,40 @@ export interface SendOptions {
   onPart?: (index: number) => void;
 }
 
-export function sendReply(
+/**
+ * Sends a reply: its file first when it has one (a chart as a photo, a briefing note as a document, with a
+ * plain caption within Telegram's 1,024 characters), then its text and citations as messages.
+ */
+export async function sendReply(
   api: Api,
   chatId: number,
   reply: Reply,
   options: SendOptions = {},
 ): Promise<Message.TextMessage[]> {
-  return sendParts(api, chatId, renderReply(reply), options);
+  if (!reply.attachment) return sendParts(api, chatId, renderReply(reply), options);
+  await sendAttachment(api, chatId, reply.attachment, options);
+  const { replyTo: _threadedAbove, ...rest } = options;
+  return sendParts(api, chatId, renderReply(reply), rest);
+}
+
+/** Telegram's limit for a photo or document caption. */
+const CAPTION_MAX = 1024;
+
+export function sendAttachment(
+  api: Api,
+  chatId: number,
+  file: Attachment,
+  options: SendOptions = {},
+): Promise<Message> {
+  const input = new InputFile(file.bytes, file.fileName);
+  const extra = {
+    caption: [...file.caption].slice(0, CAPTION_MAX).join(""),
+    ...(options.threadId ? { message_thread_id: options.threadId } : {}),
+    ...(options.replyTo
+      ? { reply_parameters: { message_id: options.replyTo, allow_sending_without_reply: true } }
+      : {}),
+  };
+  return file.kind === "photo" ? api.sendPhoto(chatId, input, extra) : api.sendDocument(chatId, input, extra);
 }
 
 /** Sends rendered HTML parts in order (from `options.from`, default the first); the keyboard goes under the last one. */
