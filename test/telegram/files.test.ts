@@ -25,7 +25,7 @@ describe("files on Telegram", () => {
     const image = decodePng(upload.bytes);
     expect(image.width).toBe(1200);
     expect(photo?.result.photo[0]).toMatchObject({ width: image.width, height: image.height });
-    expect([...photo?.params.caption].length).toBeLessThanOrEqual(1024);
+    expect([...String(photo?.params.caption)].length).toBeLessThanOrEqual(1024);
     expect(photo?.params.caption).toContain("Dòng thời gian hợp tác");
     // The text follows: the numbered key with its citations, and the source list.
     const [text] = await h.server.waitFor("sendMessage", { where: (c) => c.params.chat_id === 701 });
