@@ -132,6 +132,7 @@ const schema = z.object({
   WATCH_DATA: optional(bool),
   SHUTDOWN_TIMEOUT_SECONDS: optional(positiveInt("seconds")),
   CONSOLE_ADMIN: optional(bool),
+  REPLICAS: optional(positiveInt("bot processes sharing this configuration")),
 });
 
 type Raw = z.infer<typeof schema>;
@@ -197,6 +198,23 @@ function combinationErrors(env: Readonly<Record<string, string | undefined>>): s
   }
   if (!set("DISCORD_TOKEN") && (set("DISCORD_APPLICATION_ID") || set("DISCORD_GUILD_ID"))) {
     errors.push("DISCORD_APPLICATION_ID/DISCORD_GUILD_ID are set but DISCORD_TOKEN is missing");
+  }
+  const replicas = Number(env.REPLICAS ?? "") || 1;
+  if (replicas > 1) {
+    if (set("TELEGRAM_BOT_TOKEN") && !set("TELEGRAM_WEBHOOK_URL")) {
+      errors.push(
+        `REPLICAS=${replicas} with Telegram long polling: only one process may poll a token (the others get 409 Conflict); set TELEGRAM_WEBHOOK_URL to run several`,
+      );
+    } else if (set("TELEGRAM_WEBHOOK_URL") && !set("TELEGRAM_WEBHOOK_SECRET")) {
+      errors.push(
+        `TELEGRAM_WEBHOOK_SECRET is required with REPLICAS=${replicas}: without it each process registers its own random secret with Telegram and refuses the updates meant for the others`,
+      );
+    }
+    if (!/^rediss?:\/\//.test(env.STORE_URL ?? "")) {
+      errors.push(
+        `STORE_URL must be redis:// with REPLICAS=${replicas}: page buttons, digest claims and subscriptions must be shared by every process`,
+      );
+    }
   }
   if (set("DISCORD_TOKEN") && !set("DISCORD_APPLICATION_ID")) {
     errors.push(

@@ -10,6 +10,7 @@ import { createCore, DEFAULT_CACHE_DIR, DEFAULT_DATA_DIR } from "./app";
 import { type Config, loadConfig, secretsOf } from "./config";
 import { findCommand, type Invocation } from "./core/dispatch";
 import { isLang, type Lang } from "./core/i18n";
+import { PageTokens } from "./core/paging";
 import type { StateStore } from "./core/services";
 import { CorpusHolder } from "./corpus/holder";
 import { createLogger, redactUrlPassword } from "./log";
@@ -188,7 +189,8 @@ async function main(): Promise<void> {
     commands: core.commands,
     handle,
     corpus: () => core.holder.get(),
-    pages: core.pages,
+    // Page tokens live in the store too, so a button works after a restart and on any replica.
+    pages: new PageTokens(10_000, store, (error) => logger.warn({ err: error }, "page token store failed")),
     logger,
     userLang: (userId) => langs.lookup(userId),
     chatMoved: async (from, to) => {

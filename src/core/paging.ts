@@ -13,11 +13,29 @@ export interface PagedInvocation {
   parts?: boolean;
 }
 
-/** Remembers recent paged invocations; old tokens expire (the user is told to run the command again). */
+/** Where page tokens outlive the process: the state store, shared by every replica. */
+export interface PageStore {
+  savePage(token: string, invocation: PagedInvocation, ttlMs: number): Promise<void>;
+  loadPage(token: string): Promise<PagedInvocation | undefined>;
+}
+
+/** How long a page button keeps working when tokens are kept in the store. */
+export const PAGE_TTL_MS = 7 * 24 * 3600 * 1000;
+
+/**
+ * Remembers recent paged invocations; old tokens expire (the user is told to run the command again). With a
+ * store, every token is also written there, so a button works after a restart and on any replica (a webhook
+ * behind a load balancer sends the press to any process); the local map answers first.
+ */
 export class PageTokens {
   private readonly entries = new Map<string, PagedInvocation>();
+  private readonly writes = new Set<Promise<void>>();
 
-  constructor(private readonly capacity = 10_000) {}
+  constructor(
+    private readonly capacity = 10_000,
+    private readonly store?: PageStore,
+    private readonly onError: (error: unknown) => void = () => {},
+  ) {}
 
   issue(inv: PagedInvocation): string {
     const token = randomBytes(6).toString("base64url");
@@ -26,11 +44,29 @@ export class PageTokens {
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.entries.delete(oldest);
     }
+    if (this.store) {
+      // Not awaited: the reply is not held up; a failed write only means the button works on this process alone.
+      const write = this.store.savePage(token, inv, PAGE_TTL_MS).catch(this.onError);
+      this.writes.add(write);
+      void write.finally(() => this.writes.delete(write));
+    }
     return token;
   }
 
-  get(token: string): PagedInvocation | undefined {
-    return this.entries.get(token);
+  async get(token: string): Promise<PagedInvocation | undefined> {
+    const local = this.entries.get(token);
+    if (local || !this.store) return local;
+    try {
+      return await this.store.loadPage(token);
+    } catch (error) {
+      this.onError(error);
+      return undefined;
+    }
+  }
+
+  /** Resolves once the token writes under way are done (a graceful stop, tests). */
+  async flushed(): Promise<void> {
+    await Promise.allSettled([...this.writes]);
   }
 }
 

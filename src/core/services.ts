@@ -1,7 +1,9 @@
 // Ports: what commands may ask of the outside world. The core defines them; src/ implements them.
+
 import type { Command } from "./command";
 import { UserError } from "./errors";
 import { both, type Lang } from "./i18n";
+import type { PagedInvocation } from "./paging";
 import type { Reply } from "./reply";
 
 export type Cadence = "daily" | "weekly";
@@ -57,6 +59,10 @@ export interface StateStore {
    * had no subscription.
    */
   moveChat(from: string, to: string): Promise<boolean>;
+
+  /** Keeps the invocation behind a page button for `ttlMs`, so any process sharing the store can turn the page. */
+  savePage(token: string, invocation: PagedInvocation, ttlMs: number): Promise<void>;
+  loadPage(token: string): Promise<PagedInvocation | undefined>;
 
   getUserLang(userId: string): Promise<Lang | undefined>;
   setUserLang(userId: string, lang: Lang): Promise<void>;
@@ -147,6 +153,8 @@ export const NO_STORE: StateStore = {
   deleteSubscription: refuse,
   listSubscriptions: async () => [],
   moveChat: async () => false,
+  savePage: async () => {},
+  loadPage: async () => undefined,
   getUserLang: async () => undefined,
   setUserLang: refuse,
   claimDelivery: refuse,

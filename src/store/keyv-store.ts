@@ -1,11 +1,13 @@
 // StateStore over keyv. Keys live under one namespace with a prefix per kind:
 //   sub:<chatId>          a chat's subscription
 //   lang:<userId>         a user's /lang preference
+//   page:<token>          the invocation behind a page button (expires), shared by every process
 //   delivery:<key>        a digest delivery record (claimed → sent, or missed)
 //   audit:<iso>:<nonce>   one audit entry (one key each, so concurrent appends never overwrite one another)
 // Listing reads by key prefix straight from the backend, so there is no separate index to drift out of step.
 import { randomUUID } from "node:crypto";
 import type { Lang } from "../core/i18n";
+import type { PagedInvocation } from "../core/paging";
 import type { AuditEntry, ClaimResult, DeliveryRecord, StateStore, Subscription } from "../core/services";
 import type { DeliveryWrite, StoreBackend } from "./backend";
 import { describeStoreFailure, StoreUnavailableError } from "./errors";
@@ -32,6 +34,7 @@ export interface KeyvStoreOptions {
 
 const SUB = "sub:";
 const LANG = "lang:";
+const PAGE = "page:";
 const DELIVERY = "delivery:";
 const AUDIT = "audit:";
 
@@ -144,6 +147,20 @@ export class KeyvStateStore implements StateStore {
       }
     }
     return out;
+  }
+
+  async savePage(token: string, invocation: PagedInvocation, ttlMs: number): Promise<void> {
+    await this.run("savePage", () => this.keyv.set(PAGE + token, invocation, ttlMs));
+  }
+
+  async loadPage(token: string): Promise<PagedInvocation | undefined> {
+    const value: unknown = await this.run("loadPage", () => this.keyv.get(PAGE + token));
+    if (value === undefined) return undefined;
+    const inv = value as PagedInvocation;
+    if (typeof inv?.command !== "string" || (inv.lang !== "vi" && inv.lang !== "en")) {
+      throw new CorruptRecordError(PAGE + token, "not a paged invocation");
+    }
+    return inv;
   }
 
   async getUserLang(userId: string): Promise<Lang | undefined> {

@@ -109,6 +109,34 @@ describe("loadConfig", () => {
   });
 });
 
+describe("several replicas (REPLICAS)", () => {
+  const hook = { TELEGRAM_BOT_TOKEN: TG, TELEGRAM_WEBHOOK_URL: "https://bot.example.org/tg" };
+  it("requires a fixed webhook secret, a webhook rather than polling, and a shared store, each said clearly", () => {
+    const noSecret = loadConfig({ ...hook, REPLICAS: "3", STORE_URL: "redis://redis:6379" });
+    expect(noSecret.ok).toBe(false);
+    if (!noSecret.ok) expect(noSecret.errors.join("\n")).toMatch(/TELEGRAM_WEBHOOK_SECRET is required with REPLICAS=3/);
+    const polling = loadConfig({ TELEGRAM_BOT_TOKEN: TG, REPLICAS: "2", STORE_URL: "redis://redis:6379" });
+    if (!polling.ok) expect(polling.errors.join("\n")).toMatch(/only one process may poll.*TELEGRAM_WEBHOOK_URL/);
+    expect(polling.ok).toBe(false);
+    const sqlite = loadConfig({ ...hook, TELEGRAM_WEBHOOK_SECRET: "fixed_Secret-1", REPLICAS: "2" });
+    if (!sqlite.ok) expect(sqlite.errors.join("\n")).toMatch(/STORE_URL must be redis:\/\/ with REPLICAS=2/);
+    expect(sqlite.ok).toBe(false);
+  });
+
+  it("accepts several replicas with a fixed secret and Redis, and one replica as before", () => {
+    const ok = loadConfig({
+      ...hook,
+      TELEGRAM_WEBHOOK_SECRET: "fixed_Secret-1",
+      REPLICAS: "2",
+      STORE_URL: "redis://redis:6379",
+    });
+    expect(ok.ok).toBe(true);
+    if (ok.ok) expect(ok.config.telegram?.webhook?.secret).toBe("fixed_Secret-1");
+    expect(loadConfig({ ...hook, REPLICAS: "1" }).ok).toBe(true);
+    expect(loadConfig({ REPLICAS: "zero" }).ok).toBe(false);
+  });
+});
+
 describe("digest settings in the configuration", () => {
   it("reads DIGEST_* values and reports bad ones with the rest", () => {
     const good = loadConfig({ DIGEST_CATCH_UP: "90", DIGEST_RATE_PER_SECOND: "10", DIGEST_POST_EMPTY: "true" });

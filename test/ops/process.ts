@@ -41,6 +41,7 @@ const BLANK: Record<string, string> = Object.fromEntries(
     "WATCH_DATA",
     "LOG_LEVEL",
     "SHUTDOWN_TIMEOUT_SECONDS",
+    "REPLICAS",
   ].map((name) => [name, ""]),
 );
 

@@ -174,7 +174,7 @@ describe("state from before a reload", () => {
     expect(plain(outcome)).toContain("## Events");
     expect(outcome.error).toBeUndefined();
 
-    const saved = core.pages.get(token);
+    const saved = await core.pages.get(token);
     expect(saved).toBeDefined();
     const reply = await core.handle({
       command: saved?.command ?? "",

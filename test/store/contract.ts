@@ -86,6 +86,14 @@ export function storeContract(name: string, harness: () => Promise<StoreHarness>
       expect(await store.moveChat("telegram:-42", "telegram:-10042")).toBe(false);
     });
 
+    it("keeps page tokens for every process sharing the store", async () => {
+      const inv = { command: "timeline", text: "son la", lang: "en" as const };
+      await store.savePage("tok_123", inv, 60_000);
+      const sibling = track(await h.openSibling());
+      expect(await sibling.loadPage("tok_123")).toEqual(inv);
+      expect(await sibling.loadPage("unknown")).toBeUndefined();
+    });
+
     it("refuses to store an invalid subscription", async () => {
       await expect(store.setSubscription(subscription("telegram:-1", { time: "25:00" }))).rejects.toThrow(/time/);
       await expect(store.setSubscription(subscription("telegram:-1", { zone: "Mars/Olympus" }))).rejects.toThrow(

@@ -2,15 +2,19 @@
 // poller (409), a revoked token (401), an unreachable Bot API at start-up, a group upgraded to a supergroup,
 // forum topics (and closed ones), button presses that must be answered first, private replies reached from a
 // group button, and text cut inside a surrogate pair. Each test runs the real grammY adapter.
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Command } from "../../src/core/command";
+import { PageTokens } from "../../src/core/paging";
 import type { Reply } from "../../src/core/reply";
 import type { StateStore } from "../../src/core/services";
 import { ChatGoneError } from "../../src/platforms/adapter";
 import { classifySendError } from "../../src/schedule/send-errors";
 import { openStore } from "../../src/store/open";
 import { subscription } from "../store/contract";
-import { callbackUpdate, messageUpdate, parseTelegramHtml } from "../support/telegram-server";
+import { callbackUpdate, messageUpdate, parseTelegramHtml, startTelegramServer } from "../support/telegram-server";
 import { type Harness, type HarnessOptions, startHarness } from "./harness";
 
 const FAST = { firstMs: 20, maxMs: 100 };
@@ -243,6 +247,37 @@ describe("buttons", () => {
     // The group gets at most a pointer, never the admin answer edited into its message.
     await hh.server.waitFor("sendMessage", { where: (c) => c.params.chat_id === group });
     expect(hh.server.calls("editMessageText")).toHaveLength(0);
+  });
+});
+
+describe("page buttons on several processes", () => {
+  it("a page token kept in the store works on another process (a webhook replica, or after a restart)", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "huunghi-pages-"));
+    const url = `sqlite://${join(dir, "bot.sqlite")}`;
+    const storeA = await openStore(url);
+    const storeB = await openStore(url);
+    const server = await startTelegramServer();
+    try {
+      const first = await startHarness({ server, extraCommands: [longPages], pages: new PageTokens(100, storeA) });
+      const chatId = 509;
+      await server.pushUpdate(messageUpdate("/longpages", { chatId, from: { id: chatId } }));
+      const parts = await server.waitFor("sendMessage", { where: (c) => c.params.chat_id === chatId, count: 2 });
+      const message = parts.find((c) => c.params.reply_markup)?.result;
+      const next = message.reply_markup.inline_keyboard[0].find((b: { text: string }) => b.text.includes("›"));
+      await first.adapter.stop(); // this process is gone; another one, same store, takes the press
+      h = await startHarness({ server, extraCommands: [longPages], pages: new PageTokens(100, storeB) });
+      server.clear();
+      await server.pushUpdate(callbackUpdate(next.callback_data, message, { id: chatId }));
+      const [edited] = await server.waitFor("editMessageText");
+      expect(parseTelegramHtml(edited?.params.text)).toContain("Trang 2");
+    } finally {
+      await h?.close();
+      h = undefined;
+      await server.close();
+      await storeA.close();
+      await storeB.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 

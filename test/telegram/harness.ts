@@ -34,6 +34,10 @@ export interface HarnessOptions {
   chatMoved?: AdapterDeps["chatMoved"];
   /** Pauses between sign-in attempts and polling restarts (short in tests). */
   reconnect?: { firstMs: number; maxMs: number };
+  /** An already running local Bot API (a second bot process on the same token); closed by its owner. */
+  server?: TelegramServer;
+  /** Page tokens (default: the core's, in memory). */
+  pages?: import("../../src/core/paging").PageTokens;
   /** Runs on the server before the adapter starts (an unreachable API at start-up). */
   beforeStart?: (server: TelegramServer) => void;
   /** Wraps the core's handle, e.g. to fail outside dispatch. */
@@ -41,7 +45,7 @@ export interface HarnessOptions {
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const server = await startTelegramServer();
+  const server = options.server ?? (await startTelegramServer());
   const admins = new Set(options.admins ?? []);
   const core = await createCore({
     today: TODAY,
@@ -60,7 +64,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     commands: core.commands,
     handle: options.wrapHandle ? options.wrapHandle(core.handle) : core.handle,
     corpus: () => core.holder.get(),
-    pages: core.pages,
+    pages: options.pages ?? core.pages,
     logger,
     ...(options.userLang ? { userLang: options.userLang } : {}),
   };
@@ -91,7 +95,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     logs,
     async close() {
       await adapter.stop();
-      await server.close();
+      if (!options.server) await server.close();
     },
   };
 }

@@ -30,7 +30,7 @@ describe("pageKeyboard", () => {
     expect(pageKeyboard(paged(1, 3), undefined)).toBeUndefined();
   });
 
-  it("points each button at its page through a token the core can resolve, within 64 bytes", () => {
+  it("points each button at its page through a token the core can resolve, within 64 bytes", async () => {
     const pages = new PageTokens();
     const reply = paged(9998, 9999);
     const token = pageTokenFor(reply, pages, { command: "search", text: "x".repeat(500), lang: "vi" });
@@ -39,7 +39,7 @@ describe("pageKeyboard", () => {
       const data = "callback_data" in b ? b.callback_data : "";
       expect(Buffer.byteLength(data)).toBeLessThanOrEqual(64);
       const parsed = parsePageData(data);
-      expect(pages.get(parsed?.token ?? "")?.command).toBe("search");
+      expect((await pages.get(parsed?.token ?? ""))?.command).toBe("search");
     }
     expect(buttons.map((b) => ("callback_data" in b ? parsePageData(b.callback_data)?.page : 0))).toEqual([
       1, 9997, 9998, 9999,
@@ -47,7 +47,7 @@ describe("pageKeyboard", () => {
     expect(pageTokenFor(paged(1, 1), pages, { command: "search", lang: "vi" })).toBeUndefined();
   });
 
-  it("adds one button per suggestion, each a token for the suggested command, under the page row", () => {
+  it("adds one button per suggestion, each a token for the suggested command, under the page row", async () => {
     const pages = new PageTokens();
     const reply: Reply = {
       ...paged(1, 2),
@@ -65,7 +65,7 @@ describe("pageKeyboard", () => {
     expect(search?.text.length).toBeLessThanOrEqual(50);
     const target = parsePageData(province && "callback_data" in province ? province.callback_data : "");
     expect(target?.page).toBe(1);
-    expect(pages.get(target?.token ?? "")).toEqual({ command: "province", text: "Sơn La", lang: "en" });
+    expect(await pages.get(target?.token ?? "")).toEqual({ command: "province", text: "Sơn La", lang: "en" });
     expect(
       replyKeyboard({ lang: "vi", title: "t", blocks: [], citations: [] }, undefined, pages, "vi"),
     ).toBeUndefined();

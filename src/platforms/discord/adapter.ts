@@ -204,7 +204,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Adapt
 
   async function onButton(i: ButtonInteraction): Promise<void> {
     const data = parsePageData(i.customId);
-    const entry = data ? deps.pages.get(data.token) : undefined;
+    const entry = data ? await deps.pages.get(data.token) : undefined;
     if (!data || !entry) {
       const lang = langFromDiscordLocale(i.locale, preferVietnamese);
       const text = data ? dt("pageExpired", lang) : dt("unknownButton", lang);

@@ -19,7 +19,7 @@ export function pageButtonHandler(deps: AdapterDeps): Middleware<Context> {
     const query = ctx.callbackQuery;
     const target = query?.data ? parsePageData(query.data) : undefined;
     if (!query || !target) return next();
-    const paged = deps.pages.get(target.token);
+    const paged = await deps.pages.get(target.token);
     if (!paged) {
       await ctx.answerCallbackQuery({ text: expiredButtonText(await langOf(query.from, deps)) });
       return;
