@@ -2,7 +2,7 @@ import { Citer } from "../src/core/cite";
 import type { ArgValues, Command, CommandContext, CommandReply } from "../src/core/command";
 import { describeStatus } from "../src/core/describe";
 import { formatAmount, formatFactDate } from "../src/core/format";
-import { pick, t } from "../src/core/i18n";
+import { pick, t, words } from "../src/core/i18n";
 import type { Agreement } from "../src/core/model";
 import { requireProvince } from "../src/core/province-arg";
 import type { Block } from "../src/core/reply";
@@ -23,7 +23,7 @@ function agreementBlocks(ctx: CommandContext, a: Agreement, citer: Citer, label?
     },
   ];
   fields.push({
-    name: lang === "vi" ? "Đại diện ký" : "Signed for the parties by",
+    name: words(lang).agreementsCommand.signatories,
     value: signatories || t("notStated", lang),
   });
   if (a.signed.inferred) fields.push({ name: t("inferredHow", lang), value: pick(a.signed.inferred, lang) });
@@ -92,7 +92,7 @@ export const agreements: Command = {
     // Start from the narrowest index (the year's, else the province's), then filter that short list.
     const base = typeof args.year === "number" ? corpus.agreementsIn(args.year) : corpus.data.agreements;
     let list = base.map((a) => ({ a, label: undefined as string | undefined }));
-    let title = lang === "vi" ? "Văn bản hợp tác" : "Agreements";
+    let title = words(lang).agreementsCommand.title;
     if (typeof args.province === "string") {
       const { province } = requireProvince(corpus, args.province, "agreements", lang);
       const own = new Set(corpus.agreementsOf(province.id));
@@ -124,13 +124,8 @@ export const agreements: Command = {
         .map((id) => pick(corpus.province(id)?.name ?? { vi: id, en: id }, lang))
         .join(", ");
       const byProvince = typeof args.province === "string" && typeof args.year !== "number";
-      const text = byProvince
-        ? lang === "vi"
-          ? `Dữ liệu chưa có văn bản hợp tác nào của tỉnh này. Các tỉnh có văn bản: ${parties}.`
-          : `The corpus has no agreement for this province. Provinces with agreements: ${parties}.`
-        : lang === "vi"
-          ? `Không có văn bản nào phù hợp. Dữ liệu hiện có văn bản trong các năm ${span}.`
-          : `No agreement matches. The corpus has agreements covering ${span}.`;
+      const w = words(lang).agreementsCommand;
+      const text = byProvince ? w.noneForProvince(parties) : w.noneMatch(span);
       return { title, blocks: [{ kind: "text", line: { text } }], citations: [], error: { code: "no-agreements" } };
     }
     const blocks = list.flatMap(({ a, label }) => agreementBlocks(ctx, a, citer, label));

@@ -2,7 +2,7 @@ import { nextAnniversary, upcomingAnniversaries } from "../src/core/anniversarie
 import { Citer } from "../src/core/cite";
 import type { Command, CommandReply } from "../src/core/command";
 import { formatIsoDay } from "../src/core/format";
-import { pick, t } from "../src/core/i18n";
+import { pick, words } from "../src/core/i18n";
 
 export const anniversaries: Command = {
   name: "anniversaries",
@@ -26,23 +26,19 @@ export const anniversaries: Command = {
   examples: ["/anniversaries", "/anniversaries 365"],
   run(ctx, args): CommandReply {
     const { corpus, lang, today } = ctx;
+    const w = words(lang);
     const days = typeof args.days === "number" ? args.days : 30;
     const upcoming = upcomingAnniversaries(corpus, today, days);
     const citer = new Citer(corpus);
-    const title =
-      lang === "vi"
-        ? `Ngày kỷ niệm trong ${days} ngày tới (từ ${formatIsoDay(today)})`
-        : `Anniversaries in the next ${days} days (from ${formatIsoDay(today)})`;
-    const ordinal = (n: number) => (lang === "vi" ? `${n} năm` : `${n}${suffix(n)} anniversary`);
+    const title = w.anniversariesCommand.title(days, formatIsoDay(today));
+    const years = w.anniversariesCommand.years;
     const items = upcoming.map((u) => {
-      const when = u.daysAway === 0 ? t("today", lang) : `${t("in", lang)} ${u.daysAway} ${t("days", lang)}`;
-      const round = u.round ? ` ★ ${t("roundMilestone", lang)}` : "";
-      const confidence =
-        u.anniversary.confidence === "high"
-          ? ""
-          : ` (${t("confidence", lang).toLowerCase()}: ${u.anniversary.confidence === "medium" ? (lang === "vi" ? "trung bình" : "medium") : lang === "vi" ? "thấp" : "low"})`;
+      const when = u.daysAway === 0 ? w.today : `${w.in} ${u.daysAway} ${w.days}`;
+      const round = u.round ? ` ★ ${w.roundMilestone}` : "";
+      const level = u.anniversary.confidence;
+      const confidence = level === "high" ? "" : ` (${w.confidence.toLowerCase()}: ${w.confidenceLevel[level]})`;
       return {
-        text: `${ordinal(u.years)}${lang === "vi" ? "" : ":"} ${pick(u.anniversary.name, lang)}, ${formatIsoDay(u.date)} (${when})${round}${confidence}. ${t("nextRound", lang)}: ${ordinal(u.nextRound.years)}, ${formatIsoDay(u.nextRound.date)}`,
+        text: `${years(u.years)}${w.anniversariesCommand.yearsSeparator} ${pick(u.anniversary.name, lang)}, ${formatIsoDay(u.date)} (${when})${round}${confidence}. ${w.nextRound}: ${years(u.nextRound.years)}, ${formatIsoDay(u.nextRound.date)}`,
         cites: citer.cite(u.anniversary.id, u.anniversary.sources.slice(0, 1)),
         strong: u.round,
       };
@@ -51,18 +47,13 @@ export const anniversaries: Command = {
       // Still useful: say when the next one is.
       const next = nextAnniversary(corpus, today);
       const text = next
-        ? lang === "vi"
-          ? `Không có ngày kỷ niệm nào trong ${days} ngày tới. Gần nhất: ${ordinal(next.years)} ${next.anniversary.name.vi}, ${formatIsoDay(next.date)}.`
-          : `No anniversary in the next ${days} days. The next one: ${ordinal(next.years)} ${next.anniversary.name.en}, ${formatIsoDay(next.date)}.`
-        : t("nothingFound", lang);
+        ? w.anniversariesCommand.none(
+            days,
+            `${years(next.years)} ${pick(next.anniversary.name, lang)}, ${formatIsoDay(next.date)}`,
+          )
+        : w.nothingFound;
       return { title, blocks: [{ kind: "text", line: { text } }], citations: [] };
     }
     return { title, blocks: [{ kind: "list", items }], citations: citer.list };
   },
 };
-
-function suffix(n: number): string {
-  const tens = n % 100;
-  if (tens >= 11 && tens <= 13) return "th";
-  return ["th", "st", "nd", "rd"][n % 10] ?? "th";
-}

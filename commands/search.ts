@@ -4,7 +4,7 @@ import type { Corpus } from "../src/core/corpus";
 import { UserError } from "../src/core/errors";
 import { formatAmount } from "../src/core/format";
 import type { Lang } from "../src/core/i18n";
-import { pick, t } from "../src/core/i18n";
+import { pick, t, words } from "../src/core/i18n";
 import type { CitationRef } from "../src/core/model";
 import { fold } from "../src/core/normalize";
 import { paginate } from "../src/core/paginate";
@@ -130,7 +130,8 @@ export const search: Command = {
     const all = marked.length > 0 ? found.slice() : [];
     const hits: SearchHits = marked.length > 0 ? [...all.filter(exact), ...all.filter((h) => !exact(h))] : found;
     const approximate = marked.length > 0 && hits.length > 0 && !exact(hits.slice(0, 1)[0] as SearchDoc);
-    const title = lang === "vi" ? `Kết quả tìm “${query}”` : `Results for “${query}”`;
+    const w = words(lang).searchCommand;
+    const title = w.title(query);
     if (hits.length === 0) {
       return {
         title,
@@ -143,7 +144,8 @@ export const search: Command = {
     const citer = new Citer(corpus);
     const lines: Line[] = items.map((hit) => {
       const { label, body, refs } = describeHit(corpus, hit, lang);
-      const kindLabel = KIND_LABELS[hit.kind]?.[lang] ?? hit.kind;
+      const kinds: Readonly<Record<string, string>> = w.hitKind;
+      const kindLabel = kinds[hit.kind] ?? hit.kind;
       return { text: `[${kindLabel}] ${label}: ${snippet(body, terms)}`, cites: citer.cite(hit.ref, refs.slice(0, 1)) };
     });
     const reply: CommandReply = {
@@ -152,13 +154,7 @@ export const search: Command = {
         {
           kind: "text",
           line: {
-            text: approximate
-              ? lang === "vi"
-                ? `Không có kết quả khớp đúng dấu; ${hits.length} kết quả gần đúng (bỏ dấu):`
-                : `No result matches the diacritics as typed; ${hits.length} approximate ${hits.length === 1 ? "result" : "results"} (diacritics ignored):`
-              : lang === "vi"
-                ? `${hits.length} kết quả`
-                : `${hits.length} ${hits.length === 1 ? "result" : "results"}`,
+            text: approximate ? w.approximate(hits.length) : w.count(hits.length),
           },
         },
         { kind: "list", items: lines },
@@ -168,17 +164,4 @@ export const search: Command = {
     if (paging) reply.paging = paging;
     return reply;
   },
-};
-
-const KIND_LABELS: Record<string, { vi: string; en: string }> = {
-  event: { vi: "sự kiện", en: "event" },
-  agreement: { vi: "văn bản", en: "agreement" },
-  clause: { vi: "nội dung văn bản", en: "clause" },
-  commitment: { vi: "cam kết", en: "commitment" },
-  figure: { vi: "số liệu", en: "figure" },
-  person: { vi: "nhân vật", en: "person" },
-  province: { vi: "tỉnh", en: "province" },
-  place: { vi: "địa danh", en: "place" },
-  anniversary: { vi: "ngày kỷ niệm", en: "anniversary" },
-  sentence: { vi: "bài viết", en: "article" },
 };

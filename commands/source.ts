@@ -2,7 +2,7 @@ import type { Command, CommandReply } from "../src/core/command";
 import { type Corpus, citationsIn } from "../src/core/corpus";
 import { echo, UserError } from "../src/core/errors";
 import { formatFactDate } from "../src/core/format";
-import { type Lang, pick } from "../src/core/i18n";
+import { both, type Lang, pick, words } from "../src/core/i18n";
 import type { FactDate, SourceDoc } from "../src/core/model";
 import { normalizeSpace } from "../src/core/normalize";
 import type { Block } from "../src/core/reply";
@@ -23,8 +23,9 @@ function findSource(corpus: Corpus, id: string): SourceDoc | undefined {
   });
 }
 
-function lineRange([from, to]: readonly [number, number], vi: boolean): string {
-  return from === to ? `${vi ? "dòng" : "line"} ${from}` : `${vi ? "dòng" : "lines"} ${from}–${to}`;
+function lineRange([from, to]: readonly [number, number], lang: Lang): string {
+  const w = words(lang).sourceCommand;
+  return from === to ? w.line(from) : w.lines(from, to);
 }
 
 /** 1-based line of the source on which a quote starts. */
@@ -36,41 +37,23 @@ function lineOf(corpus: Corpus, file: string, quote: string): number | undefined
 }
 
 function sourceReply(corpus: Corpus, doc: SourceDoc, lang: Lang): CommandReply {
-  const vi = lang === "vi";
-  const fields = [{ name: vi ? "Tệp" : "File", value: doc.file }];
-  if (doc.outlet) fields.push({ name: vi ? "Nơi đăng" : "Outlet", value: doc.outlet });
-  if (doc.url) fields.push({ name: vi ? "Địa chỉ" : "Address", value: doc.url });
-  if (doc.provenance) fields.push({ name: vi ? "Xuất xứ" : "Provenance", value: pick(doc.provenance, lang) });
-  const kindName: Record<string, [string, string]> = {
-    title: ["tiêu đề", "title"],
-    article: ["bài viết", "article"],
-    box: ["hộp tin", "side box"],
-    caption: ["chú thích ảnh", "photo caption"],
-    furniture: ["phần trang (không liên quan)", "page furniture (unrelated)"],
-    reference: ["bảng tham chiếu", "reference table"],
-  };
-  const segments = doc.segments.map((s) => {
-    const [v, e] = kindName[s.kind] ?? [s.kind, s.kind];
-    const scope = s.vietnamLaos
-      ? ""
-      : vi
-        ? " — không thuộc Việt Nam – Lào, không dùng trong câu trả lời"
-        : " — not Vietnam–Laos, never used in answers";
-    return {
-      text: `${lineRange(s.lines, vi)}: ${vi ? v : e}${s.note ? ` (${pick(s.note, lang)})` : ""}${scope}`,
-    };
-  });
+  const w = words(lang).sourceCommand;
+  const fields = [{ name: w.file, value: doc.file }];
+  if (doc.outlet) fields.push({ name: w.outlet, value: doc.outlet });
+  if (doc.url) fields.push({ name: w.address, value: doc.url });
+  if (doc.provenance) fields.push({ name: w.provenance, value: pick(doc.provenance, lang) });
+  const segmentKinds: Readonly<Record<string, string>> = w.segment;
+  const segments = doc.segments.map((s) => ({
+    text: `${lineRange(s.lines, lang)}: ${segmentKinds[s.kind] ?? s.kind}${s.note ? ` (${pick(s.note, lang)})` : ""}${s.vietnamLaos ? "" : w.notVietnamLaos}`,
+  }));
   const facts = [...corpus.byId.entries()]
     .filter(([, r]) => r.kind !== "sources" && citationsIn(r.record).some((c) => c.source === doc.file))
     .map(([id]) => id);
   const blocks: Block[] = [
     { kind: "fields", fields },
-    { kind: "heading", text: vi ? "Cấu trúc trang" : "Page structure" },
+    { kind: "heading", text: w.pageStructure },
     { kind: "list", items: segments },
-    {
-      kind: "heading",
-      text: vi ? `Dữ kiện trích từ nguồn này (${facts.length})` : `Facts cited from this source (${facts.length})`,
-    },
+    { kind: "heading", text: w.factsCited(facts.length) },
     { kind: "text", line: { text: facts.join(", ") || "—" } },
   ];
   return { title: doc.title, blocks, citations: [] };
@@ -106,10 +89,9 @@ export const source: Command = {
       const ids = [...corpus.byId.keys()];
       throw new UserError(
         "unknown-source",
-        {
-          vi: `Không có nguồn hay dữ kiện “${echo(id)}”. Mã nguồn: ${corpus.data.sources.map((s) => s.file.split(/[_.]/)[0]).join(", ")}.`,
-          en: `No source or fact “${echo(id)}”. Source ids: ${corpus.data.sources.map((s) => s.file.split(/[_.]/)[0]).join(", ")}.`,
-        },
+        both((w) =>
+          w.sourceCommand.unknown(echo(id), corpus.data.sources.map((s) => s.file.split(/[_.]/)[0]).join(", ")),
+        ),
         suggestNames(id, ids, 3).map((x) => ({ command: `/source ${x}`, label: x })),
       );
     }
@@ -119,7 +101,7 @@ export const source: Command = {
     if (date && typeof date === "object") {
       blocks.push({
         kind: "fields",
-        fields: [{ name: lang === "vi" ? "Ngày" : "Date", value: formatFactDate(date, lang) }],
+        fields: [{ name: words(lang).sourceCommand.date, value: formatFactDate(date, lang) }],
       });
       if (date.inferred) blocks.push({ kind: "text", line: { text: pick(date.inferred, lang) } });
     }
@@ -127,10 +109,10 @@ export const source: Command = {
       kind: "list",
       items: refs.map((r, i) => {
         const line = lineOf(corpus, r.source, r.quote);
-        const where = `${corpus.sourceTitle(r.source)} (${r.source}${line ? `, ${lang === "vi" ? "dòng" : "line"} ${line}` : ""})`;
+        const where = `${corpus.sourceTitle(r.source)} (${r.source}${line ? `, ${words(lang).sourceCommand.line(line)}` : ""})`;
         return { text: `[${i + 1}] “${r.quote}” — ${where}${r.url ? ` ${r.url}` : ""}` };
       }),
     });
-    return { title: `${lang === "vi" ? "Nguồn của" : "Sources of"} ${id}`, blocks, citations: [] };
+    return { title: words(lang).sourceCommand.sourcesOf(id), blocks, citations: [] };
   },
 };

@@ -3,7 +3,7 @@ import { Citer } from "../src/core/cite";
 import type { Command, CommandReply } from "../src/core/command";
 import { oldestFirst } from "../src/core/describe";
 import { formatFactDate } from "../src/core/format";
-import { pick, t } from "../src/core/i18n";
+import { pick, t, words } from "../src/core/i18n";
 import type { CorpusEvent } from "../src/core/model";
 import { paginate } from "../src/core/paginate";
 import { requireProvince } from "../src/core/province-arg";
@@ -49,7 +49,7 @@ export const timeline: Command = {
   run(ctx, args): CommandReply | Promise<CommandReply> {
     const { corpus, lang } = ctx;
     let events = corpus.data.events;
-    const titleParts = [lang === "vi" ? "Dòng thời gian" : "Timeline"];
+    const titleParts = [words(lang).timelineCommand.title];
     const province =
       typeof args.province === "string" ? requireProvince(corpus, args.province, "timeline", lang).province : undefined;
     if (province) {

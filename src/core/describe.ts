@@ -1,13 +1,12 @@
 // Small shared phrasings: agreement status and event ordering.
 import { formatIsoDay } from "./format";
-import { type Lang, t } from "./i18n";
+import { type Lang, t, words } from "./i18n";
 import type { CorpusEvent } from "./model";
 import type { AgreementStatus } from "./status";
 
 export function describeStatus(s: AgreementStatus, lang: Lang): string {
   // The end day is derived from a period given in years; say so rather than present it as a stated fact.
-  const derived = (p: { from: number; to: number }) =>
-    lang === "vi" ? `suy từ giai đoạn ${p.from} – ${p.to}` : `derived from the ${p.from}–${p.to} period`;
+  const derived = (p: { from: number; to: number }) => words(lang).derivedFrom(p.from, p.to);
   switch (s.state) {
     case "in-force":
       return `${t("inForce", lang)} (→ ${formatIsoDay(s.endsOn)}, ${derived(s.period)})`;

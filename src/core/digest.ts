@@ -5,7 +5,7 @@ import { type UpcomingAnniversary, upcomingAnniversaries } from "./anniversaries
 import { Citer } from "./cite";
 import type { Corpus } from "./corpus";
 import { formatIsoDay } from "./format";
-import { type Lang, pick, t } from "./i18n";
+import { type Lang, pick, words } from "./i18n";
 import type { Agreement, CorpusEvent } from "./model";
 import type { Block, Line, Reply } from "./reply";
 import { agreementStatus } from "./status";
@@ -102,65 +102,37 @@ export function isEmptyDigest(content: DigestContent): boolean {
   return !content.anniversaries.length && !content.onThisDay.length && !content.ending.length && !content.ended.length;
 }
 
-function ordinal(n: number): string {
-  const tens = n % 100;
-  if (tens >= 11 && tens <= 13) return `${n}th`;
-  return `${n}${{ 1: "st", 2: "nd", 3: "rd" }[n % 10] ?? "th"}`;
-}
-
-const CONFIDENCE = {
-  medium: { vi: "trung bình", en: "medium" },
-  low: { vi: "thấp", en: "low" },
-} as const;
-
-const TEXT = {
-  title: { vi: "Bản tin Hữu Nghị", en: "Hữu Nghị briefing" },
-  anniversaries: { vi: "Ngày kỷ niệm sắp tới", en: "Coming anniversaries" },
-  onThisDay: { vi: "Ngày này năm xưa", en: "On this day" },
-  agreements: { vi: "Văn bản hợp tác sắp hết hạn hoặc đã hết hạn", en: "Agreements ending or ended" },
-  nothing: {
-    vi: "Hôm nay không có ngày kỷ niệm, sự kiện cùng ngày hay văn bản sắp hết hạn nào để báo.",
-    en: "Nothing to report today: no anniversary, same-day event or agreement deadline.",
-  },
-} as const;
-
 function anniversaryLine(u: UpcomingAnniversary, lang: Lang, citer: Citer): Line {
+  const w = words(lang);
   const name = pick(u.anniversary.name, lang);
-  const when = u.daysAway === 0 ? t("today", lang) : `${t("in", lang)} ${u.daysAway} ${t("days", lang)}`;
-  const round = u.round ? ` (${t("roundMilestone", lang)})` : "";
-  const confidence = u.anniversary.confidence === "high" ? "" : CONFIDENCE[u.anniversary.confidence];
-  const caveat = confidence ? `; ${t("confidence", lang).toLowerCase()}: ${pick(confidence, lang)}` : "";
-  const text =
-    lang === "vi"
-      ? `${formatIsoDay(u.date)} — kỷ niệm ${u.years} năm ${name}${round}, ${when}${caveat}`
-      : `${formatIsoDay(u.date)} — ${ordinal(u.years)} anniversary: ${name}${round}, ${when}${caveat}`;
+  const when = u.daysAway === 0 ? w.today : `${w.in} ${u.daysAway} ${w.days}`;
+  const round = u.round ? ` (${w.roundMilestone})` : "";
+  const level = u.anniversary.confidence;
+  const caveat = level === "high" ? "" : `; ${w.confidence.toLowerCase()}: ${w.confidenceLevel[level]}`;
+  const text = `${w.digest.anniversary(formatIsoDay(u.date), u.years, name)}${round}, ${when}${caveat}`;
   const line: Line = { text, cites: citer.cite(u.anniversary.id, u.anniversary.sources.slice(0, 1)) };
   if (u.round) line.strong = true;
   return line;
 }
 
 function onThisDayLine(x: OnThisDay, lang: Lang, citer: Citer): Line {
+  const w = words(lang);
   const year = x.event.date.value?.slice(0, 4) ?? "";
-  const ago = lang === "vi" ? `${x.yearsAgo} năm trước` : `${x.yearsAgo} ${x.yearsAgo === 1 ? "year" : "years"} ago`;
-  const inferred = x.event.date.inferred ? `, ${t("inferred", lang)}` : "";
+  const inferred = x.event.date.inferred ? `, ${w.inferred}` : "";
   return {
-    text: `${year} (${ago}${inferred}): ${pick(x.event.title, lang)}`,
+    text: `${year} (${w.digest.yearsAgo(x.yearsAgo)}${inferred}): ${pick(x.event.title, lang)}`,
     // A digest cites each item by its first, defining sentence; /source lists the rest.
     cites: citer.cite(x.event.id, x.event.sources.slice(0, 1)),
   };
 }
 
 function deadlineLine(d: AgreementDeadline, ended: boolean, lang: Lang, citer: Citer): Line {
+  const w = words(lang);
   const title = pick(d.agreement.title, lang);
   const date = formatIsoDay(d.date);
-  let text: string;
-  if (ended) {
-    text = `${title} — ${t("expiredOn", lang)} ${date}; ${t("noRenewal", lang)}`;
-  } else if (lang === "vi") {
-    text = `${title} — hết hiệu lực ngày ${date} (${d.days === 0 ? t("today", "vi") : `còn ${d.days} ngày`})`;
-  } else {
-    text = `${title} — in force until ${date} (${d.days === 0 ? "ends today" : `ends in ${d.days} days`})`;
-  }
+  const text = ended
+    ? `${title} — ${w.expiredOn} ${date}; ${w.noRenewal}`
+    : `${title} — ${w.digest.inForceUntil(date)} (${d.days === 0 ? w.digest.endsToday : w.digest.endsIn(d.days)})`;
   return { text, cites: citer.cite(d.agreement.id, d.agreement.sources.slice(0, 1)) };
 }
 
@@ -176,15 +148,15 @@ export function renderDigest(corpus: Corpus, content: DigestContent, options: Di
   const citer = new Citer(corpus);
   const blocks: Block[] = [];
   if (content.anniversaries.length) {
-    blocks.push({ kind: "heading", text: pick(TEXT.anniversaries, lang) });
+    blocks.push({ kind: "heading", text: words(lang).digest.anniversaries });
     blocks.push({ kind: "list", items: content.anniversaries.map((u) => anniversaryLine(u, lang, citer)) });
   }
   if (content.onThisDay.length) {
-    blocks.push({ kind: "heading", text: pick(TEXT.onThisDay, lang) });
+    blocks.push({ kind: "heading", text: words(lang).digest.onThisDay });
     blocks.push({ kind: "list", items: content.onThisDay.map((x) => onThisDayLine(x, lang, citer)) });
   }
   if (content.ending.length || content.ended.length) {
-    blocks.push({ kind: "heading", text: pick(TEXT.agreements, lang) });
+    blocks.push({ kind: "heading", text: words(lang).digest.agreements });
     blocks.push({
       kind: "list",
       items: [
@@ -196,7 +168,7 @@ export function renderDigest(corpus: Corpus, content: DigestContent, options: Di
   // A digest is one post per chat: platforms shorten its quotes rather than split it (/source has the full text).
   return {
     lang,
-    title: `${pick(TEXT.title, lang)} — ${formatIsoDay(options.today)}`,
+    title: `${words(lang).digest.title} — ${formatIsoDay(options.today)}`,
     blocks,
     citations: citer.list,
     compact: true,
@@ -207,8 +179,8 @@ export function renderDigest(corpus: Corpus, content: DigestContent, options: Di
 export function emptyDigest(options: Pick<DigestOptions, "today" | "lang">): Reply {
   return {
     lang: options.lang,
-    title: `${pick(TEXT.title, options.lang)} — ${formatIsoDay(options.today)}`,
-    blocks: [{ kind: "text", line: { text: pick(TEXT.nothing, options.lang) } }],
+    title: `${words(options.lang).digest.title} — ${formatIsoDay(options.today)}`,
+    blocks: [{ kind: "text", line: { text: words(options.lang).digest.nothing } }],
     citations: [],
   };
 }

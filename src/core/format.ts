@@ -23,40 +23,27 @@ export function formatIsoDay(iso: string): string {
   return partOf(iso);
 }
 
-const UNITS: Record<string, { vi: string; en: [string, string] }> = {
-  project: { vi: "dự án", en: ["project", "projects"] },
-  course: { vi: "khóa đào tạo", en: ["training course", "training courses"] },
-  scholarship: { vi: "suất học bổng", en: ["scholarship", "scholarships"] },
-  ventilator: { vi: "máy thở", en: ["ventilator", "ventilators"] },
-  mask: { vi: "khẩu trang", en: ["mask", "masks"] },
-  bottle: { vi: "chai", en: ["bottle", "bottles"] },
-  student: { vi: "lưu học sinh", en: ["student", "students"] },
-  delegation: { vi: "đoàn", en: ["delegation", "delegations"] },
-};
-
 function number(value: number, lang: Lang): string {
-  return value.toLocaleString(lang === "vi" ? "vi-VN" : "en-US");
+  return value.toLocaleString(words(lang).money.locale);
 }
 
 function money(value: number, lang: Lang): string {
-  const scales: [number, string, string][] = [
-    [1e9, "tỉ", "billion"],
-    [1e6, "triệu", "million"],
-  ];
-  for (const [scale, vi, en] of scales) {
-    if (value >= scale && value % (scale / 100) === 0) {
-      return `${number(value / scale, lang)} ${lang === "vi" ? vi : en} ${lang === "vi" ? "VNĐ" : "VND"}`;
-    }
+  const w = words(lang).money;
+  for (const [scale, name] of [
+    [1e9, w.billion],
+    [1e6, w.million],
+  ] as const) {
+    if (value >= scale && value % (scale / 100) === 0) return `${number(value / scale, lang)} ${name} ${w.currency}`;
   }
-  return `${number(value, lang)} ${lang === "vi" ? "VNĐ" : "VND"}`;
+  return `${number(value, lang)} ${w.currency}`;
 }
 
 export function formatAmount(amount: Amount, lang: Lang): string {
   if (amount.unit === "VND") return money(amount.value, lang);
-  const unit = UNITS[amount.unit];
+  const units: Readonly<Record<string, { one: string; many: string }>> = words(lang).unit;
+  const unit = units[amount.unit];
   if (!unit) return `${number(amount.value, lang)} ${amount.unit}`;
-  const label = lang === "vi" ? unit.vi : amount.value === 1 ? unit.en[0] : unit.en[1];
-  return `${number(amount.value, lang)} ${label}`;
+  return `${number(amount.value, lang)} ${amount.value === 1 ? unit.one : unit.many}`;
 }
 
 /** An instant as staff read it, in the bot's zone: "24/11/2026 17:54 GMT+7" (seconds on request). */

@@ -107,6 +107,92 @@ export const en: Catalogue = {
     },
   },
 
+  confidenceLevel: { high: "high", medium: "medium", low: "low" },
+  ordinal: (n) => {
+    const tens = n % 100;
+    if (tens >= 11 && tens <= 13) return `${n}th`;
+    return `${n}${["th", "st", "nd", "rd"][n % 10] ?? "th"}`;
+  },
+  unit: {
+    project: { one: "project", many: "projects" },
+    course: { one: "training course", many: "training courses" },
+    scholarship: { one: "scholarship", many: "scholarships" },
+    ventilator: { one: "ventilator", many: "ventilators" },
+    mask: { one: "mask", many: "masks" },
+    bottle: { one: "bottle", many: "bottles" },
+    student: { one: "student", many: "students" },
+    delegation: { one: "delegation", many: "delegations" },
+  },
+  money: { billion: "billion", million: "million", currency: "VND", locale: "en-US" },
+  derivedFrom: (from, to) => `derived from the ${from}–${to} period`,
+
+  digest: {
+    title: "Hữu Nghị briefing",
+    anniversaries: "Coming anniversaries",
+    onThisDay: "On this day",
+    agreements: "Agreements ending or ended",
+    nothing: "Nothing to report today: no anniversary, same-day event or agreement deadline.",
+    anniversary: (day, years, name) => `${day} — ${en.ordinal(years)} anniversary: ${name}`,
+    yearsAgo: (n) => `${n} ${n === 1 ? "year" : "years"} ago`,
+    inForceUntil: (day) => `in force until ${day}`,
+    endsToday: "ends today",
+    endsIn: (days) => `ends in ${days} days`,
+  },
+  anniversariesCommand: {
+    title: (days, from) => `Anniversaries in the next ${days} days (from ${from})`,
+    years: (n) => `${en.ordinal(n)} anniversary`,
+    yearsSeparator: ":",
+    none: (days, next) => `No anniversary in the next ${days} days. The next one: ${next}.`,
+  },
+  agreementsCommand: {
+    title: "Agreements",
+    signatories: "Signed for the parties by",
+    noneForProvince: (parties) =>
+      `The corpus has no agreement for this province. Provinces with agreements: ${parties}.`,
+    noneMatch: (span) => `No agreement matches. The corpus has agreements covering ${span}.`,
+  },
+
+  timelineCommand: { title: "Timeline" },
+  searchCommand: {
+    title: (query) => `Results for “${query}”`,
+    count: (n) => `${n} ${n === 1 ? "result" : "results"}`,
+    approximate: (n) =>
+      `No result matches the diacritics as typed; ${n} approximate ${n === 1 ? "result" : "results"} (diacritics ignored):`,
+    hitKind: {
+      event: "event",
+      agreement: "agreement",
+      clause: "clause",
+      commitment: "commitment",
+      figure: "figure",
+      person: "person",
+      province: "province",
+      place: "place",
+      anniversary: "anniversary",
+      sentence: "article",
+    },
+  },
+  sourceCommand: {
+    file: "File",
+    outlet: "Outlet",
+    address: "Address",
+    provenance: "Provenance",
+    pageStructure: "Page structure",
+    factsCited: (n) => `Facts cited from this source (${n})`,
+    line: (n) => `line ${n}`,
+    lines: (from, to) => `lines ${from}–${to}`,
+    segment: {
+      title: "title",
+      article: "article",
+      box: "side box",
+      caption: "photo caption",
+      furniture: "page furniture (unrelated)",
+      reference: "reference table",
+    },
+    notVietnamLaos: " — not Vietnam–Laos, never used in answers",
+    date: "Date",
+    sourcesOf: (id) => `Sources of ${id}`,
+    unknown: (id, ids) => `No source or fact “${id}”. Source ids: ${ids}.`,
+  },
   errorTitle: "Could not do that",
   internalError: "Sorry, something went wrong handling that. It has been logged; please try again later.",
   adminOnly: "This command is for the bot's administrators only.",

@@ -110,6 +110,94 @@ export const vi = {
     },
   },
 
+  /** Reference-table confidence of an anniversary (shown only when not high). */
+  confidenceLevel: { high: "cao", medium: "trung bình", low: "thấp" },
+  /** "kỷ niệm 60 năm" reads with the number as is; English ordinals are built (60th). */
+  ordinal: (n: number) => `${n}`,
+  /** Units of amounts; a unit not listed is shown as written in the data. */
+  unit: {
+    project: { one: "dự án", many: "dự án" },
+    course: { one: "khóa đào tạo", many: "khóa đào tạo" },
+    scholarship: { one: "suất học bổng", many: "suất học bổng" },
+    ventilator: { one: "máy thở", many: "máy thở" },
+    mask: { one: "khẩu trang", many: "khẩu trang" },
+    bottle: { one: "chai", many: "chai" },
+    student: { one: "lưu học sinh", many: "lưu học sinh" },
+    delegation: { one: "đoàn", many: "đoàn" },
+  },
+  money: { billion: "tỉ", million: "triệu", currency: "VNĐ", locale: "vi-VN" },
+  /** "suy từ giai đoạn 2022 – 2024": an end day derived from a period given in years. */
+  derivedFrom: (from: number, to: number) => `suy từ giai đoạn ${from} – ${to}`,
+
+  digest: {
+    title: "Bản tin Hữu Nghị",
+    anniversaries: "Ngày kỷ niệm sắp tới",
+    onThisDay: "Ngày này năm xưa",
+    agreements: "Văn bản hợp tác sắp hết hạn hoặc đã hết hạn",
+    nothing: "Hôm nay không có ngày kỷ niệm, sự kiện cùng ngày hay văn bản sắp hết hạn nào để báo.",
+    anniversary: (day: string, years: number, name: string) => `${day} — kỷ niệm ${years} năm ${name}`,
+    yearsAgo: (n: number) => `${n} năm trước`,
+    inForceUntil: (day: string) => `hết hiệu lực ngày ${day}`,
+    endsToday: "hôm nay",
+    endsIn: (days: number) => `còn ${days} ngày`,
+  },
+  anniversariesCommand: {
+    title: (days: number, from: string) => `Ngày kỷ niệm trong ${days} ngày tới (từ ${from})`,
+    /** "60 năm: Ngày thiết lập…" (vi has no colon after the count). */
+    years: (n: number) => `${n} năm`,
+    yearsSeparator: "",
+    none: (days: number, next: string) => `Không có ngày kỷ niệm nào trong ${days} ngày tới. Gần nhất: ${next}.`,
+  },
+  agreementsCommand: {
+    title: "Văn bản hợp tác",
+    signatories: "Đại diện ký",
+    noneForProvince: (parties: string) =>
+      `Dữ liệu chưa có văn bản hợp tác nào của tỉnh này. Các tỉnh có văn bản: ${parties}.`,
+    noneMatch: (span: string) => `Không có văn bản nào phù hợp. Dữ liệu hiện có văn bản trong các năm ${span}.`,
+  },
+
+  timelineCommand: { title: "Dòng thời gian" },
+  searchCommand: {
+    title: (query: string) => `Kết quả tìm “${query}”`,
+    count: (n: number) => `${n} kết quả`,
+    approximate: (n: number) => `Không có kết quả khớp đúng dấu; ${n} kết quả gần đúng (bỏ dấu):`,
+    /** The kind of record a hit is, shown in brackets: "[sự kiện] …". */
+    hitKind: {
+      event: "sự kiện",
+      agreement: "văn bản",
+      clause: "nội dung văn bản",
+      commitment: "cam kết",
+      figure: "số liệu",
+      person: "nhân vật",
+      province: "tỉnh",
+      place: "địa danh",
+      anniversary: "ngày kỷ niệm",
+      sentence: "bài viết",
+    },
+  },
+  sourceCommand: {
+    file: "Tệp",
+    outlet: "Nơi đăng",
+    address: "Địa chỉ",
+    provenance: "Xuất xứ",
+    pageStructure: "Cấu trúc trang",
+    factsCited: (n: number) => `Dữ kiện trích từ nguồn này (${n})`,
+    line: (n: number) => `dòng ${n}`,
+    lines: (from: number, to: number) => `dòng ${from}–${to}`,
+    /** Kinds of segment of a source page. */
+    segment: {
+      title: "tiêu đề",
+      article: "bài viết",
+      box: "hộp tin",
+      caption: "chú thích ảnh",
+      furniture: "phần trang (không liên quan)",
+      reference: "bảng tham chiếu",
+    },
+    notVietnamLaos: " — không thuộc Việt Nam – Lào, không dùng trong câu trả lời",
+    date: "Ngày",
+    sourcesOf: (id: string) => `Nguồn của ${id}`,
+    unknown: (id: string, ids: string) => `Không có nguồn hay dữ kiện “${id}”. Mã nguồn: ${ids}.`,
+  },
   // Errors and refusals (dispatch and the preconditions a command declares).
   errorTitle: "Không thực hiện được",
   internalError: "Xin lỗi, đã có lỗi khi xử lý yêu cầu. Lỗi đã được ghi lại; vui lòng thử lại sau.",
