@@ -1,7 +1,7 @@
 import { type ArgSpec, type Command, type CommandReply, isAdminOnly } from "../src/core/command";
 import { findCommand, vietnameseAlias } from "../src/core/dispatch";
 import { echo, UserError } from "../src/core/errors";
-import { pick } from "../src/core/i18n";
+import { both, pick, words } from "../src/core/i18n";
 import { suggestNames } from "../src/core/suggest";
 
 /** Placeholders in the reader's language: "<tên>" for Vietnamese readers, "<name>" for English ones. */
@@ -41,7 +41,7 @@ export const help: Command = {
       if (!c) {
         throw new UserError(
           "unknown-command",
-          { vi: `Không có lệnh /${echo(wanted, 30)}.`, en: `There is no /${echo(wanted, 30)} command.` },
+          both((w) => w.helpCommand.unknown(echo(wanted, 30))),
           suggestNames(
             wanted,
             all.map((x) => x.name),
@@ -58,14 +58,14 @@ export const help: Command = {
                 {
                   kind: "list" as const,
                   items: c.args.map((a) => ({
-                    text: `${argName(a, lang)}: ${pick(a.description, lang)}${a.required ? "" : lang === "vi" ? " (không bắt buộc)" : " (optional)"}`,
+                    text: `${argName(a, lang)}: ${pick(a.description, lang)}${a.required ? "" : words(lang).helpCommand.optional}`,
                   })),
                 },
               ]
             : []),
           ...(c.examples?.length
             ? [
-                { kind: "heading" as const, text: lang === "vi" ? "Ví dụ" : "Examples" },
+                { kind: "heading" as const, text: words(lang).helpCommand.examples },
                 { kind: "list" as const, items: c.examples.map((e) => ({ text: e })) },
               ]
             : []),
@@ -74,26 +74,19 @@ export const help: Command = {
       };
     }
     return {
-      title:
-        lang === "vi" ? "Hữu Nghị — tra cứu hợp tác Việt Nam – Lào" : "Hữu Nghị — Vietnam–Laos cooperation briefings",
+      title: words(lang).helpCommand.title,
       blocks: [
         {
           kind: "text",
           line: {
-            text:
-              lang === "vi"
-                ? "Mọi thông tin đều kèm nguồn trích dẫn [1]. Tên tỉnh gõ có dấu hay không dấu đều được (son la, Luang Prabang…)."
-                : "Every fact comes with a cited source [1]. Type names with or without diacritics (son la, Luang Prabang…).",
+            text: words(lang).helpCommand.intro,
           },
         },
         { kind: "list", items: all.map((c) => ({ text: `${usage(c, lang)} — ${pick(c.description, lang)}` })) },
         {
           kind: "text",
           line: {
-            text:
-              lang === "vi"
-                ? "Gõ /help <lệnh> để xem chi tiết và ví dụ."
-                : "Type /help <command> for details and examples.",
+            text: words(lang).helpCommand.more,
           },
         },
       ],

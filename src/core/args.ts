@@ -3,6 +3,7 @@
 // whatever is left forms the free-text argument (province or text).
 import type { ArgSpec, ArgValue, ArgValues, Command } from "./command";
 import { echo, UserError } from "./errors";
+import { both } from "./i18n";
 import { foldTight } from "./normalize";
 
 /** Longest argument text accepted; longer input is refused with a clear message, not truncated silently. */
@@ -51,10 +52,10 @@ function badValue(spec: ArgSpec, raw: string): UserError {
       spec.choices && !spec.choices.every((c) => description.includes(c)) ? ` (${spec.choices.join(", ")})` : "";
     return `${description}${range}${choices}`;
   };
-  return new UserError("bad-argument", {
-    vi: `“${echo(raw)}” không hợp lệ. Cần: ${expected(spec.description.vi)}.`,
-    en: `“${echo(raw)}” is not valid here. Expected: ${expected(spec.description.en)}.`,
-  });
+  return new UserError(
+    "bad-argument",
+    both((w, lang) => w.args.bad(echo(raw), expected(spec.description[lang]))),
+  );
 }
 
 /** Checks bounds of numeric values and the year order of periods. */
@@ -74,10 +75,10 @@ export function checkValue(spec: ArgSpec, value: ArgValue, raw: string): ArgValu
 export function parseArgs(command: Command, raw: string): ArgValues {
   const text = raw.trim();
   if (text.length > MAX_ARG_LENGTH) {
-    throw new UserError("argument-too-long", {
-      vi: `Tham số quá dài (${text.length} ký tự; tối đa ${MAX_ARG_LENGTH}): “${echo(text, 40)}”.`,
-      en: `That argument is too long (${text.length} characters; at most ${MAX_ARG_LENGTH}): “${echo(text, 40)}”.`,
-    });
+    throw new UserError(
+      "argument-too-long",
+      both((w) => w.args.tooLong(text.length, MAX_ARG_LENGTH, echo(text, 40))),
+    );
   }
   // A period "2019 - 2022" written with spaces is one token.
   const tokens = text
@@ -120,10 +121,10 @@ export function parseArgs(command: Command, raw: string): ArgValues {
       const first = leftover[0] ?? "";
       const typed = command.args.find((a) => values[a.name] === undefined);
       if (typed) throw badValue(typed, first);
-      throw new UserError("unexpected-argument", {
-        vi: `Lệnh /${command.name} không nhận tham số “${echo(leftover.join(" "))}”.`,
-        en: `/${command.name} takes no argument “${echo(leftover.join(" "))}”.`,
-      });
+      throw new UserError(
+        "unexpected-argument",
+        both((w) => w.args.unexpected(command.name, echo(leftover.join(" ")))),
+      );
     }
   }
   requireArgs(command, values);
@@ -164,11 +165,10 @@ function requireArgs(command: Command, values: Record<string, ArgValue>): void {
   if (missing) {
     throw new UserError(
       "missing-argument",
-      {
-        vi: `Thiếu ${missing.description.vi.toLowerCase()}. Ví dụ: ${command.examples?.[0] ?? `/${command.name}`}`,
-        en: `Missing ${missing.description.en.toLowerCase()}. Example: ${command.examples?.[0] ?? `/${command.name}`}`,
-      },
-      [{ command: `/help ${command.name}`, label: { vi: "trợ giúp", en: "help" } }],
+      both((w, lang) =>
+        w.args.missing(missing.description[lang].toLowerCase(), command.examples?.[0] ?? `/${command.name}`),
+      ),
+      [{ command: `/help ${command.name}`, label: both((w) => w.args.help) }],
     );
   }
 }

@@ -41,6 +41,6 @@ export function pick(text: { vi: string; en: string }, lang: Lang): string {
 }
 
 /** A text in every language, from one catalogue entry: for errors that carry both sides (UserError). */
-export function both(entry: (w: Catalogue) => string): { vi: string; en: string } {
-  return { vi: entry(vi), en: entry(en) };
+export function both(entry: (w: Catalogue, lang: Lang) => string): { vi: string; en: string } {
+  return { vi: entry(vi, "vi"), en: entry(en, "en") };
 }

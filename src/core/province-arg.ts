@@ -1,7 +1,7 @@
 // Turns a typed province name into a Province, or a user error that helps: "did you mean", or "which one".
 import type { Corpus } from "./corpus";
 import { echo, UserError } from "./errors";
-import type { Lang } from "./i18n";
+import { both, type Lang } from "./i18n";
 import type { Place, Province } from "./model";
 import { resolveProvince } from "./resolve";
 
@@ -16,12 +16,10 @@ export function requireProvince(
   const suggestion = (p: Province) => ({ command: `/${command} ${p.name.vi}`, label: p.name[lang] });
   if (r.kind === "country") {
     const names = r.provinces.map((p) => p.name[lang]).join(", ");
+    const { country } = r;
     throw new UserError(
       "country-not-province",
-      {
-        vi: `“${echo(input)}” là tên nước, không phải tỉnh. Các tỉnh ${r.country === "LA" ? "của Lào" : "của Việt Nam"} có trong dữ liệu: ${names}.`,
-        en: `“${echo(input)}” is a country, not a province. Its provinces in the corpus: ${names}.`,
-      },
+      both((w) => w.provinceArg.country(echo(input), country, names)),
       r.provinces.map(suggestion),
     );
   }
@@ -29,25 +27,19 @@ export function requireProvince(
     const names = r.candidates.map((p) => p.name[lang]).join(", ");
     throw new UserError(
       "ambiguous-province",
-      {
-        vi: `“${echo(input)}” có thể là nhiều tỉnh: ${names}. Vui lòng gõ rõ hơn.`,
-        en: `“${echo(input)}” could be several provinces: ${names}. Please be more specific.`,
-      },
+      both((w) => w.provinceArg.ambiguous(echo(input), names)),
       r.candidates.map(suggestion),
     );
   }
-  const hint = r.suggestions.length
-    ? {
-        vi: ` Có phải bạn muốn tìm: ${r.suggestions.map((p) => p.name.vi).join(", ")}?`,
-        en: ` Did you mean: ${r.suggestions.map((p) => p.name.en).join(", ")}?`,
-      }
-    : { vi: " Gõ /help province để xem ví dụ.", en: " Type /help province for examples." };
+  const { suggestions } = r;
   throw new UserError(
     "unknown-province",
-    {
-      vi: `Không tìm thấy tỉnh “${echo(input)}” trong kho dữ liệu.${hint.vi}`,
-      en: `No province “${echo(input)}” in the corpus.${hint.en}`,
-    },
-    r.suggestions.map(suggestion),
+    both((w, lang) => {
+      const hint = suggestions.length
+        ? w.provinceArg.didYouMean(suggestions.map((p) => p.name[lang]).join(", "))
+        : w.provinceArg.examples;
+      return w.provinceArg.unknown(echo(input), hint);
+    }),
+    suggestions.map(suggestion),
   );
 }

@@ -198,6 +198,32 @@ export const vi = {
     sourcesOf: (id: string) => `Nguồn của ${id}`,
     unknown: (id: string, ids: string) => `Không có nguồn hay dữ kiện “${id}”. Mã nguồn: ${ids}.`,
   },
+  helpCommand: {
+    title: "Hữu Nghị — tra cứu hợp tác Việt Nam – Lào",
+    intro:
+      "Mọi thông tin đều kèm nguồn trích dẫn [1]. Tên tỉnh gõ có dấu hay không dấu đều được (son la, Luang Prabang…).",
+    more: "Gõ /help <lệnh> để xem chi tiết và ví dụ.",
+    optional: " (không bắt buộc)",
+    examples: "Ví dụ",
+    unknown: (name: string) => `Không có lệnh /${name}.`,
+  },
+  /** Argument errors (src/core/args.ts); `expected` is the argument's description in this language. */
+  args: {
+    bad: (value: string, expected: string) => `“${value}” không hợp lệ. Cần: ${expected}.`,
+    tooLong: (length: number, max: number, start: string) =>
+      `Tham số quá dài (${length} ký tự; tối đa ${max}): “${start}”.`,
+    unexpected: (command: string, value: string) => `Lệnh /${command} không nhận tham số “${value}”.`,
+    missing: (what: string, example: string) => `Thiếu ${what}. Ví dụ: ${example}`,
+    help: "trợ giúp",
+  },
+  provinceArg: {
+    country: (input: string, country: "VN" | "LA", names: string) =>
+      `“${input}” là tên nước, không phải tỉnh. Các tỉnh ${country === "LA" ? "của Lào" : "của Việt Nam"} có trong dữ liệu: ${names}.`,
+    ambiguous: (input: string, names: string) => `“${input}” có thể là nhiều tỉnh: ${names}. Vui lòng gõ rõ hơn.`,
+    unknown: (input: string, hint: string) => `Không tìm thấy tỉnh “${input}” trong kho dữ liệu.${hint}`,
+    didYouMean: (names: string) => ` Có phải bạn muốn tìm: ${names}?`,
+    examples: " Gõ /help province để xem ví dụ.",
+  },
   // Errors and refusals (dispatch and the preconditions a command declares).
   errorTitle: "Không thực hiện được",
   internalError: "Xin lỗi, đã có lỗi khi xử lý yêu cầu. Lỗi đã được ghi lại; vui lòng thử lại sau.",
