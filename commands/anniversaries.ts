@@ -38,7 +38,7 @@ export const anniversaries: Command = {
       const level = u.anniversary.confidence;
       const confidence = level === "high" ? "" : ` (${w.confidence.toLowerCase()}: ${w.confidenceLevel[level]})`;
       return {
-        text: `${years(u.years)}${w.anniversariesCommand.yearsSeparator} ${pick(u.anniversary.name, lang)}, ${formatIsoDay(u.date)} (${when})${round}${confidence}. ${w.nextRound}: ${years(u.nextRound.years)}, ${formatIsoDay(u.nextRound.date)}`,
+        text: `${w.anniversariesCommand.lead(years(u.years))} ${pick(u.anniversary.name, lang)}, ${formatIsoDay(u.date)} (${when})${round}${confidence}. ${w.nextRound}: ${years(u.nextRound.years)}, ${formatIsoDay(u.nextRound.date)}`,
         cites: citer.cite(u.anniversary.id, u.anniversary.sources.slice(0, 1)),
         strong: u.round,
       };

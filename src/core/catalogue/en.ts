@@ -141,7 +141,7 @@ export const en: Catalogue = {
   anniversariesCommand: {
     title: (days, from) => `Anniversaries in the next ${days} days (from ${from})`,
     years: (n) => `${en.ordinal(n)} anniversary`,
-    yearsSeparator: ":",
+    lead: (years) => `${years}:`,
     none: (days, next) => `No anniversary in the next ${days} days. The next one: ${next}.`,
   },
   agreementsCommand: {

@@ -143,9 +143,9 @@ export const vi = {
   },
   anniversariesCommand: {
     title: (days: number, from: string) => `Ngày kỷ niệm trong ${days} ngày tới (từ ${from})`,
-    /** "60 năm: Ngày thiết lập…" (vi has no colon after the count). */
     years: (n: number) => `${n} năm`,
-    yearsSeparator: "",
+    /** How an item starts: "60 năm Ngày thiết lập…" (no colon in Vietnamese), "60th anniversary: …". */
+    lead: (years: string) => years,
     none: (days: number, next: string) => `Không có ngày kỷ niệm nào trong ${days} ngày tới. Gần nhất: ${next}.`,
   },
   agreementsCommand: {
