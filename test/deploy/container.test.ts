@@ -206,6 +206,15 @@ describe("the image's commands, run without Docker", () => {
     }
   });
 
+  it("finds its data and fonts from the compiled program: a chart is drawn", { timeout: 120_000 }, async () => {
+    const out = join(app, "out");
+    const { stdout } = await run(process.execPath, ["dist/ask.js", "--out", out, "/timeline chart"], { cwd: app, env });
+    const saved = /: (\/.+\.png)$/m.exec(stdout)?.[1];
+    expect(saved, stdout.slice(-500)).toBeDefined();
+    const png = await readFile(saved as string);
+    expect(png.subarray(1, 4).toString("latin1")).toBe("PNG");
+  });
+
   it("npm start builds and starts in one command", { timeout: 120_000 }, async () => {
     const { stdout } = await run("npm", ["start", "--silent", "--", "--version"], { cwd: app, env });
     expect(stdout.trim()).toMatch(/^huunghi-bot \d+\.\d+\.\d+/);
