@@ -12,6 +12,7 @@ import type { Copy } from "dockerfile-ast";
 import { validate } from "dockerfile-utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { loadConfig } from "../../src/config";
 import { appDirectory, envOf, execForm, lastOf, REPO, readDockerfile, type Stage } from "./image";
 
 const run = promisify(execFile);
@@ -114,6 +115,32 @@ async function composeErrors(compose: unknown): Promise<unknown[]> {
   check(compose);
   return check.errors ?? [];
 }
+
+describe("compose.yaml with an operator's .env", () => {
+  it("gives each bot service a configuration the bot accepts, and the one it refuses is refused", async () => {
+    const compose = parse(await readFile(join(REPO, "compose.yaml"), "utf8"), { merge: true }) as {
+      services: Record<string, { environment?: Record<string, string>; deploy?: { replicas?: number } }>;
+    };
+    // What docs/deploy.md tells the operator to put in .env; the service's own environment wins over it.
+    const dotEnv = {
+      TELEGRAM_BOT_TOKEN: "123456789:AAtesttokentesttokentesttoken",
+      TELEGRAM_WEBHOOK_URL: "https://bot.example.org/telegram",
+      TELEGRAM_WEBHOOK_SECRET: "a-long-random-secret-shared-by-every-replica",
+      DISCORD_TOKEN: "MTIzNDU2Nzg5MDEyMzQ1Njc4.GabcDE.abcdefghijklmnopqrstuvwxyz012345",
+      DISCORD_APPLICATION_ID: "123456789012345678",
+      ADMIN_IDS: "telegram:123456789",
+    };
+    const telegram = compose.services.telegram;
+    expect(telegram?.environment?.REPLICAS).toBe(String(telegram?.deploy?.replicas));
+    for (const name of ["telegram", "discord"]) {
+      const loaded = loadConfig({ ...dotEnv, ...compose.services[name]?.environment });
+      expect(loaded.ok ? [] : loaded.errors, name).toEqual([]);
+    }
+    // Several replicas without a shared secret: refused at start, as the docs say.
+    const { TELEGRAM_WEBHOOK_SECRET: _secret, ...noSecret } = dotEnv;
+    expect(loadConfig({ ...noSecret, ...telegram?.environment }).ok).toBe(false);
+  });
+});
 
 /** The schema names its definitions with draft-04 `id` strings, which later drafts (and Ajv) do not accept. */
 function withoutDraft4Ids(node: unknown): unknown {
