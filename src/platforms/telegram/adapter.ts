@@ -11,7 +11,7 @@ import { type RunnerHandle, run } from "@grammyjs/runner";
 import { Api, type Bot } from "grammy";
 import type { Reply } from "../../core/reply";
 import type { AdapterDeps, PlatformAdapter } from "../adapter";
-import { ALLOWED_UPDATES, type BotOptions, clientOptions, createBot } from "./bot";
+import { ALLOWED_UPDATES, type BotOptions, clientOptions, createBot, updatesHandled, updatesInHandling } from "./bot";
 import { chatIdOf, telegramTarget } from "./caller";
 import { backoff, isConflict, isTokenRefused, type RetryDelays, signIn } from "./lifecycle";
 import { setCommandMenu } from "./menu";
@@ -196,6 +196,21 @@ export function createTelegramAdapter(options: TelegramAdapterOptions, deps: Ada
     }
   }
 
+  /**
+   * No new updates (polling stops, the webhook server stops accepting connections), then waits for the updates
+   * being handled, replies waiting out a 429 or a 5xx included: the runner has already confirmed them to Telegram,
+   * so a reply dropped here would be lost. The caller bounds the wait (the shutdown step).
+   */
+  async function stopIntake(): Promise<void> {
+    stopping.abort(new Error("the Telegram adapter is stopping"));
+    clearTimeout(restartTimer);
+    if (runner?.isRunning()) await runner.stop(); // stops fetching; does not wait for the updates in hand
+    server?.close();
+    const pending = updatesInHandling(bot);
+    if (pending > 0) log.info({ updates: pending }, "telegram: stopping; waiting for the replies under way");
+    await updatesHandled(bot);
+  }
+
   return {
     name: "telegram",
     bot,
@@ -227,20 +242,19 @@ export function createTelegramAdapter(options: TelegramAdapterOptions, deps: Ada
           log.error({ err: error }, "telegram: could not start; Telegram stays off, the other platforms carry on");
       });
     },
+    async stopIntake() {
+      await stopIntake();
+    },
     async stop() {
-      stopping.abort(new Error("the Telegram adapter is stopping"));
-      clearTimeout(restartTimer);
-      if (runner?.isRunning()) {
-        // Waits for the updates being handled (every fetched update is being handled).
-        await runner.stop();
-        // Confirm them to Telegram so a restart does not handle them again.
-        if (lastUpdateId > 0) {
-          await bot.api
-            .getUpdates({ offset: lastUpdateId + 1, limit: 1, timeout: 0 })
-            .catch((error: unknown) => log.warn({ err: error }, "telegram: could not confirm the last update"));
-        }
-      }
+      const polled = runner !== undefined;
+      await stopIntake();
       runner = undefined;
+      // Confirm what was fetched to Telegram so a restart does not handle it again.
+      if (polled && lastUpdateId > 0) {
+        await bot.api
+          .getUpdates({ offset: lastUpdateId + 1, limit: 1, timeout: 0 })
+          .catch((error: unknown) => log.warn({ err: error }, "telegram: could not confirm the last update"));
+      }
       if (server) await closeServer(server);
       server = undefined;
     },

@@ -35,6 +35,23 @@ export function clientOptions(options: Pick<BotOptions, "apiRoot">): ApiClientOp
   return options.apiRoot ? { apiRoot: options.apiRoot.replace(/\/+$/, "") } : {};
 }
 
+const inHandling = new WeakMap<Bot, Set<Promise<unknown>>>();
+
+/**
+ * Resolves once no update is being handled, including updates that arrive while waiting. The runner confirms an
+ * update to Telegram by its next poll, long before a reply waiting out a 429 is sent: a stop must wait for this
+ * (within its bound) or the reply is lost.
+ */
+export async function updatesHandled(bot: Bot): Promise<void> {
+  const handling = inHandling.get(bot);
+  while (handling && handling.size > 0) await Promise.allSettled([...handling]);
+}
+
+/** How many updates are being handled now. */
+export function updatesInHandling(bot: Bot): number {
+  return inHandling.get(bot)?.size ?? 0;
+}
+
 export function createBot(options: BotOptions, deps: AdapterDeps): Bot {
   const bot = new Bot(options.token, { client: clientOptions(options) });
   // Installed first = innermost: a retried call keeps its place in the throttler's per-chat queue,
@@ -46,6 +63,19 @@ export function createBot(options: BotOptions, deps: AdapterDeps): Bot {
     }),
   );
   if (options.throttle !== false) bot.api.config.use(apiThrottler(options.throttle ?? {}));
+  // Outermost: every update is tracked until its handling (the reply, retries included) is over, so a stop can
+  // wait for it (updatesHandled).
+  const handling = new Set<Promise<unknown>>();
+  inHandling.set(bot, handling);
+  bot.use(async (_ctx, next) => {
+    const work = next();
+    handling.add(work);
+    try {
+      await work;
+    } finally {
+      handling.delete(work);
+    }
+  });
   // The runner handles updates concurrently; one chat's updates still run in order.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString()));
   bot.on(["message:text", "channel_post:text"], commandHandler(deps));
