@@ -15,6 +15,7 @@ import {
   type TelegramAdapter,
   telegramAdapterOptions,
 } from "../../src/platforms/telegram/adapter";
+import { ManualClock } from "../../src/schedule/clock";
 import type { Sender } from "../../src/schedule/scheduler";
 import { openStore } from "../../src/store/open";
 import type { TelegramServer } from "../support/telegram-server";
@@ -39,6 +40,30 @@ export async function tempSqlite(): Promise<TempStore> {
     open: (now) => openStore(url, now ? { now } : {}),
     remove: () => rm(dir, { recursive: true, force: true }),
   };
+}
+
+/** Queue limits that never make a test wait: no pacing to speak of, and a quick back-off. */
+export const NO_WAIT = { perSecond: 1000, perChatMs: 0, perGroupPerMinute: 60_000, backoffBaseMs: 5, backoffMaxMs: 20 };
+
+/**
+ * A SQLite store in a temporary directory whose clock (lease times) is a ManualClock starting at `start`; `open`
+ * gives another connection to it (a second process). Everything is closed and removed by the returned cleanup.
+ */
+export async function storeOnClock(start: Date) {
+  const temp = await tempSqlite();
+  const clock = new ManualClock(start);
+  const stores: StateStore[] = [];
+  const open = async () => {
+    const store = await temp.open(() => clock.now().getTime());
+    stores.push(store);
+    return store;
+  };
+  const store = await open();
+  const cleanup = async () => {
+    for (const s of stores) await s.close().catch(() => {});
+    await temp.remove();
+  };
+  return { clock, store, open, cleanup };
 }
 
 export interface Sent {

@@ -2,10 +2,9 @@
 // conditional records, and what an overdue period becomes.
 import pino from "pino";
 import { afterEach, describe, expect, it } from "vitest";
-import { ManualClock } from "../../src/schedule/clock";
 import { DeliveryLedger } from "../../src/schedule/ledger";
 import { periodAt } from "../../src/schedule/period";
-import { at, sub, tempSqlite } from "./helpers";
+import { at, storeOnClock, sub } from "./helpers";
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
@@ -13,13 +12,8 @@ afterEach(async () => {
 });
 
 async function setup() {
-  const temp = await tempSqlite();
-  const clock = new ManualClock(at("2027-07-15 08:00"));
-  const store = await temp.open(() => clock.now().getTime());
-  cleanups.push(async () => {
-    await store.close();
-    await temp.remove();
-  });
+  const { clock, store, cleanup } = await storeOnClock(at("2027-07-15 08:00"));
+  cleanups.push(cleanup);
   const ledger = (ownerId: string, leaseMs = 60_000) =>
     new DeliveryLedger({ store, ownerId, leaseMs, clock, catchUp: "same-day", log: pino({ level: "silent" }) });
   return { clock, store, ledger };

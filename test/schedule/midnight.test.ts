@@ -3,9 +3,8 @@
 // process delivers them late; `missed` is only for periods the bot was down for.
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Corpus } from "../../src/core/corpus";
-import { ManualClock } from "../../src/schedule/clock";
 import { createScheduler, type Sender } from "../../src/schedule/scheduler";
-import { at, realCorpus, recordingSender, sub, type TempStore, tempSqlite } from "./helpers";
+import { at, NO_WAIT, realCorpus, recordingSender, storeOnClock, sub } from "./helpers";
 
 let corpus: Corpus;
 beforeAll(async () => {
@@ -16,19 +15,14 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-const FAST = { perSecond: 1000, perChatMs: 0, perGroupPerMinute: 60_000 };
+const FAST = NO_WAIT;
 const CHATS = 100;
 const LEASE = 10 * 60_000;
 
 describe("a crash at 23:58 in the middle of a fan-out", () => {
   it("loses none of the 100 digests: the dead process's claims are delivered late after midnight", async () => {
-    const temp: TempStore = await tempSqlite();
-    const clock = new ManualClock(at("2027-07-14 23:58"));
-    const store = await temp.open(() => clock.now().getTime());
-    cleanups.push(async () => {
-      await store.close();
-      await temp.remove();
-    });
+    const { clock, store, cleanup } = await storeOnClock(at("2027-07-14 23:58"));
+    cleanups.push(cleanup);
     const ids = Array.from({ length: CHATS }, (_, i) => `telegram:${30_000 + i}`);
     for (const id of ids) {
       await store.setSubscription(sub(id, { time: "23:50", createdAt: at("2027-07-14 20:00").toISOString() }));
@@ -79,13 +73,8 @@ describe("a crash at 23:58 in the middle of a fan-out", () => {
   });
 
   it("still records missed a day the bot was down for", async () => {
-    const temp: TempStore = await tempSqlite();
-    const clock = new ManualClock(at("2027-07-15 00:09"));
-    const store = await temp.open(() => clock.now().getTime());
-    cleanups.push(async () => {
-      await store.close();
-      await temp.remove();
-    });
+    const { clock, store, cleanup } = await storeOnClock(at("2027-07-15 00:09"));
+    cleanups.push(cleanup);
     await store.setSubscription(sub("telegram:1", { time: "23:50", createdAt: at("2027-07-10 08:00").toISOString() }));
     // A claim that ran out before the day ended (its process died at 09:00 and nobody was up until midnight).
     clock.set(at("2027-07-14 23:51"));

@@ -5,9 +5,8 @@ import type { Corpus } from "../../src/core/corpus";
 import { digestContent, isEmptyDigest } from "../../src/core/digest";
 import type { StateStore } from "../../src/core/services";
 import { ChatGoneError } from "../../src/platforms/adapter";
-import { ManualClock } from "../../src/schedule/clock";
 import { createScheduler, type SchedulerOptions, type Sender } from "../../src/schedule/scheduler";
-import { at, realCorpus, recordingSender, sub, type TempStore, tempSqlite } from "./helpers";
+import { at, NO_WAIT, realCorpus, recordingSender, storeOnClock, sub } from "./helpers";
 
 let corpus: Corpus;
 beforeAll(async () => {
@@ -19,7 +18,7 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-const FAST = { perSecond: 1000, perChatMs: 0, perGroupPerMinute: 60_000, backoffBaseMs: 5, backoffMaxMs: 20 };
+const FAST = NO_WAIT;
 
 /** The first day from `from` on which the corpus has nothing for a digest. */
 function firstQuietDay(c: Corpus, from: string): string {
@@ -31,19 +30,8 @@ function firstQuietDay(c: Corpus, from: string): string {
 }
 
 async function setup(start: Date) {
-  const temp: TempStore = await tempSqlite();
-  const clock = new ManualClock(start);
-  const stores: StateStore[] = [];
-  const open = async () => {
-    const s = await temp.open(() => clock.now().getTime());
-    stores.push(s);
-    return s;
-  };
-  cleanups.push(async () => {
-    for (const s of stores) await s.close();
-    await temp.remove();
-  });
-  const store = await open();
+  const { clock, store, open, cleanup } = await storeOnClock(start);
+  cleanups.push(cleanup);
   const sender = recordingSender();
   const scheduler = (overrides: Partial<SchedulerOptions> = {}, s: StateStore = store) =>
     createScheduler({
