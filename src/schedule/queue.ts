@@ -97,11 +97,6 @@ export class DeliveryQueue {
     return this.waiting;
   }
 
-  /** How long the current backlog needs at the ceiling, ms: claims must outlive it. */
-  backlogMs(): number {
-    return this.waiting * this.pacer.intervalMs;
-  }
-
   /** Runs `send` for `chatId` when the limits allow, retrying as the failure asks. Never rejects. */
   async deliver(chatId: string, send: () => Promise<void>): Promise<DeliveryOutcome> {
     const isGroup = (this.options.isGroup ?? defaultIsGroup)(chatId);
