@@ -390,7 +390,8 @@ export function* searchDocSteps(corpus: Pick<Corpus, "data" | "sourceByFile" | "
       body: p.roles.map((r) => both(r.title)).join(" "),
     });
   }
-  for (const p of data.provinces) {
+  // Gazetteer entries with no content (covered: false) are for name resolution, not search hits.
+  for (const p of data.provinces.filter((x) => x.covered)) {
     docs.push({ id: `province:${p.id}`, kind: "province", ref: p.id, title: both(p.name), body: p.aliases.join(" ") });
   }
   for (const p of data.places) {

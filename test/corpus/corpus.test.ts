@@ -26,7 +26,7 @@ describe("the corpus in data/", () => {
     const { corpus } = result;
     expect(checkQuotes(corpus.data, corpus.texts)).toEqual([]);
     const counts = corpus.counts();
-    expect(counts.sources).toBe(7);
+    expect(counts.sources).toBe(8);
     expect(counts.events).toBeGreaterThanOrEqual(12);
     expect(counts.agreements).toBe(2);
     // Every record of every kind cites at least one source (sources.yaml itself excepted).
