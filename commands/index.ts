@@ -7,9 +7,12 @@ import { audit } from "./audit";
 import { brief } from "./brief";
 import { digest } from "./digest";
 import { help } from "./help";
+import { inbox } from "./inbox";
+import { ingest } from "./ingest";
 import { lang } from "./lang";
 import { province } from "./province";
 import { reload } from "./reload";
+import { review } from "./review";
 import { search } from "./search";
 import { settings } from "./settings";
 import { source } from "./source";
@@ -35,5 +38,8 @@ export const commands: readonly Command[] = [
   lang,
   status,
   reload,
+  ingest,
+  inbox,
+  review,
   audit,
 ];

@@ -11,6 +11,7 @@ import type { Reply } from "./core/reply";
 import { NO_STORE, type Services } from "./core/services";
 import { DEFAULT_ZONE, todayIn } from "./core/today";
 import { CorpusHolder } from "./corpus/holder";
+import { inboxPort } from "./ingest/port";
 import { createStatus } from "./ops/status";
 import { nextDue } from "./schedule/period";
 
@@ -67,6 +68,11 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
     nextDigestDue: (sub) => nextDue(sub, new Date()).toJSDate(),
     previewDigest: async (_chatId, lang) => composeDigest(holder.get(), { today: today(), lang }),
     reportError: (error, what) => options.logger?.warn({ err: error }, what),
+    ingest: inboxPort(
+      holder.dataDir,
+      () => holder.get(),
+      () => services.reload(),
+    ),
     ...given,
     commands,
   };

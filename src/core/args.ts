@@ -74,10 +74,11 @@ export function checkValue(spec: ArgSpec, value: ArgValue, raw: string): ArgValu
 
 export function parseArgs(command: Command, raw: string): ArgValues {
   const text = raw.trim();
-  if (text.length > MAX_ARG_LENGTH) {
+  const limit = Math.max(MAX_ARG_LENGTH, ...command.args.map((a) => a.maxLength ?? 0));
+  if (text.length > limit) {
     throw new UserError(
       "argument-too-long",
-      both((w) => w.args.tooLong(text.length, MAX_ARG_LENGTH, echo(text, 40))),
+      both((w) => w.args.tooLong(text.length, limit, echo(text, 40))),
     );
   }
   // A period "2019 - 2022" written with spaces is one token.

@@ -30,6 +30,8 @@ export interface ArgSpec {
   description: { vi: string; en: string };
   min?: number;
   max?: number;
+  /** Longest text accepted, when longer than the default (a pasted article). */
+  maxLength?: number;
   choices?: readonly string[];
   /** Other words for a choice, keyed by their unaccented form without spaces: { hangtuan: "weekly" }. */
   choiceAliases?: Readonly<Record<string, string>>;
@@ -62,6 +64,14 @@ export interface Caller {
  */
 export type Requirement = "admin" | "store" | "chatAdmin";
 
+/** A file sent with a command; its bytes are fetched only when the command reads them. */
+export interface Attachment {
+  name: string;
+  /** Size in bytes when the platform says it, so a command can refuse a huge file before fetching it. */
+  size?: number;
+  load(): Promise<Uint8Array>;
+}
+
 export interface CommandContext {
   corpus: Corpus;
   lang: Lang;
@@ -71,6 +81,10 @@ export interface CommandContext {
   page: number;
   caller: Caller;
   services: Services;
+  /** The file sent with the command, if any (/ingest). */
+  attachment?: Attachment;
+  /** The argument text exactly as typed, line breaks kept (/ingest with a pasted article). */
+  text?: string;
   /** What an audited command did, for its one audit entry (default: the reply's title or error code). */
   note(detail: string): void;
 }

@@ -1,6 +1,6 @@
 // One pass from an invocation to a reply: find the command, parse its arguments, guard, run.
 import { checkTypedArgs, parseArgs } from "./args";
-import { type ArgValues, type Caller, type Command, isAudited, requires } from "./command";
+import { type ArgValues, type Attachment, type Caller, type Command, isAudited, requires } from "./command";
 import type { Corpus } from "./corpus";
 import { echo, UserError } from "./errors";
 import { both, type Lang, pick, t } from "./i18n";
@@ -18,6 +18,8 @@ export interface Invocation {
   page?: number;
   lang: Lang;
   caller: Caller;
+  /** A file sent with the command (a Telegram document, a Discord attachment), read only when a command asks. */
+  attachment?: Attachment;
 }
 
 export interface DispatchEnv {
@@ -163,6 +165,8 @@ export async function dispatch(inv: Invocation, env: DispatchEnv): Promise<Reply
         page: Math.max(1, inv.page ?? 1),
         caller: inv.caller,
         services: env.services,
+        ...(inv.attachment ? { attachment: inv.attachment } : {}),
+        ...(inv.text !== undefined ? { text: inv.text } : {}),
         note: (text) => {
           detail = text;
         },

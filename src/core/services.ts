@@ -1,5 +1,6 @@
 // Ports: what commands may ask of the outside world. The core defines them; src/ implements them.
 
+import type { IngestPort } from "../ingest/port";
 import type { Command } from "./command";
 import { UserError } from "./errors";
 import { both, type Lang } from "./i18n";
@@ -131,6 +132,8 @@ export interface Services {
   previewDigest(chatId: string, lang: Lang): Promise<Reply | undefined>;
   /** The registered commands, for /help. */
   commands: readonly Command[];
+  /** The ingest inbox: draft a news page, review, approve or reject (/ingest, /inbox, /review). */
+  ingest: IngestPort;
   /** Logs a failure that must not change the answer (an audit entry that could not be written). */
   reportError(error: unknown, what: string): void;
 }

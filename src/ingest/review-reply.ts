@@ -88,6 +88,7 @@ export function reviewReply(draft: Draft, lang: Lang): Reply {
     blocks,
     citations: [],
     private: true,
+    lang,
   };
   if (!draft.report.duplicateOf && found.length) {
     reply.suggestions = [
@@ -116,6 +117,7 @@ export function inboxReply(drafts: readonly DraftSummary[], lang: Lang): Reply {
       : [{ kind: "text", line: { text: vi ? "Không có bản nháp nào chờ duyệt." : "No drafts waiting for review." } }],
     citations: [],
     private: true,
+    lang,
     suggestions: drafts.slice(0, 3).map((d) => ({ command: `/review ${d.id}`, label: clip(d.title, 40) })),
   };
 }

@@ -277,6 +277,21 @@ export const en: Catalogue = {
   },
   digestCommand: { quietDay: "On days like this the scheduled digest posts nothing." },
 
+  ingest: {
+    noPage: "Send the news page as a file (.html or .txt) with /ingest, or paste the article right after /ingest.",
+    draftSaved: (id) => `Draft ${id} saved. Review and approve it: /review ${id}`,
+    noDraft: (id) => `There is no draft “${id}” in the inbox.`,
+    badDraft: (detail) => `The draft cannot be read: ${detail}`,
+    duplicate: (file) => `This page is already in the corpus (${file}); it is not added twice.`,
+    unknownRecords: (detail) => `Not in the draft: ${detail}`,
+    refusedTitle: "Not approved: the data would have errors",
+    refusedText: (count) => `Found ${count} error(s); nothing in the data changed. Fix the draft and approve again.`,
+    approvedTitle: (count) => `Approved ${count} record(s)`,
+    approvedText: (file, left) =>
+      `Source ${file} is in the data now.${left ? ` ${left} record(s) stay in the draft.` : ""}`,
+    rejected: (id) => `Draft ${id} rejected; it is kept in data/inbox/rejected/.`,
+    badAction: "Expected: approve [record ids…] or reject.",
+  },
   reload: {
     unavailable: "This bot cannot reload its data.",
     refusedTitle: "Reload refused: the data has errors",

@@ -290,6 +290,21 @@ export const vi = {
   },
   digestCommand: { quietDay: "Những ngày như thế này, bản tin theo lịch không gửi gì." },
 
+  ingest: {
+    noPage: "Gửi trang báo dưới dạng tệp (.html hoặc .txt) kèm lệnh /ingest, hoặc dán nội dung bài ngay sau /ingest.",
+    draftSaved: (id: string) => `Đã lập bản nháp ${id}. Xem và duyệt: /review ${id}`,
+    noDraft: (id: string) => `Không có bản nháp “${id}” trong hộp thư.`,
+    badDraft: (detail: string) => `Bản nháp không đọc được: ${detail}`,
+    duplicate: (file: string) => `Bài này đã có trong dữ liệu (${file}); không thêm lần nữa.`,
+    unknownRecords: (detail: string) => `Không có trong bản nháp: ${detail}`,
+    refusedTitle: "Chưa duyệt: dữ liệu sẽ có lỗi",
+    refusedText: (count: number) => `Tìm thấy ${count} lỗi; dữ liệu không thay đổi. Sửa bản nháp rồi duyệt lại.`,
+    approvedTitle: (count: number) => `Đã duyệt ${count} bản ghi`,
+    approvedText: (file: string, left: number) =>
+      `Nguồn ${file} đã vào dữ liệu.${left ? ` Còn ${left} bản ghi trong bản nháp.` : ""}`,
+    rejected: (id: string) => `Đã từ chối bản nháp ${id}; bản nháp được lưu ở data/inbox/rejected/.`,
+    badAction: "Cần: approve [mã bản ghi…] hoặc reject.",
+  },
   reload: {
     unavailable: "Bot này không hỗ trợ nạp lại dữ liệu.",
     refusedTitle: "Không nạp lại: dữ liệu có lỗi",
