@@ -58,7 +58,7 @@ describe("a valid reload", () => {
     expect(after).not.toBe(before);
     expect(reply.title).toContain(after);
     // How many records of each kind now serve, then what changed.
-    expect(text).toMatch(/Records: Sources 7 · Provinces 13 · .*Events 12/);
+    expect(text).toMatch(/Records: Sources 8 · Provinces 82 · .*Events 12/);
     expect(text).toContain("## Provinces");
     expect(text).toContain("Added (1): tinh-thu");
     expect(text).toContain(`Changed (1): ${changedId}`);
