@@ -77,9 +77,7 @@ export function findAnniversaries(text: string, anniversaries: readonly Annivers
         start,
         end,
         ordinal,
-        occasion:
-          OCCASION.test(text.slice(Math.max(0, start - 30), start).trimEnd() + " ") ||
-          OCCASION.test(text.slice(Math.max(0, start - 30), start)),
+        occasion: OCCASION.test(text.slice(Math.max(0, start - 30), start)),
         ...(anniversary ? { anniversary, year: Number(anniversary.date.slice(0, 4)) + ordinal } : {}),
       });
     }

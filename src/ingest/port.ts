@@ -6,7 +6,7 @@ import type { CorpusData } from "../core/model";
 import type { ReloadOutcome } from "../core/services";
 import type { Draft } from "./draft";
 import { type ApproveResult, type DraftSummary, Inbox } from "./inbox";
-import { type IngestInput, ingest } from "./ingest";
+import type { IngestInput } from "./ingest";
 
 export interface IngestPort {
   /** Drafts a page into the inbox and returns the draft (with its review report). */
@@ -36,6 +36,8 @@ export function inboxPort(dataDir: string, corpus: () => Corpus, reload: () => P
           // An unreadable draft reserves nothing; /inbox shows it as unreadable.
         }
       }
+      // Loaded on first use: the HTML reducer (linkedom, Readability) stays out of the bot's start-up.
+      const { ingest } = await import("./ingest");
       const { draft, page } = ingest(
         input,
         { data: current.data as CorpusData, texts: current.texts, ...when },

@@ -50,7 +50,8 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-describe("npm run ingest", () => {
+// Each test starts the CLI as its own process (several for the refusals): generous bounds for a loaded machine.
+describe("npm run ingest", { timeout: 180_000 }, () => {
   it("--dry-run --json prints the draft in the corpus format with its report, and writes nothing", async () => {
     const { code, stdout } = await ingestCli(["--data", dataDir, "--dry-run", "--json", join(PAGES, "no-year.txt")]);
     expect(code).toBe(0);
