@@ -31,6 +31,84 @@ export interface RecordedRequest {
   error?: { code: number; message: string; problems?: string[] };
   /** Date.now() on arrival. */
   at: number;
+  /** Files uploaded with the request (multipart `files[n]`), in order. */
+  files?: UploadedFile[];
+}
+
+/** A file sent as `files[n]` in a multipart request. */
+export interface UploadedFile {
+  field: string;
+  filename: string;
+  contentType: string;
+  bytes: Buffer;
+}
+
+/** Discord's upload limit for a bot without boosts: 10 MiB a file (413 beyond), at most 10 files a message. */
+const FILE_MAX = 10 * 1024 * 1024;
+const FILES_MAX = 10;
+
+/**
+ * What Discord checks in `payload_json.attachments` against the uploaded files: every `files[n]` is described
+ * by an attachment with id n, descriptions within 1,024 characters, at most 10 files.
+ */
+function attachmentProblems(body: Json, files: UploadedFile[]): string[] {
+  const out: string[] = [];
+  if (files.length > FILES_MAX) out.push("more than 10 files");
+  const described: Json[] = body?.attachments ?? [];
+  for (const f of files) {
+    const n = /^files\[(\d+)\]$/.exec(f.field)?.[1];
+    if (n === undefined) out.push(`unknown file field ${f.field}`);
+    else if (!described.some((a) => String(a.id) === n)) out.push(`files[${n}] has no attachment`);
+  }
+  for (const a of described) {
+    if (typeof a.description === "string" && a.description.length > 1024) out.push("attachment description > 1024");
+  }
+  return out;
+}
+
+/** The message's attachments as Discord returns them: a snowflake id, the file's name, size and type. */
+function attachmentObjects(body: Json, files: UploadedFile[]): Json[] {
+  const described: Json[] = body?.attachments ?? [];
+  return files.map((f) => {
+    const n = /^files\[(\d+)\]$/.exec(f.field)?.[1];
+    const meta = described.find((a) => String(a.id) === n) ?? {};
+    // Discord stores names with spaces as underscores; attachment://<name> in an embed refers to that name.
+    const filename = String(meta.filename ?? f.filename).replace(/ /g, "_");
+    return {
+      id: String(BigInt(Date.now()) << 22n),
+      filename,
+      size: f.bytes.length,
+      content_type: f.contentType,
+      url: `https://cdn.discordapp.test/attachments/${filename}`,
+      ...(meta.description ? { description: meta.description } : {}),
+    };
+  });
+}
+
+/** Splits a multipart body into payload_json (parsed) and its files. */
+function parseMultipart(raw: Buffer, boundary: string): { body: Json; files: UploadedFile[] } {
+  const text = raw.toString("latin1");
+  let body: Json;
+  const files: UploadedFile[] = [];
+  for (const part of text.split(`--${boundary}`)) {
+    const headerEnd = part.indexOf("\r\n\r\n");
+    if (headerEnd < 0) continue;
+    const headers = part.slice(0, headerEnd);
+    let value = part.slice(headerEnd + 4);
+    if (value.endsWith("\r\n")) value = value.slice(0, -2);
+    const field = /name="([^"]+)"/i.exec(headers)?.[1];
+    const filename = /filename="([^"]*)"/i.exec(headers)?.[1];
+    if (field === "payload_json") body = JSON.parse(Buffer.from(value, "latin1").toString("utf8"));
+    else if (field && filename !== undefined) {
+      files.push({
+        field,
+        filename: Buffer.from(filename, "latin1").toString("utf8"),
+        contentType: /content-type:\s*([^\r\n]+)/i.exec(headers)?.[1] ?? "application/octet-stream",
+        bytes: Buffer.from(value, "latin1"),
+      });
+    }
+  }
+  return { body, files };
 }
 
 export interface InteractionHandle {
@@ -294,7 +372,7 @@ export async function startDiscordServer(
       mention_everyone: false,
       mentions: [],
       mention_roles: [],
-      attachments: [],
+      attachments: body?.attachments ?? [],
       pinned: false,
       flags: body?.flags ?? 0,
       application_id: applicationId,
@@ -306,7 +384,7 @@ export async function startDiscordServer(
   function edit(id: string, body: Json): Json {
     const old = messages.get(id) ?? messageObject("0", {});
     const next = { ...old, edited_timestamp: new Date().toISOString() };
-    for (const key of ["content", "embeds", "components", "flags"])
+    for (const key of ["content", "embeds", "components", "flags", "attachments"])
       if (body?.[key] !== undefined) next[key] = body[key];
     messages.set(id, next);
     return next;
@@ -429,28 +507,27 @@ export async function startDiscordServer(
     events.emit("request", r);
   }
 
-  async function readBody(req: IncomingMessage): Promise<Json> {
+  async function readBody(req: IncomingMessage): Promise<{ body: Json; files: UploadedFile[] }> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const text = Buffer.concat(chunks).toString("utf8");
-    if (!text) return undefined;
+    const raw = Buffer.concat(chunks);
+    if (raw.length === 0) return { body: undefined, files: [] };
     const type = req.headers["content-type"] ?? "";
-    if (type.startsWith("multipart/form-data")) {
-      const m = /name="payload_json"\r\n(?:[^\r\n]*\r\n)*\r\n([\s\S]*?)\r\n--/.exec(text);
-      return m ? JSON.parse(m[1] ?? "null") : undefined;
-    }
-    return JSON.parse(text);
+    const boundary = /boundary=([^;]+)/.exec(type)?.[1]?.replace(/^"|"$/g, "");
+    if (type.startsWith("multipart/form-data") && boundary) return parseMultipart(raw, boundary);
+    return { body: JSON.parse(raw.toString("utf8")), files: [] };
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const method = req.method ?? "GET";
-    const body = await readBody(req);
+    const { body, files } = await readBody(req);
     const path = decodeURIComponent(url.pathname).replace(/^\/api\/v10/, "");
     const at = Date.now();
     const reply = (status: number, json?: Json, error?: RecordedRequest["error"]): void => {
       const r: RecordedRequest = { method, path, query: url.searchParams, body, status, at };
       if (error) r.error = error;
+      if (files.length > 0) r.files = files;
       record(r);
       if (status === 204) {
         res.writeHead(204);
@@ -478,6 +555,17 @@ export async function startDiscordServer(
     if (!tokenRoute && req.headers.authorization !== `Bot ${token}`) {
       refuse(401, 0, "401: Unauthorized");
       return;
+    }
+
+    if (files.some((f) => f.bytes.length > FILE_MAX)) {
+      refuse(413, 40005, "Request entity too large");
+      return;
+    }
+    if (invalid(attachmentProblems(body?.data ?? body, files))) return;
+    // Messages created or edited by this request list its files as attachments.
+    if (files.length > 0) {
+      const target = body?.data && typeof body.data === "object" ? body.data : body;
+      if (target && typeof target === "object") target.attachments = attachmentObjects(target, files);
     }
 
     let m: RegExpExecArray | null;

@@ -24,10 +24,10 @@ import type { Invocation } from "../../core/dispatch";
 import { findCommand } from "../../core/dispatch";
 import { type Lang, t } from "../../core/i18n";
 import { type PagedInvocation, parsePageData } from "../../core/paging";
-import type { Reply } from "../../core/reply";
+import type { Attachment, Reply } from "../../core/reply";
 import { type AdapterDeps, ChatGoneError, type PlatformAdapter } from "../adapter";
 import { provinceChoices } from "./autocomplete";
-import { pageButtons, suggestionButtons } from "./buttons";
+import { actionButtons, pageButtons, suggestionButtons } from "./buttons";
 import { callerOf, channelOf, langFromDiscordLocale, replyLang } from "./caller";
 import { answerInTime } from "./deferral";
 import { argsOf } from "./options";
@@ -100,6 +100,24 @@ interface Rendered {
   embeds: APIEmbed[];
   components: APIActionRowComponent<APIButtonComponent>[];
   allowedMentions: typeof NO_MENTIONS;
+  /** A chart (shown as the embed's image) or a briefing note, uploaded with the message. */
+  files?: { attachment: Buffer; name: string; description: string }[];
+}
+
+/**
+ * The reply's file as a Discord upload. A chart goes under its plain-ASCII name, which the embed's image refers
+ * to (`attachment://…`: Discord rewrites spaces in stored names, so a readable name would not match); a document
+ * keeps its readable name, which Discord shows on the download.
+ */
+function withFile(rendered: Rendered, file: Attachment | undefined): Rendered {
+  if (!file) return rendered;
+  const name = file.kind === "photo" ? file.asciiFileName : file.fileName;
+  const first = rendered.embeds[0];
+  if (file.kind === "photo" && first) first.image = { url: `attachment://${name}` };
+  return {
+    ...rendered,
+    files: [{ attachment: Buffer.from(file.bytes), name, description: [...file.caption].slice(0, 1024).join("") }],
+  };
 }
 
 export function createDiscordAdapter(options: DiscordAdapterOptions, deps: AdapterDeps): PlatformAdapter {
@@ -113,11 +131,15 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Adapt
   const channelTypes = new Map<string, number>();
 
   function render(reply: Reply, lang: Lang, token?: string): Rendered {
+    const issue = (inv: PagedInvocation) => deps.pages.issue(inv);
     const components = [
       ...(token && reply.paging ? pageButtons(token, reply.paging, lang) : []),
-      ...suggestionButtons(reply.suggestions, (inv) => deps.pages.issue(inv), lang),
+      ...actionButtons(reply.actions, issue, lang),
+      ...suggestionButtons(reply.suggestions, issue, lang),
     ];
-    return { embeds: renderEmbeds(reply), components, allowedMentions: NO_MENTIONS };
+    // The file goes with the first part only: turning to later parts of a long answer does not upload it again.
+    const file = reply.paging && reply.paging.page > 1 ? undefined : reply.attachment;
+    return withFile({ embeds: renderEmbeds(reply), components, allowedMentions: NO_MENTIONS }, file);
   }
 
   /** Paged replies get buttons; the token remembers the invocation so a click can run the next page. */
@@ -227,6 +249,14 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Adapt
     if (isPrivate(reply)) {
       // A failed page leaves the shared message as it was and tells only the clicker.
       const message = { ...render(reply, inv.lang), flags: MessageFlags.Ephemeral as const };
+      if (deferred) await i.followUp(message);
+      else await i.reply(message);
+      return;
+    }
+    if (reply.attachment) {
+      // An action that brings a file (a chart, a briefing note) answers with a new message: the answer it was
+      // pressed under stays as it was.
+      const message = renderPublic(inv, reply);
       if (deferred) await i.followUp(message);
       else await i.reply(message);
       return;

@@ -64,3 +64,28 @@ export function suggestionButtons(
   }
   return buttons.length > 0 ? [{ type: ComponentType.ActionRow, components: buttons }] : [];
 }
+
+/**
+ * Follow-up actions ("📊 Biểu đồ", "📄 Tải báo cáo") as one row of buttons: each a page-1 token for its command,
+ * so a click runs it (its file comes as a new message; the answer stays).
+ */
+export function actionButtons(
+  actions: Reply["actions"],
+  issue: (inv: PagedInvocation) => string,
+  lang: Lang,
+): APIActionRowComponent<APIButtonComponent>[] {
+  const buttons: APIButtonComponent[] = (actions ?? []).slice(0, 5).flatMap((a) => {
+    const parsed = parseCommandText(a.command);
+    if (!parsed) return [];
+    const token = issue({ command: parsed.name, text: parsed.text, lang });
+    return [
+      {
+        type: ComponentType.Button,
+        style: ButtonStyle.Primary,
+        label: clip(a.label, LIMITS.buttonLabel),
+        custom_id: pageData(token, 1),
+      } satisfies APIButtonComponent,
+    ];
+  });
+  return buttons.length > 0 ? [{ type: ComponentType.ActionRow, components: buttons }] : [];
+}
