@@ -2,29 +2,14 @@
 // file and path, and the old corpus keeps answering; nothing is half-loaded.
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Core } from "../../src/app";
-import type { StateStore } from "../../src/core/services";
-import { ask, editYaml, opsCore, plain, sqliteStore, tempWorkspace } from "./support";
+import { describe, expect, it } from "vitest";
+import { ask, editYaml, plain, useOpsWorkspace } from "./support";
 
-let ws: Awaited<ReturnType<typeof tempWorkspace>>;
-let store: StateStore;
-let core: Core;
-
-beforeEach(async () => {
-  ws = await tempWorkspace();
-  store = await sqliteStore(ws.root);
-  core = await opsCore(ws.data, store);
-});
-
-afterEach(async () => {
-  await store.close();
-  await ws.cleanup();
-});
+const ops = useOpsWorkspace();
 
 /** A new province whose citations are copied from an existing, valid one. */
 async function addTestProvince(): Promise<void> {
-  await editYaml(ws.data, "provinces.yaml", (list) => {
+  await editYaml(ops.ws.data, "provinces.yaml", (list) => {
     list.push({
       id: "tinh-thu",
       country: "VN",
@@ -37,24 +22,24 @@ async function addTestProvince(): Promise<void> {
 
 describe("a valid reload", () => {
   it("swaps the new snapshot in and reports added, removed and changed records per kind with the new version", async () => {
-    const before = core.holder.get().version;
+    const before = ops.core.holder.get().version;
     let changedId = "";
     let removedId = "";
     await addTestProvince();
-    await editYaml(ws.data, "provinces.yaml", (list) => {
+    await editYaml(ops.ws.data, "provinces.yaml", (list) => {
       changedId = list[1].id;
       list[1].capital = { vi: "Thủ phủ đã sửa", en: "Edited capital" };
     });
-    await editYaml(ws.data, "anniversaries.yaml", (list) => {
+    await editYaml(ops.ws.data, "anniversaries.yaml", (list) => {
       removedId = list.pop().id;
     });
-    expect(plain(await ask(core, "/province tinh thu nghiem"))).not.toContain("Tỉnh Thử Nghiệm");
+    expect(plain(await ask(ops.core, "/province tinh thu nghiem"))).not.toContain("Tỉnh Thử Nghiệm");
 
-    const reply = await ask(core, "/reload");
+    const reply = await ask(ops.core, "/reload");
     const text = plain(reply);
 
     expect(reply.error).toBeUndefined();
-    const after = core.holder.get().version;
+    const after = ops.core.holder.get().version;
     expect(after).not.toBe(before);
     expect(reply.title).toContain(after);
     // How many records of each kind now serve, then what changed.
@@ -66,15 +51,15 @@ describe("a valid reload", () => {
     expect(text).toContain(`Removed (1): ${removedId}`);
     expect(text).not.toContain("## Events");
     // The new record answers at once.
-    expect(plain(await ask(core, "/province tinh thu nghiem", undefined, "vi"))).toContain("Tỉnh Thử Nghiệm");
+    expect(plain(await ask(ops.core, "/province tinh thu nghiem", undefined, "vi"))).toContain("Tỉnh Thử Nghiệm");
   });
 
   it("says nothing changed, and keeps the version, when the data is the same", async () => {
-    const before = core.holder.get().version;
-    const reply = await ask(core, "/reload", undefined, "vi");
+    const before = ops.core.holder.get().version;
+    const reply = await ask(ops.core, "/reload", undefined, "vi");
     expect(reply.error).toBeUndefined();
     expect(plain(reply)).toContain("Không có thay đổi nào.");
-    expect(core.holder.get().version).toBe(before);
+    expect(ops.core.holder.get().version).toBe(before);
   });
 });
 
@@ -84,20 +69,20 @@ const breakages: Breakage[] = [
   {
     name: "bad YAML",
     breakIt: async () => {
-      const path = join(ws.data, "provinces.yaml");
+      const path = join(ops.ws.data, "provinces.yaml");
       await writeFile(path, `${await readFile(path, "utf8")}\n- id: [never closed\n  country: VN\n`);
     },
     where: /provinces\.yaml line \d+, column \d+: /,
   },
   {
     name: "bad JSON (flow syntax)",
-    breakIt: () => writeFile(join(ws.data, "events.yaml"), '[{"id": "x", "kind": "visit",'),
+    breakIt: () => writeFile(join(ops.ws.data, "events.yaml"), '[{"id": "x", "kind": "visit",'),
     where: /events\.yaml line \d+, column \d+: /,
   },
   {
     name: "schema error",
     breakIt: () =>
-      editYaml(ws.data, "provinces.yaml", (list) => {
+      editYaml(ops.ws.data, "provinces.yaml", (list) => {
         list[0].country = "TH";
       }),
     where: /provinces\.yaml \[0\]\.country: /,
@@ -105,7 +90,7 @@ const breakages: Breakage[] = [
   {
     name: "quote not found in its source",
     breakIt: () =>
-      editYaml(ws.data, "events.yaml", (list) => {
+      editYaml(ops.ws.data, "events.yaml", (list) => {
         list[0].sources[0].quote = "Câu này không hề có trong bài báo nguồn";
       }),
     where: /events\.yaml \[0\] [a-z0-9-]+: quote not found in /,
@@ -113,7 +98,7 @@ const breakages: Breakage[] = [
   {
     name: "reference to an unknown province",
     breakIt: () =>
-      editYaml(ws.data, "places.yaml", (list) => {
+      editYaml(ops.ws.data, "places.yaml", (list) => {
         list[0].province = "atlantis";
       }),
     where: /places\.yaml \[0\]\.province: unknown province "atlantis"/,
@@ -122,28 +107,28 @@ const breakages: Breakage[] = [
 
 describe("a broken data file", () => {
   it.each(breakages)("is refused ($name) with file and path, and the old corpus still answers", async (b) => {
-    const before = core.holder.get().version;
+    const before = ops.core.holder.get().version;
     await addTestProvince(); // a valid change in the same reload must not be half-loaded
     await b.breakIt();
 
-    const reply = await ask(core, "/reload");
+    const reply = await ask(ops.core, "/reload");
     const text = plain(reply);
 
     expect(reply.error?.code).toBe("reload-refused");
     expect(text).toMatch(b.where);
     expect(text).toContain(`version ${before}`);
-    expect(core.holder.get().version).toBe(before);
-    const province = plain(await ask(core, "/province son la", undefined, "vi"));
+    expect(ops.core.holder.get().version).toBe(before);
+    const province = plain(await ask(ops.core, "/province son la", undefined, "vi"));
     expect(province).toContain("Sơn La");
-    expect(plain(await ask(core, "/province tinh thu nghiem", undefined, "vi"))).not.toContain("Tỉnh Thử Nghiệm");
+    expect(plain(await ask(ops.core, "/province tinh thu nghiem", undefined, "vi"))).not.toContain("Tỉnh Thử Nghiệm");
   });
 
   it("lists every error, not only the first", async () => {
     await breakages[2]?.breakIt();
-    await editYaml(ws.data, "places.yaml", (list) => {
+    await editYaml(ops.ws.data, "places.yaml", (list) => {
       list[1].kind = "castle";
     });
-    const text = plain(await ask(core, "/reload"));
+    const text = plain(await ask(ops.core, "/reload"));
     expect(text).toMatch(/provinces\.yaml \[0\]\.country: /);
     expect(text).toMatch(/places\.yaml \[1\]\.kind: /);
     expect(text).toContain("Found 2 error(s)");
@@ -152,31 +137,31 @@ describe("a broken data file", () => {
 
 describe("state from before a reload", () => {
   it("page buttons keep working: the page is clamped to the new page count", async () => {
-    const first = await ask(core, "/timeline", undefined, "vi");
+    const first = await ask(ops.core, "/timeline", undefined, "vi");
     const oldCount = first.paging?.pageCount ?? 1;
     expect(oldCount).toBeGreaterThan(1);
-    const token = core.pages.issue({ command: "timeline", text: "", lang: "vi" });
+    const token = ops.core.pages.issue({ command: "timeline", text: "", lang: "vi" });
 
     // Remove the events nothing else refers to, so the timeline gets shorter.
     const others = await Promise.all(
       ["agreements.yaml", "people.yaml", "figures.yaml", "places.yaml", "anniversaries.yaml"].map((f) =>
-        readFile(join(ws.data, f), "utf8"),
+        readFile(join(ops.ws.data, f), "utf8"),
       ),
     );
     let removed = 0;
-    await editYaml(ws.data, "events.yaml", (list) => {
+    await editYaml(ops.ws.data, "events.yaml", (list) => {
       const keep = list.filter((e: { id: string }) => others.some((text) => text.includes(e.id)));
       removed = list.length - keep.length;
       list.splice(0, list.length, ...keep);
     });
     expect(removed).toBeGreaterThan(0);
-    const outcome = await ask(core, "/reload");
+    const outcome = await ask(ops.core, "/reload");
     expect(plain(outcome)).toContain("## Events");
     expect(outcome.error).toBeUndefined();
 
-    const saved = await core.pages.get(token);
+    const saved = await ops.core.pages.get(token);
     expect(saved).toBeDefined();
-    const reply = await core.handle({
+    const reply = await ops.core.handle({
       command: saved?.command ?? "",
       text: saved?.text ?? "",
       lang: "vi",
@@ -190,7 +175,7 @@ describe("state from before a reload", () => {
       },
     });
     expect(reply.error).toBeUndefined();
-    const newCount = (await ask(core, "/timeline", undefined, "vi")).paging?.pageCount ?? 1;
+    const newCount = (await ask(ops.core, "/timeline", undefined, "vi")).paging?.pageCount ?? 1;
     expect(reply.paging?.page ?? 1).toBe(Math.min(oldCount, newCount));
   });
 });

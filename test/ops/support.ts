@@ -4,6 +4,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { DateTime } from "luxon";
+import { afterEach, beforeEach } from "vitest";
 import { parse, stringify } from "yaml";
 import { type Core, createCore } from "../../src/app";
 import type { Caller } from "../../src/core/command";
@@ -66,4 +67,32 @@ export function zoneAwayFromMidnight(): string {
     if (now.hour * 60 + now.minute >= 5) return zone;
   }
   return "UTC";
+}
+
+export interface OpsWorkspace {
+  /** A private copy of data/ (`ws.data`) to edit. */
+  ws: Awaited<ReturnType<typeof tempWorkspace>>;
+  /** A real SQLite store in the workspace. */
+  store: StateStore;
+  /** A core over that data and store, with ADMIN as the only admin. */
+  core: Core;
+}
+
+/**
+ * For test files that each start from a fresh copy of data/, a fresh store and a core with the admin policy
+ * (the admin and reload tests): registers the set-up and clean-up around every test and returns the live
+ * workspace (read its fields inside tests).
+ */
+export function useOpsWorkspace(): OpsWorkspace {
+  const live = {} as OpsWorkspace;
+  beforeEach(async () => {
+    live.ws = await tempWorkspace();
+    live.store = await sqliteStore(live.ws.root);
+    live.core = await opsCore(live.ws.data, live.store);
+  });
+  afterEach(async () => {
+    await live.store.close();
+    await live.ws.cleanup();
+  });
+  return live;
 }
