@@ -22,6 +22,8 @@ const runs: { name: string; file: string; args: string[] }[] = [
   { name: "reload", file: "reload.ts", args: ["--scale", String(scales.includes(100) ? 100 : (scales[0] ?? 1))] },
   ...scales.map((k) => ({ name: "start", file: "start.ts", args: ["--scale", String(k)] })),
   { name: "fanout", file: "fanout.ts", args: [] },
+  // Pictures and documents over the real corpus (p50/p99 of the chart and of the briefing note).
+  { name: "render", file: "render.ts", args: [] },
 ];
 
 let failed = 0;
