@@ -56,6 +56,19 @@ function agreementBlocks(ctx: CommandContext, a: Agreement, citer: Citer, label?
       }),
     });
   }
+  // Figures given at the signing ("nhân dịp này"): beside the agreement, never among its commitments.
+  const atSigning = corpus.data.figures.filter((f) => a.event !== undefined && f.event === a.event);
+  if (atSigning.length) {
+    const name = (id: string) => pick(corpus.province(id)?.name ?? { vi: id, en: id }, lang);
+    blocks.push({ kind: "text", line: { text: `${words(lang).agreementsCommand.atSigning}:`, strong: true } });
+    blocks.push({
+      kind: "list",
+      items: atSigning.map((f) => ({
+        text: `${formatAmount(f.amount, lang)} — ${pick(f.what, lang)} (${name(f.from)} → ${name(f.to)})`,
+        cites: citer.cite(f.id, f.sources),
+      })),
+    });
+  }
   return blocks;
 }
 

@@ -3,12 +3,28 @@ import { Citer } from "../src/core/cite";
 import type { Command, CommandReply } from "../src/core/command";
 import { oldestFirst } from "../src/core/describe";
 import { formatFactDate } from "../src/core/format";
-import { pick, t, words } from "../src/core/i18n";
+import { type Lang, pick, t, words } from "../src/core/i18n";
 import type { CorpusEvent } from "../src/core/model";
 import { paginate } from "../src/core/paginate";
 import { requireProvince } from "../src/core/province-arg";
 import { chartAction, chartArg } from "../src/render/actions";
 import { chartReply } from "../src/render/chart-reply";
+
+/** Events per page: one short line each, so a page is one message. */
+const PAGE = 10;
+
+/** "2019 – 2022", "2024, không rõ ngày": the years a page's events span. */
+function spanOf(events: readonly CorpusEvent[], lang: Lang): string {
+  const years = events.flatMap((e) => (e.date.value ? [Number(e.date.value.slice(0, 4))] : []));
+  const parts: string[] = [];
+  if (years.length) {
+    const from = Math.min(...years);
+    const to = Math.max(...years);
+    parts.push(from === to ? `${from}` : `${from} – ${to}`);
+  }
+  if (years.length < events.length) parts.push(t("unknownDate", lang));
+  return parts.join(", ");
+}
 
 /** An event overlaps the years [from, to] if its known span does; undated events match no year filter. */
 function overlaps(e: CorpusEvent, from: number, to: number): boolean {
@@ -48,6 +64,7 @@ export const timeline: Command = {
   examples: ["/timeline", "/timeline Sơn La", "/timeline luang prabang 2019-2022", "/timeline 2022", "/timeline chart"],
   run(ctx, args): CommandReply | Promise<CommandReply> {
     const { corpus, lang } = ctx;
+    const w = words(lang);
     let events = corpus.data.events;
     const titleParts = [words(lang).timelineCommand.title];
     const province =
@@ -85,23 +102,27 @@ export const timeline: Command = {
         error: { code: "no-results" },
       };
     }
-    // Summaries are long: a page of four fits one Telegram message with its citations.
-    const { items, paging } = paginate(oldestFirst(events), ctx.page, 4);
+    // One line per event (date — title [n]); the details are one /source or Quotes tap away.
+    const ordered = oldestFirst(events);
+    const { items, paging } = paginate(ordered, ctx.page, PAGE);
     const citer = new Citer(corpus);
-    const reply: CommandReply = {
-      title,
-      blocks: [
-        {
-          kind: "list",
-          items: items.map((e) => ({
-            text: `${formatFactDate(e.date, lang)} — ${pick(e.title, lang)}. ${pick(e.summary, lang)}`,
-            cites: citer.cite(e.id, e.sources.slice(0, 1)),
-          })),
-        },
-      ],
-      citations: citer.list,
-      actions: [chartAction(asked, lang)],
-    };
+    const blocks: CommandReply["blocks"] = [];
+    // The first page says what the whole list spans, and which years each page covers.
+    if (paging && paging.page === 1) {
+      const spans = Array.from({ length: paging.pageCount }, (_, i) =>
+        spanOf(ordered.slice(i * PAGE, (i + 1) * PAGE), lang),
+      );
+      const detail = spans.map((span, i) => w.timeline.pageSpan(i + 1, span)).join("; ");
+      blocks.push({ kind: "text", line: { text: w.timeline.pages(events.length, paging.pageCount, detail) } });
+    }
+    blocks.push({
+      kind: "list",
+      items: items.map((e) => ({
+        text: `${formatFactDate(e.date, lang)} — ${pick(e.title, lang)}`,
+        cites: citer.cite(e.id, e.sources.slice(0, 1)),
+      })),
+    });
+    const reply: CommandReply = { title, blocks, citations: citer.list, actions: [chartAction(asked, lang)] };
     if (paging) reply.paging = paging;
     return reply;
   },

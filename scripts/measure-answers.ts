@@ -5,6 +5,7 @@ import { createCore } from "../src/app";
 import type { Lang } from "../src/core/i18n";
 import { renderPlain, type Reply } from "../src/core/reply";
 import { embedsLength, renderEmbeds } from "../src/platforms/discord/render";
+import { expandCiteNumbers } from "../src/core/source-list";
 import { renderReply } from "../src/platforms/telegram/render";
 import { localCaller } from "../test/support/core";
 
@@ -17,12 +18,13 @@ const textLength = (html: string) =>
 async function measure(command: string, text: string, lang: Lang) {
   const reply: Reply = await core.handle({ command, text, lang, caller: localCaller, page: 1 });
   const plain = renderPlain(reply, { sources: "Sources", page: "Page" });
-  const tg = renderReply(reply, lang);
-  const embeds = renderEmbeds(reply, { lang });
+  const tg = renderReply(reply);
+  const embeds = renderEmbeds(reply);
   const sourceText = embeds.flatMap((e) => (e.fields ?? []).map((f) => f.value)).join("\n");
   const cited = new Set([...plain.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1])));
   const maxCite = Math.max(0, ...cited);
-  const listedOnDiscord = new Set([...sourceText.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1])));
+  // Source lines list their numbers as "[1–3, 5]".
+  const listedOnDiscord = new Set([...sourceText.matchAll(/\[[\d,–\s]+\]/g)].flatMap((m) => expandCiteNumbers(m[0])));
   const missing = [...cited].filter((n) => !listedOnDiscord.has(n));
   lines.push(
     [

@@ -8,6 +8,7 @@ import { createCore, DEFAULT_CACHE_DIR } from "./app";
 import { parseCommandText } from "./core/dispatch";
 import { isLang, words } from "./core/i18n";
 import { plainTextInvocation } from "./core/plain-text";
+import { quotesReply } from "./core/quotes";
 import { consoleCaller } from "./platforms/console/caller";
 import { renderForConsole } from "./platforms/console/render";
 import { saveAttachment } from "./platforms/console/save-file";
@@ -23,6 +24,7 @@ ${USAGE}
 
   --lang vi|en        the answer's language (default vi)
   --json              the reply as JSON, every citation with its quote
+  --quotes            after the answer, the verbatim quote behind each [n]
   --date YYYY-MM-DD   answer as if today were this date (anniversaries, digests)
   --page N            the page of a long answer (default 1)
   -v, --version       print the version and exit
@@ -95,6 +97,8 @@ async function main(): Promise<number> {
   } else {
     console.log(renderForConsole(reply));
     if (saved) console.log(words(reply.lang).pictures.saved(saved));
+    // The proof under the answer: each [n] with its verbatim sentence (the "Trích dẫn / Quotes" button).
+    if (values.quotes && !reply.error) console.log(`\n${renderForConsole(quotesReply(reply))}`);
   }
   return reply.error ? 1 : 0;
 }
@@ -113,6 +117,7 @@ function parse() {
     options: {
       lang: { type: "string" },
       json: { type: "boolean" },
+      quotes: { type: "boolean" },
       date: { type: "string" },
       page: { type: "string" },
       help: { type: "boolean", short: "h" },

@@ -2,9 +2,9 @@
 import type { Briefing } from "./briefing";
 import { Citer } from "./cite";
 import type { Corpus } from "./corpus";
-import { describeStatus } from "./describe";
 import { formatAmount, formatFactDate } from "./format";
 import { type Lang, pick, t, words } from "./i18n";
+import type { FactDate } from "./model";
 import { foldTight } from "./normalize";
 import type { Block, Line, Reply } from "./reply";
 
@@ -64,39 +64,61 @@ export function renderBriefing(corpus: Corpus, b: Briefing, lang: Lang): Reply {
     return { lang, title, blocks, citations: citer.list };
   }
 
+  // An inferred year is marked "*" and explained once below the events (how: /source <id>).
+  let inferredShown = false;
+  const dateOf = (date: FactDate): string => {
+    if (!date.inferred) return formatFactDate(date, lang);
+    inferredShown = true;
+    return `${formatFactDate({ ...date, inferred: undefined }, lang)}*`;
+  };
+  // Both sides of a commitment or gift are named, whichever province the briefing is about.
+  const side = (id: string) => nameOf(corpus.province(id), id);
+  // Each agreement with its status, then its commitments and what was given at its signing (not its text).
   if (b.agreements.length) {
     blocks.push({ kind: "heading", text: w.agreements });
-    blocks.push({
-      kind: "list",
-      items: b.agreements.map(({ agreement: a, status }) => ({
-        text: `${pick(a.title, lang)} — ${w.signed} ${formatFactDate(a.signed, lang)}; ${describeStatus(status, lang)}`,
+    const items: Line[] = [];
+    for (const { agreement: a, status, atSigning } of b.agreements) {
+      // "Biên bản hợp tác toàn diện 2022 – 2024, với Xiêng Khoảng": the full title is one /source away.
+      const others = a.parties.filter((x) => x !== p.id).map((x) => nameOf(corpus.province(x), x));
+      const period = a.period ? ` ${a.period.from} – ${a.period.to}` : "";
+      items.push({
+        text: `${w.briefing.agreementWith(`${pick(a.docType, lang)}${period}`, others.join(", "))} — ${w.signed} ${dateOf(a.signed)}; ${w.briefing.status(status)}`,
         cites: citer.cite(a.id, a.sources),
-      })),
-    });
+      });
+      for (const c of a.commitments) {
+        items.push({
+          text: w.briefing.commitment(pick(c.what, lang), side(c.by), side(c.to)),
+          cites: citer.cite(a.id, c.sources),
+        });
+      }
+      for (const f of atSigning) {
+        items.push({
+          text: w.briefing.atSigning(formatAmount(f.amount, lang), pick(f.what, lang), side(f.from), side(f.to)),
+          cites: citer.cite(f.id, f.sources),
+        });
+      }
+    }
+    blocks.push({ kind: "list", items });
   }
 
+  // One short line per event with its key content (who, what, amounts), newest first.
   if (b.events.length) {
     blocks.push({ kind: "heading", text: w.events });
     blocks.push({
       kind: "list",
       items: b.events.map((e) => ({
-        text: `${formatFactDate(e.date, lang)} — ${pick(e.title, lang)}`,
+        text: `${dateOf(e.date)} — ${pick(e.brief ?? e.title, lang)}`,
         cites: citer.cite(e.id, e.sources.slice(0, 1)),
       })),
     });
   }
+  if (inferredShown) blocks.push({ kind: "text", line: { text: w.briefing.inferredNote } });
 
-  const commitments: Line[] = b.commitments.map(({ agreement, commitment: c, by, to }) => ({
-    text: `${pick(c.what, lang)} (${nameOf(by, c.by)} → ${nameOf(to, c.to)})`,
-    cites: citer.cite(agreement.id, c.sources),
-  }));
-  if (commitments.length) blocks.push({ kind: "heading", text: w.commitments }, { kind: "list", items: commitments });
-
+  // Figures no event line or signing above already states.
   if (b.figures.length) {
     blocks.push({ kind: "heading", text: w.figures });
     blocks.push({
       kind: "list",
-      // Both sides named: "(Sơn La → Luông Pha Bang, 2019 – 2021)", from the giver or sender.
       items: b.figures.map(({ figure: f, from, to }) => ({
         text: `${pick(f.what, lang)}: ${formatAmount(f.amount, lang)} (${nameOf(from, f.from)} → ${nameOf(to, f.to)}, ${formatFactDate(f.date, lang)})`,
         cites: citer.cite(f.id, f.sources),
@@ -124,11 +146,14 @@ export function renderBriefing(corpus: Corpus, b: Briefing, lang: Lang): Reply {
   });
   if (people.length) blocks.push({ kind: "heading", text: w.people }, { kind: "list", items: people });
 
+  // Places on one line, each as named at the event (with its note, e.g. an administrative change).
   if (b.places.length) {
-    blocks.push({ kind: "heading", text: w.places });
     blocks.push({
-      kind: "list",
-      items: b.places.map((x) => ({ text: pick(x.name, lang), cites: citer.cite(x.id, x.sources) })),
+      kind: "text",
+      line: {
+        text: `${w.places}: ${b.places.map((x) => `${pick(x.name, lang)}${x.note && x.kind === "district" ? ` (${pick(x.note, lang)})` : ""}`).join(", ")}`,
+        cites: [...new Set(b.places.flatMap((x) => citer.cite(x.id, x.sources)))],
+      },
     });
   }
   return { lang, title, blocks, citations: citer.list };

@@ -23,14 +23,24 @@ export interface Briefing {
   partners: { province: Province; link?: { id: string; sources: CitationRef[] } }[];
   /** Whether any article covers the province; when false, every list below is empty. */
   covered: boolean;
-  agreements: { agreement: Agreement; status: AgreementStatus }[];
+  /**
+   * Each agreement with its status, and the figures given at its signing: gifts made "on this occasion", kept
+   * apart from the agreement's own text.
+   */
+  agreements: { agreement: Agreement; status: AgreementStatus; atSigning: Figure[] }[];
   /** Newest first; undated events last. */
   events: CorpusEvent[];
   /** The agreements' commitments, in agreement order; `by`/`to` are undefined for an id not in the corpus. */
   commitments: { agreement: Agreement; commitment: Commitment; by: Province | undefined; to: Province | undefined }[];
-  /** Figures given or received by the province. */
+  /**
+   * Figures given or received by the province that no event or signing above already states (an event's key
+   * content names its amounts; a gift at a signing is shown beside that agreement).
+   */
   figures: { figure: Figure; from: Province | undefined; to: Province | undefined }[];
-  /** People met at the province's events, each with the roles they held there (and the event of each role). */
+  /**
+   * People met at the province's events: those of the other side (a province's own officials are named in its
+   * event lines), each with the roles they held there (and the event of each role).
+   */
   people: { person: Person; roles: { role: Role; event: CorpusEvent }[] }[];
   places: Place[];
 }
@@ -60,7 +70,13 @@ export function buildBriefing(corpus: Corpus, province: Province, asOf: string, 
   if (via) briefing.via = via;
   if (!p.covered) return briefing;
 
-  briefing.agreements = agreementsOf.map((agreement) => ({ agreement, status: agreementStatus(agreement, asOf) }));
+  // Read from the corpus indexes: no list of the whole corpus is walked.
+  const figuresOf = corpus.figuresOf(p.id);
+  briefing.agreements = agreementsOf.map((agreement) => ({
+    agreement,
+    status: agreementStatus(agreement, asOf),
+    atSigning: figuresOf.filter((f) => agreement.event !== undefined && f.event === agreement.event),
+  }));
   briefing.events = newestFirst(eventsOf);
   briefing.commitments = agreementsOf.flatMap((agreement) =>
     agreement.commitments.map((commitment) => ({
@@ -70,11 +86,15 @@ export function buildBriefing(corpus: Corpus, province: Province, asOf: string, 
       to: corpus.province(commitment.to),
     })),
   );
-  // Read from the corpus indexes: no list of the whole corpus is walked.
-  briefing.figures = corpus
-    .figuresOf(p.id)
+  const stated = new Set([
+    ...briefing.agreements.flatMap((a) => a.atSigning.map((f) => f.id)),
+    ...figuresOf.filter((f) => briefing.events.some((e) => e.id === f.event && e.brief)).map((f) => f.id),
+  ]);
+  briefing.figures = figuresOf
+    .filter((f) => !stated.has(f.id))
     .map((figure) => ({ figure, from: corpus.province(figure.from), to: corpus.province(figure.to) }));
   for (const person of corpus.peopleAt(eventsOf.map((e) => e.id))) {
+    if (person.province === p.id) continue;
     const roles = person.roles.flatMap((role) => {
       const event = briefing.events.find((e) => e.id === role.at);
       return event ? [{ role, event }] : [];

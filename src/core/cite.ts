@@ -23,8 +23,12 @@ export class Citer {
         quote: ref.quote,
         factId,
       };
-      const url = ref.url ?? this.corpus.sourceByFile.get(ref.source)?.url;
+      const doc = this.corpus.sourceByFile.get(ref.source);
+      const url = ref.url ?? doc?.url;
       if (url) citation.url = url;
+      if (doc?.outlet) citation.outlet = doc.outlet;
+      if (doc?.published) citation.published = doc.published;
+      if (doc?.segments.some((s) => s.kind === "reference")) citation.reference = true;
       this.list.push(citation);
       this.seen.set(key, n);
       return n;

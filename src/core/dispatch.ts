@@ -5,6 +5,7 @@ import type { Corpus } from "./corpus";
 import { echo, UserError } from "./errors";
 import { both, type Lang, pick, t } from "./i18n";
 import { fold, foldTight } from "./normalize";
+import { quotesReply } from "./quotes";
 import type { Reply } from "./reply";
 import { NO_STORE, type Services } from "./services";
 import { suggestNames } from "./suggest";
@@ -20,6 +21,8 @@ export interface Invocation {
   caller: Caller;
   /** A file sent with the command (a Telegram document, a Discord attachment), read only when a command asks. */
   attachment?: Attachment;
+  /** "quotes": answer with the verbatim quotes behind the answer's [n] (the "Trích dẫn / Quotes" button). */
+  view?: "quotes";
 }
 
 export interface DispatchEnv {
@@ -176,7 +179,7 @@ export async function dispatch(inv: Invocation, env: DispatchEnv): Promise<Reply
     const reply: Reply = { ...answer, lang: answer.lang ?? inv.lang };
     if (audited)
       await audit(env, inv, command, reply.error ? "failed" : "ok", detail ?? reply.error?.code ?? reply.title);
-    return done(reply, reply.error ? "user-error" : "ok");
+    return done(inv.view === "quotes" && !reply.error ? quotesReply(reply) : reply, reply.error ? "user-error" : "ok");
   } catch (error) {
     if (audited) await audit(env, inv, command, "failed", error instanceof UserError ? error.code : "internal error");
     if (error instanceof UserError) return done(errorReply(error, inv.lang), "user-error");

@@ -123,6 +123,8 @@ export const event = z
     kind: eventKind,
     date: factDate,
     title: localized,
+    /** The key content in one short line (who, what, amounts), for briefings; checked like the summary. */
+    brief: localized.optional(),
     summary: localized,
     provinces: z.array(id).min(1),
     places: z.array(id).default([]),
@@ -221,6 +223,11 @@ export const sourceDoc = z
     title: z.string().min(1),
     outlet: z.string().optional(),
     url: z.string().url().optional(),
+    /** Publication day, when the page prints one (none of the five articles does). */
+    published: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .optional(),
     /** What the page itself says about where it comes from. */
     provenance: localized.optional(),
     segments: z.array(segment).min(1),

@@ -11,6 +11,8 @@ export interface PagedInvocation {
   lang: Lang;
   /** The page number picks a part of the command's one reply, cut by a platform that cannot show it whole. */
   parts?: boolean;
+  /** The quotes of the answer rather than the answer (the "Trích dẫn / Quotes" button). */
+  view?: "quotes";
 }
 
 /** Where page tokens outlive the process: the state store, shared by every replica. */

@@ -2,6 +2,7 @@
 // Text in a Reply is plain (never pre-escaped markup); renderers escape it. A Reply knows its language, so the
 // labels a renderer adds ("Nguồn" / "Sources", "Trang" / "Page") follow it.
 import { type Lang, t } from "./i18n";
+import { sourceGroups, sourceLine } from "./source-list";
 
 /** An inline run of text; `cites` are citation numbers ([1], [2]) shown after it. */
 export interface Line {
@@ -28,6 +29,12 @@ export interface Citation {
   url?: string;
   /** The fact id behind it, for `/source <id>`. */
   factId: string;
+  /** Where the source was published, as the page names it. */
+  outlet?: string;
+  /** Publication day (YYYY-MM-DD) when the page gives one. */
+  published?: string;
+  /** A reference table (anniversaries, aliases) rather than a news article. */
+  reference?: boolean;
 }
 
 export interface Paging {
@@ -74,6 +81,8 @@ export interface Reply {
   attachment?: Attachment;
   /** Follow-up commands shown as buttons where the platform has them, listed as commands elsewhere. */
   actions?: Action[];
+  /** This reply lists the verbatim quotes of another answer (the "Trích dẫn / Quotes" view). */
+  quotesOf?: string;
 }
 
 /** Plain-text rendering used by the console and `npm run ask`; `labels` overrides the reply's own. */
@@ -110,11 +119,10 @@ export function renderPlain(
   if (reply.paging && reply.paging.pageCount > 1) {
     out.push("", `${labels.page} ${reply.paging.page}/${reply.paging.pageCount}`);
   }
+  // Each source once, with the citation numbers that come from it; the quotes are one --quotes away.
   if (reply.citations.length > 0) {
     out.push("", `${labels.sources}:`);
-    for (const c of reply.citations) {
-      out.push(`[${c.n}] ${c.title} (${c.source}) — “${c.quote}” · /source ${c.factId}`);
-    }
+    for (const group of sourceGroups(reply.citations)) out.push(`  ${sourceLine(group, reply.lang)}`);
   }
   return out.join("\n").replace(/\n{3,}/g, "\n\n");
 }

@@ -24,6 +24,7 @@ function statements(
   const out: { path: string; text: Localized; quotes: string[] }[] = [];
   if (kind === "events" && record.summary) {
     out.push({ path: "summary", text: record.summary as Localized, quotes: quotesOf(record.sources) });
+    if (record.brief) out.push({ path: "brief", text: record.brief as Localized, quotes: quotesOf(record.sources) });
   }
   if (kind === "figures" && record.what) {
     out.push({ path: "what", text: record.what as Localized, quotes: quotesOf(record.sources) });

@@ -15,18 +15,23 @@ describe("/province", () => {
     expect(reply.title).toBe("Sơn La (Việt Nam)");
     for (const partner of ["Xiêng Khoảng", "Luông Pha Bang", "Bò Kẹo", "Xay Sổm Bun"]) expect(text).toContain(partner);
     expect(text).toContain("16/08/2022");
-    expect(text).toContain("đã hết hạn ngày 31/12/2024");
+    expect(text).toContain("đã hết hạn 31/12/2024 (hết giai đoạn)");
     expect(text).toContain("5 tỉ VNĐ");
     expect(text).toContain("90 suất học bổng");
     expect(text).toContain("200 triệu VNĐ");
     expect(text).toContain("78 lưu học sinh");
-    // Newest first: the 2024 Tết visit precedes the 2022 signing, undated events come last.
-    expect(text.indexOf("26/01/2024")).toBeLessThan(text.indexOf("16/08/2022 (năm được suy ra) — Lễ ký"));
-    expect(text.indexOf("Lễ ký")).toBeLessThan(text.indexOf("không rõ ngày"));
-    // The same person with different titles in different years.
+    // Newest first, each event with its key content: the 2024 Tết visit precedes the 2022 signing, undated last.
+    expect(text.indexOf("26/01/2024*")).toBeLessThan(text.indexOf("16/08/2022* — Ký Biên bản"));
+    expect(text.indexOf("16/08/2022* — Ký Biên bản")).toBeLessThan(text.indexOf("không rõ ngày"));
+    expect(text).toContain("2 máy thở, 15.000 khẩu trang y tế");
+    expect(text).toContain("* Năm được suy ra");
+    // The gift at the signing sits beside that agreement, labelled as separate from its text.
     expect(text).toMatch(
-      /Lò Minh Hùng — Phó Bí thư Tỉnh ủy Sơn La \(16\/08\/2022\); Phó Bí thư Thường trực Tỉnh ủy Sơn La \(26\/01\/2024\)/,
+      /Biên bản hợp tác toàn diện 2022 – 2024, với Xiêng Khoảng[^\n]*\n(?:[^\n]*Cam kết[^\n]*\n)*[^\n]*Tặng riêng nhân dịp lễ ký, không thuộc nội dung văn bản: 200 triệu VNĐ/,
     );
+    // People met are the other side's, with the title held at the time.
+    expect(text).toContain("Sivilay Sengchalern — Phó Chủ tịch tỉnh Xiêng Khoảng (16/08/2022)");
+    expect(text).not.toContain("Lò Minh Hùng — ");
   });
 
   it("cites every fact and lists the sources, each quote present in its article", async () => {
@@ -48,9 +53,15 @@ describe("/province", () => {
     const text = plain(await ask(core, "/province Luang Prabang", "en"));
     expect(text).toContain("Luang Prabang (Laos)");
     expect(text).toContain("2 ventilators");
-    expect(text).toContain("15,000 masks");
+    expect(text).toContain("15,000 medical and 5,000 cloth masks");
     expect(text).toContain("300 million VND");
-    expect(text).toContain("expired on 31/12/2024");
+    expect(text).toContain("expired 31/12/2024 (end of the period)");
+    // Seen from the other side, a person with the title held at that province's event (titles change).
+    const xaisomboun = plain(await ask(core, "/province xaisomboun", "vi"));
+    expect(xaisomboun).toContain("Lò Minh Hùng — Phó Bí thư Thường trực Tỉnh ủy Sơn La (26/01/2024)");
+    expect(plain(await ask(core, "/province xieng khouang", "vi"))).toContain(
+      "Lò Minh Hùng — Phó Bí thư Tỉnh ủy Sơn La (16/08/2022)",
+    );
   });
 
   it("names Savannakhet from the side box, and the planned border exchange", async () => {

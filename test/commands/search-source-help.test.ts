@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { quotesReply } from "../../src/core/quotes";
 import { ask, plain, testCore } from "../support/core";
 
 describe("/search, /source and /help", () => {
@@ -10,8 +11,9 @@ describe("/search, /source and /help", () => {
   it("finds facts without diacritics, ranked facts first, with snippets and sources", async () => {
     const reply = await ask(core, "/search khau trang");
     const text = plain(reply);
-    // Each source line says where to read more.
-    expect(text).toContain("· /source fig-covid-medical-masks");
+    // Each source is named once with the numbers cited from it; the quotes view says where to read more.
+    expect(text).toMatch(/\[1[–,\d\s]*\] trang không ghi tên báo · Hội đàm giữa/);
+    expect(plain(quotesReply(reply))).toContain("· /source fig-covid-medical-masks");
     expect(text).toContain("Khẩu trang y tế: 15.000 khẩu trang");
     expect(text).toContain("[số liệu]");
     expect(reply.citations.every((c) => c.source === "003_c91044f3eca921e9.txt")).toBe(true);

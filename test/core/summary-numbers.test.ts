@@ -37,7 +37,7 @@ describe("numbers in a summary and in its quotes", () => {
     if (result.ok) return;
     expect(result.errors).toContainEqual({
       file: "events.yaml",
-      path: "[8] ev-2019-2021-luang-prabang-students summary.vi",
+      path: "[8] ev-2019-2021-luang-prabang-students brief.vi",
       message: "number 87 in the text but in none of its quotes",
     });
   });

@@ -68,8 +68,13 @@ describe("Reply → embeds", () => {
     expect(first?.description).toContain("**Quốc gia:** Việt Nam");
     const sources = embeds.flatMap((e) => e.fields ?? []);
     expect(sources[0]?.name).toBe("Nguồn");
-    expect(sources[0]?.value).toContain("[1] Bài báo số 1");
-    expect(sources[0]?.value).toContain("[2] [Bài báo số 2 về hợp tác Việt – Lào](https://example.org/bai-2)");
+    // Each source once: its numbers, outlet, short title (linked when it has an address), date or "undated".
+    expect(sources[0]?.value).toContain(
+      "**[1]** trang không ghi tên báo · Bài báo số 1 về hợp tác Việt – Lào · không ghi ngày",
+    );
+    expect(sources[0]?.value).toContain(
+      "**[2]** trang không ghi tên báo · [Bài báo số 2 về hợp tác Việt – Lào](https://example.org/bai-2)",
+    );
     expect(embeds.at(-1)?.footer?.text).toContain("Trang 2/3");
   });
 
@@ -110,7 +115,7 @@ describe("Reply → embeds", () => {
         .flatMap((e) => e.fields ?? [])
         .map((f) => f.value)
         .join("\n");
-      expect(sources).toContain("[1] ");
+      expect(sources).toContain("**[1]** ");
       expect(sources).toMatch(/… \+\d+ /);
     }
   });

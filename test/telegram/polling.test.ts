@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isAdminOnly } from "../../src/core/command";
 import { t } from "../../src/core/i18n";
 import type { Reply } from "../../src/core/reply";
+import { expandCiteNumbers } from "../../src/core/source-list";
 import { ChatGoneError } from "../../src/platforms/adapter";
 import {
   callbackUpdate,
@@ -78,26 +79,23 @@ describe("Telegram adapter, long polling", () => {
     });
   });
 
-  it("gives a real, cited province briefing, split into messages of at most 4,096 characters", async () => {
+  it("gives a real, cited province briefing in one message of at most 4,096 characters", async () => {
     const reply = await h.core.handle({
       command: "province",
       text: "son la",
       lang: "vi",
       caller: { userId: "t", chatId: "t", platform: "telegram", isChatAdmin: true, chatKind: "private" },
     });
-    const { renderReply } = await import("../../src/platforms/telegram/render");
-    const expected = renderReply(reply).length;
-    expect(expected).toBeGreaterThan(1);
-    const { calls, text } = await ask("/province son la", { count: expected });
-    for (const c of calls) expect(c.params.text.length).toBeLessThanOrEqual(4096);
+    const { calls, text } = await ask("/province son la");
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.params.text.length).toBeLessThanOrEqual(4096);
     expect(text).toContain("Sơn La");
     expect(text).toContain("Nguồn");
-    // Each citation appears once, whole: its number and its quote in the same message.
-    for (const c of reply.citations) {
-      const holding = calls.filter((call) => parseTelegramHtml(call.params.text).includes(`[${c.n}] `));
-      expect(holding).toHaveLength(1);
-      expect(parseTelegramHtml(holding[0]?.params.text)).toContain(c.quote.slice(0, 30));
-    }
+    // Each source is listed once with the numbers that come from it; the quotes are behind the button.
+    const listed = new Set(
+      [...(text.split("\nNguồn\n")[1] ?? "").matchAll(/\[[\d,–\s]+\]/g)].flatMap((m) => expandCiteNumbers(m[0])),
+    );
+    for (const c of reply.citations) expect(listed.has(c.n), `[${c.n}]`).toBe(true);
   });
 
   it("lists the 2022–2024 agreements for /agreements 2022", async () => {
@@ -204,6 +202,27 @@ describe("Telegram adapter, long polling", () => {
     expect(expired?.params.text).toContain("run the command again");
   });
 
+  it("shows a cited answer's verbatim quotes with the Trích dẫn button, and goes back to the answer", async () => {
+    const first = await ask("/province bo keo");
+    expect(first.calls).toHaveLength(1);
+    const message = first.calls[0]?.result;
+    const buttons: Json[] = message.reply_markup.inline_keyboard.flat();
+    const quotes = buttons.find((b) => b.text === "📑 Trích dẫn");
+    expect(quotes).toBeDefined();
+    expect(first.text).not.toContain("“");
+    await h.server.pushUpdate(callbackUpdate(quotes.callback_data, message, { id: first.chatId }));
+    const [edit] = await h.server.waitFor("editMessageText", { where: inChat(first.chatId) });
+    const shownQuotes = parseTelegramHtml(edit?.params.text);
+    expect(shownQuotes).toContain("Trích dẫn — Bò Kẹo (Lào)");
+    expect(shownQuotes).toContain("[1] “Đoàn công tác của Ban Tổ chức tỉnh Bò Kẹo");
+    expect(shownQuotes).toContain("Bảng tên gọi: tên tiếng Việt chuẩn là Bò Kẹo");
+    const back = (edit?.params.reply_markup.inline_keyboard as Json[][]).flat().find((b) => b.text === "↩ Câu trả lời");
+    expect(back).toBeDefined();
+    await h.server.pushUpdate(callbackUpdate(back.callback_data, message, { id: first.chatId }));
+    const edits = await h.server.waitFor("editMessageText", { where: inChat(first.chatId), count: 2 });
+    expect(parseTelegramHtml(edits[1]?.params.text)).toBe(first.text);
+  });
+
   it("turns a 'did you mean' suggestion into a button that answers in place", async () => {
     const first = await ask("/province son laa");
     expect(first.text).toContain("Sơn La?");
@@ -215,8 +234,9 @@ describe("Telegram adapter, long polling", () => {
     await h.server.pushUpdate(callbackUpdate(button.callback_data, message, { id: first.chatId }));
     const [edit] = await h.server.waitFor("editMessageText", { where: inChat(first.chatId) });
     expect(parseTelegramHtml(edit?.params.text)).toContain("Sơn La (Việt Nam)");
-    // The rest of the long briefing follows as new messages.
-    await h.server.waitFor("sendMessage", { where: inChat(first.chatId), count: 2 });
+    // The whole briefing is that one message, with its Quotes button.
+    expect(parseTelegramHtml(edit?.params.text)).toContain("Nguồn");
+    expect(JSON.stringify(edit?.params.reply_markup)).toContain("📑 Trích dẫn");
   });
 
   it("answers an inline query with province, agreement and search results within Telegram's limits", async () => {

@@ -1,7 +1,9 @@
 // The Telegram renderer: escaping, the 4,096 limit, and the places a message may never be cut.
 // Every part is checked with the local server's Telegram HTML parser, the same check the API applies.
 import { describe, expect, it } from "vitest";
+import { quotesReply } from "../../src/core/quotes";
 import type { Citation, Reply } from "../../src/core/reply";
+import { sourceGroups } from "../../src/core/source-list";
 import { escapeHtml, MESSAGE_LIMIT, renderReply, splitPlain } from "../../src/platforms/telegram/render";
 import { parseTelegramHtml } from "../support/telegram-server";
 
@@ -45,8 +47,11 @@ describe("renderReply", () => {
     }
     expect(text).toContain("/help <x> — did & you");
     expect(text).toContain("Sources");
-    expect(text).toContain("Article <1>");
-    expect(text).toContain("Quote number 1 & more");
+    expect(text).toContain("[1] page names no outlet · Article <1> · undated");
+    // The quotes are one tap away, escaped the same way.
+    expect(shown(renderReply(quotesReply(reply)))[0]).toContain(
+      "“Quote number 1 & more” — Article <1> · /source fact-1",
+    );
     expect(parts[0]).toContain('href="https://example.org/a?x=1&amp;y=&quot;q&quot;"');
     expect(parts[0]).toContain("<b>&lt;i&gt;item&lt;/i&gt;</b>");
   });
@@ -118,11 +123,12 @@ describe("renderReply", () => {
     for (const part of parts) expect(part).not.toMatch(LONE_SURROGATE);
   });
 
-  it("never splits a citation, and shortens an absurd quote so it fits one message", () => {
-    const citations = Array.from({ length: 40 }, (_, i) =>
-      citation(i + 1, `${"Trích dẫn <dài> & đủ ".repeat(12)}${i + 1}`),
-    );
-    citations.push(citation(41, "x ".repeat(6000)));
+  it("names each source once with its numbers, never splits a source line, and splits long quotes at words", () => {
+    const citations = Array.from({ length: 200 }, (_, i) => ({
+      ...citation(i + 1, `${"Trích dẫn <dài> & đủ ".repeat(12)}${i + 1}`),
+      title: `Article <${i + 1}> ${"with a long title ".repeat(6)}`,
+    }));
+    citations.push(citation(201, "x ".repeat(6000)));
     const reply: Reply = {
       lang: "vi",
       title: "C",
@@ -134,14 +140,15 @@ describe("renderReply", () => {
     for (const part of parts) expect(part.length).toBeLessThanOrEqual(MESSAGE_LIMIT);
     const texts = shown(parts);
     for (const c of citations) {
-      const holding = texts.filter((t) => t.includes(`[${c.n}] Article <${c.n}>`));
-      expect(holding).toHaveLength(1);
-      const part = holding[0] ?? "";
-      const head = part.indexOf(`[${c.n}] Article <${c.n}>`);
-      // The quote (or its shortened start) and the /source line follow in the same message.
-      expect(part.indexOf(`“${c.quote.slice(0, 40)}`, head)).toBeGreaterThan(head);
-      expect(part.indexOf(`/source fact-${c.n}`, head)).toBeGreaterThan(head);
+      const line = `[${c.n}] trang không ghi tên báo · Article <${c.n}>`;
+      expect(texts.filter((t) => t.includes(line))).toHaveLength(1);
     }
+    // The quotes view: every quote there, a long one split between words, never inside a tag.
+    const quoteParts = renderReply(quotesReply(reply));
+    for (const part of quoteParts) expect(part.length).toBeLessThanOrEqual(MESSAGE_LIMIT);
+    const quoteTexts = shown(quoteParts).join("\n");
+    for (const c of citations.slice(0, 200)) expect(quoteTexts).toContain(`“${c.quote}”`);
+    expect(quoteTexts.replace(/\s+/g, "")).toContain("x".repeat(6000));
   });
 
   it("does not leave a heading at the end of a message without its content", () => {
@@ -186,7 +193,6 @@ describe("pages of a paginated list", () => {
     };
     for (const [command, text] of [
       ["timeline", ""],
-      ["timeline", "son la"],
       ["search", "son la"],
     ] as const) {
       const first = await core.handle({ command, text, lang: "vi", caller });
@@ -196,8 +202,9 @@ describe("pages of a paginated list", () => {
         const reply = await core.handle({ command, text, lang: "vi", caller, page });
         const parts = renderReply(reply);
         expect(parts, `${command} ${text} page ${page}`).toHaveLength(1);
-        // Every citation still names its /source, where the full quote is.
-        for (const c of reply.citations) expect(parts[0]).toContain(`/source ${c.factId}`);
+        // Every [n] in the text is listed under a source.
+        const listed = new Set(sourceGroups(reply.citations).flatMap((g) => g.numbers));
+        for (const m of (parts[0] ?? "").matchAll(/\[(\d+)\]/g)) expect(listed.has(Number(m[1]))).toBe(true);
       }
     }
   });

@@ -1,10 +1,42 @@
 // Every word the bot says, in English. Typed by the Vietnamese catalogue: a missing key is a type error.
 import type { Catalogue } from "./vi";
 
+/** "2024-12-31" → "31/12/2024". */
+const day = (iso: string) => iso.split("-").reverse().join("/");
+
 export const en: Catalogue = {
   sources: "Sources",
   page: "Page",
   didYouMean: "Did you mean",
+
+  sourceList: {
+    reference: "Reference table",
+    referenceTitle: (file: string) =>
+      file.includes("aliases")
+        ? "names of provinces and districts"
+        : file.includes("anniversar")
+          ? "national anniversaries"
+          : file,
+    noOutlet: "page names no outlet",
+    undated: "undated",
+  },
+  quotes: {
+    button: "📑 Quotes",
+    back: "↩ Answer",
+    title: (title: string) => `Quotes — ${title}`,
+    intro: "The verbatim sentence behind each [n] in its source; /source <id> shows where in the article.",
+    none: "This answer cites no source.",
+    aliasTable: "Alias table",
+    anniversaryTable: "Anniversary table",
+    canonicalVi: (name: string) => `the standard Vietnamese name is ${name}`,
+    capital: (name: string) => `the capital is ${name}`,
+    listed: (text: string) => `lists “${text}”`,
+  },
+
+  timeline: {
+    pages: (count, pages, spans) => `${count} events on ${pages} pages: ${spans}.`,
+    pageSpan: (page, span) => `page ${page} — ${span}`,
+  },
 
   console: {
     pagingHint: "(/next: next page · /prev: previous page)",
@@ -53,6 +85,19 @@ export const en: Catalogue = {
   briefing: {
     via: (place, province, note) => `${place} is in ${province} province.${note ? ` ${note}` : ""}`,
     opening: (province, country) => `${province} province, ${country}.`,
+    agreementWith: (document, partners) => `${document}, with ${partners}`,
+    status: (s) =>
+      s.state === "in-force"
+        ? `in force until ${day(s.endsOn)} (end of the period)`
+        : s.state === "expired"
+          ? `expired ${day(s.endedOn)} (end of the period)`
+          : s.state === "not-yet"
+            ? `in force from ${day(s.startsOn)}`
+            : "no period stated",
+    inferredNote: "* Year inferred (the article prints none); how: /source <id>.",
+    commitment: (what, by, to) => `↳ Commitment: ${what} (${by} → ${to})`,
+    atSigning: (amount, what, from, to) =>
+      `↳ Given at the signing, separate from the agreement's text: ${amount} — ${what} (${from} → ${to})`,
   },
 
   chart: {
@@ -145,6 +190,8 @@ export const en: Catalogue = {
     none: (days, next) => `No anniversary in the next ${days} days. The next one: ${next}.`,
   },
   agreementsCommand: {
+    /** Figures given at the signing, shown beside the agreement and kept apart from its text. */
+    atSigning: "Given at the signing (separate from the agreement's text)",
     title: "Agreements",
     signatories: "Signed for the parties by",
     noneForProvince: (parties) =>

@@ -2,11 +2,47 @@
 // language's catalogue (en.ts), so a key missing there is a type error, and test/core/catalogue.test.ts fails.
 // Plain strings for labels; functions for sentences with values in them.
 
+import type { AgreementStatus } from "../status";
+
+/** "2024-12-31" → "31/12/2024" (format.ts reads this catalogue, so it is not imported from there). */
+const day = (iso: string) => iso.split("-").reverse().join("/");
+
 export const vi = {
   // Labels the renderers add around a reply.
   sources: "Nguồn",
   page: "Trang",
   didYouMean: "Có phải bạn muốn tìm",
+
+  // The source list under an answer, and the quotes one tap away.
+  sourceList: {
+    reference: "Bảng tham chiếu",
+    referenceTitle: (file: string) =>
+      file.includes("aliases")
+        ? "tên gọi các tỉnh, huyện"
+        : file.includes("anniversar")
+          ? "ngày kỷ niệm quốc gia"
+          : file,
+    noOutlet: "trang không ghi tên báo",
+    undated: "không ghi ngày",
+  },
+  quotes: {
+    button: "📑 Trích dẫn",
+    back: "↩ Câu trả lời",
+    title: (title: string) => `Trích dẫn — ${title}`,
+    intro: "Nguyên văn câu trích trong bài nguồn của từng số [n]; /source <mã> cho biết dòng nào trong bài.",
+    none: "Câu trả lời này không trích dẫn nguồn nào.",
+    aliasTable: "Bảng tên gọi",
+    anniversaryTable: "Bảng ngày kỷ niệm",
+    canonicalVi: (name: string) => `tên tiếng Việt chuẩn là ${name}`,
+    capital: (name: string) => `tỉnh lỵ là ${name}`,
+    listed: (text: string) => `có ghi “${text}”`,
+  },
+
+  timeline: {
+    /** "12 sự kiện trong 2 trang: trang 1 — 2019 – 2022; trang 2 — 2024, không rõ ngày." */
+    pages: (count: number, pages: number, spans: string) => `${count} sự kiện trong ${pages} trang: ${spans}.`,
+    pageSpan: (page: number, span: string) => `trang ${page} — ${span}`,
+  },
 
   // The console (npm start with no platform token).
   console: {
@@ -59,6 +95,21 @@ export const vi = {
     via: (place: string, province: string, note: string | undefined) =>
       `${place} thuộc tỉnh ${province}.${note ? ` ${note}` : ""}`,
     opening: (province: string, country: string) => `Tỉnh ${province}, ${country}.`,
+    agreementWith: (document: string, partners: string) => `${document}, với ${partners}`,
+    /** An agreement's status in a briefing line: its end day follows from the period in the same line. */
+    status: (s: AgreementStatus) =>
+      s.state === "in-force"
+        ? `còn hiệu lực đến ${day(s.endsOn)} (hết giai đoạn)`
+        : s.state === "expired"
+          ? `đã hết hạn ${day(s.endedOn)} (hết giai đoạn)`
+          : s.state === "not-yet"
+            ? `có hiệu lực từ ${day(s.startsOn)}`
+            : "không ghi thời hạn",
+    inferredNote: "* Năm được suy ra (bài không ghi năm); cách suy ra: /source <mã>.",
+    commitment: (what: string, by: string, to: string) => `↳ Cam kết: ${what} (${by} → ${to})`,
+    /** A figure given at a signing, beside the agreement and kept apart from its text. */
+    atSigning: (amount: string, what: string, from: string, to: string) =>
+      `↳ Tặng riêng nhân dịp lễ ký, không thuộc nội dung văn bản: ${amount} — ${what} (${from} → ${to})`,
   },
 
   // Pictures and documents (src/render): the timeline chart and the briefing note.
@@ -149,6 +200,8 @@ export const vi = {
     none: (days: number, next: string) => `Không có ngày kỷ niệm nào trong ${days} ngày tới. Gần nhất: ${next}.`,
   },
   agreementsCommand: {
+    /** Figures given at the signing, shown beside the agreement and kept apart from its text. */
+    atSigning: "Tặng riêng nhân dịp lễ ký (không thuộc nội dung văn bản)",
     title: "Văn bản hợp tác",
     signatories: "Đại diện ký",
     noneForProvince: (parties: string) =>

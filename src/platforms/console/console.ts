@@ -35,6 +35,8 @@ export type ConsoleDeps = Pick<AdapterDeps, "handle" | "commands" | "corpus"> &
   Partial<Pick<AdapterDeps, "userLang" | "logger">>;
 
 const QUIT = new Set(["quit", "exit", "q"]);
+/** Typed after an answer: its verbatim quotes ("Trích dẫn / Quotes"). */
+const QUOTES = new Set(["quotes", "trichdan", "trích_dẫn", "trích-dẫn"]);
 
 export interface ConsoleAdapter extends PlatformAdapter {
   /** Resolves when input has ended and every line has been answered. */
@@ -52,6 +54,8 @@ export function createConsoleAdapter(options: ConsoleOptions, deps: ConsoleDeps)
   let queue: Promise<void> = Promise.resolve();
   // The last paged invocation, for /next and /prev.
   let last: { command: string; text: string; page: number; pageCount: number } | undefined;
+  // The last answer that cites sources, for /quotes.
+  let cited: { command: string; text: string; page: number } | undefined;
   let markFinished: () => void = () => {};
   const finished = new Promise<void>((resolve) => {
     markFinished = resolve;
@@ -72,7 +76,11 @@ export function createConsoleAdapter(options: ConsoleOptions, deps: ConsoleDeps)
     // "/province son la", "next", "quit" as typed; any other line without a slash is a question.
     const firstWord = input.split(/\s+/)[0]?.toLowerCase() ?? "";
     const parsed =
-      input.startsWith("/") || QUIT.has(firstWord) || firstWord === "next" || firstWord === "prev"
+      input.startsWith("/") ||
+      QUIT.has(firstWord) ||
+      QUOTES.has(firstWord) ||
+      firstWord === "next" ||
+      firstWord === "prev"
         ? parseCommandText(input.startsWith("/") ? input : `/${input}`)
         : (() => {
             const plain = plainTextInvocation(deps.commands, deps.corpus(), input);
@@ -88,6 +96,14 @@ export function createConsoleAdapter(options: ConsoleOptions, deps: ConsoleDeps)
     }
     let { name, text } = parsed;
     let page = 1;
+    if (QUOTES.has(name) && !findCommand(deps.commands, name)) {
+      if (!cited) {
+        write(words(await langOf()).quotes.none);
+        return;
+      }
+      write(renderForConsole(await deps.handle({ ...cited, lang: await langOf(), caller, view: "quotes" })));
+      return;
+    }
     if ((name === "next" || name === "prev") && !findCommand(deps.commands, name)) {
       if (!last) {
         write("Không có trang nào để lật. · Nothing to page through.");
@@ -109,6 +125,7 @@ export function createConsoleAdapter(options: ConsoleOptions, deps: ConsoleDeps)
     const lang = await langOf();
     const reply = await deps.handle({ command: name, text, page, lang, caller });
     last = reply.paging ? { command: name, text, page: reply.paging.page, pageCount: reply.paging.pageCount } : last;
+    if (!reply.error && reply.citations.length > 0) cited = { command: name, text, page: reply.paging?.page ?? page };
     write(renderForConsole(reply));
     if (reply.attachment) {
       write(words(reply.lang).pictures.saved(await saveAttachment(options.filesDir ?? "var/files", reply.attachment)));

@@ -27,7 +27,7 @@ import { type PagedInvocation, parsePageData } from "../../core/paging";
 import type { Attachment, Reply } from "../../core/reply";
 import { type AdapterDeps, ChatGoneError, type PlatformAdapter } from "../adapter";
 import { provinceChoices } from "./autocomplete";
-import { actionButtons, pageButtons, suggestionButtons } from "./buttons";
+import { actionButtons, pageButtons, quotesButtons, suggestionButtons } from "./buttons";
 import { callerOf, channelOf, langFromDiscordLocale, replyLang } from "./caller";
 import { answerInTime } from "./deferral";
 import { argsOf } from "./options";
@@ -130,16 +130,26 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Adapt
   /** Channel type of each interaction as Discord sent it, read once by onCommand (bounded: see Events.Raw). */
   const channelTypes = new Map<string, number>();
 
-  function render(reply: Reply, lang: Lang, token?: string): Rendered {
-    const issue = (inv: PagedInvocation) => deps.pages.issue(inv);
+  function render(reply: Reply, lang: Lang, token?: string, inv?: PagedInvocation): Rendered {
+    const issue = (x: PagedInvocation) => deps.pages.issue(x);
     const components = [
       ...(token && reply.paging ? pageButtons(token, reply.paging, lang) : []),
       ...actionButtons(reply.actions, issue, lang),
+      ...(inv ? quotesButtons(reply, inv, issue) : []),
       ...suggestionButtons(reply.suggestions, issue, lang),
     ];
     // The file goes with the first part only: turning to later parts of a long answer does not upload it again.
     const file = reply.paging && reply.paging.page > 1 ? undefined : reply.attachment;
     return withFile({ embeds: renderEmbeds(reply), components, allowedMentions: NO_MENTIONS }, file);
+  }
+
+  /** What a button needs to run this invocation again (as the answer, or as its quotes). */
+  function pagedOf(inv: Invocation): PagedInvocation {
+    const paged: PagedInvocation = { command: inv.command, lang: inv.lang };
+    if (inv.args) paged.args = inv.args;
+    if (inv.text !== undefined) paged.text = inv.text;
+    if (inv.view) paged.view = inv.view;
+    return paged;
   }
 
   /** Paged replies get buttons; the token remembers the invocation so a click can run the next page. */
@@ -156,7 +166,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Adapt
   function renderPublic(inv: Invocation, reply: Reply): Rendered {
     const parts = discordParts(reply);
     const first = parts[0] ?? reply;
-    return render(first, inv.lang, pageToken(inv, first, parts.length > 1));
+    return render(first, inv.lang, pageToken(inv, first, parts.length > 1), pagedOf(inv));
   }
 
   const isPrivate = (reply: Reply): boolean => reply.error !== undefined || reply.private === true;
@@ -262,7 +272,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Adapt
       return;
     }
     const shown = parts ? (discordParts(reply)[data.page - 1] ?? reply) : reply;
-    const message = render(shown, inv.lang, data.token);
+    const message = render(shown, inv.lang, data.token, pagedOf(inv));
     if (deferred) await i.editReply(message);
     else await i.update(message);
   }

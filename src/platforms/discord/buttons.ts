@@ -2,7 +2,7 @@
 // Custom ids are "pg:<token>:<page>" (at most 30 characters, well within Discord's 100).
 import { type APIActionRowComponent, type APIButtonComponent, ButtonStyle, ComponentType } from "discord.js";
 import { parseCommandText } from "../../core/dispatch";
-import type { Lang } from "../../core/i18n";
+import { type Lang, words } from "../../core/i18n";
 import { type PagedInvocation, pageData } from "../../core/paging";
 import type { Paging, Reply } from "../../core/reply";
 import { clip, LIMITS } from "./limits";
@@ -88,4 +88,36 @@ export function actionButtons(
     ];
   });
   return buttons.length > 0 ? [{ type: ComponentType.ActionRow, components: buttons }] : [];
+}
+
+/**
+ * "📑 Trích dẫn / Quotes" under a cited answer (the same invocation viewed as its quotes), and "↩" back to the
+ * answer under the quotes view. Same "pg:" ids as pages.
+ */
+export function quotesButtons(
+  reply: Reply,
+  invocation: PagedInvocation,
+  issue: (inv: PagedInvocation) => string,
+): APIActionRowComponent<APIButtonComponent>[] {
+  const w = words(reply.lang).quotes;
+  const page = reply.paging?.page ?? 1;
+  const { view: _quotes, ...answer } = invocation;
+  let button: APIButtonComponent | undefined;
+  if (reply.quotesOf !== undefined) {
+    button = {
+      type: ComponentType.Button,
+      style: ButtonStyle.Secondary,
+      label: w.back,
+      custom_id: pageData(issue(answer), page),
+    };
+  } else if (!reply.error && reply.citations.length > 0) {
+    const token = issue({ ...answer, view: "quotes" });
+    button = {
+      type: ComponentType.Button,
+      style: ButtonStyle.Secondary,
+      label: w.button,
+      custom_id: pageData(token, page),
+    };
+  }
+  return button ? [{ type: ComponentType.ActionRow, components: [button] }] : [];
 }

@@ -80,7 +80,9 @@ export function discordParts(reply: Reply): Reply[] {
   // cut costs one pass, not a render per unit.
   const available =
     LIMITS.embedsTotal - clip(escapeMarkdown(reply.title), LIMITS.embedTitle).length - FOOTER_RESERVE - SLACK;
-  const citeCost = new Map(reply.citations.map((c) => [c.n, Math.min(citationLine(c).length, LIMITS.fieldValue) + 1]));
+  const citeCost = new Map(
+    reply.citations.map((c) => [c.n, Math.min(citationLine(c, reply.lang).length, LIMITS.fieldValue) + 1]),
+  );
   const parts: Block[][] = [];
   let current: Block[] = [];
   let used = 0;

@@ -3,13 +3,12 @@
 import type { APIEmbed, APIEmbedField } from "discord.js";
 import { type Lang, t } from "../../core/i18n";
 import type { Block, Citation, Line, Reply } from "../../core/reply";
+import { citeNumbers, type SourceGroup, sourceGroups, sourceParts } from "../../core/source-list";
 import { clip, LIMITS } from "./limits";
 import { escapeMarkdown, safeUrl } from "./markdown";
 import { dt } from "./texts";
 
 const COLOR = { normal: 0x1e5aa8, error: 0xc0392b } as const;
-/** Longest quote shown per citation: the source itself stays one /source away. */
-const QUOTE_MAX = 300;
 
 function line(l: Line): string {
   const text = escapeMarkdown(l.text);
@@ -42,11 +41,20 @@ export function bodyLines(reply: Reply, lang: Lang): string[] {
   return out;
 }
 
-export function citationLine(c: Citation): string {
-  const title = escapeMarkdown(clip(c.title, 200));
-  const url = safeUrl(c.url);
-  const named = url ? `[${title}](${url})` : title;
-  return `[${c.n}] ${named} — “${escapeMarkdown(clip(c.quote, QUOTE_MAX))}” (${escapeMarkdown(c.source)})`;
+/** A citation's own source line: what listing it costs at most (pages.ts sizes parts with it). */
+export function citationLine(c: Citation, lang: Lang = "vi"): string {
+  return sourceMarkdown(
+    sourceGroups([c])[0] ?? { source: c.source, title: c.title, reference: false, numbers: [c.n] },
+    lang,
+  );
+}
+
+/** "**[1–3, 5]** Outlet · short title · date": each source once; the quotes are behind the Quotes button. */
+function sourceMarkdown(group: SourceGroup, lang: Lang): string {
+  const { outlet, title, date } = sourceParts(group, lang);
+  const url = safeUrl(group.url);
+  const named = url ? `[${escapeMarkdown(title)}](${url})` : escapeMarkdown(title);
+  return `**${citeNumbers(group.numbers)}** ${[escapeMarkdown(outlet), named, escapeMarkdown(date)].filter((x) => x).join(" · ")}`;
 }
 
 /** Keeps whole lines while they fit in `budget`; a single over-long line is clipped. */
@@ -87,7 +95,7 @@ function chunks(text: string, max: number): string[] {
 }
 
 /** Packs citation lines into fields of at most 1,024 characters each, within `budget` in all. */
-function citationFields(citations: Citation[], budget: number, lang: Lang): APIEmbedField[] {
+function citationFields(lines: readonly string[], budget: number, lang: Lang): APIEmbedField[] {
   const fields: APIEmbedField[] = [];
   let value = "";
   let used = 0;
@@ -102,14 +110,14 @@ function citationFields(citations: Citation[], budget: number, lang: Lang): APIE
   /** What the open field would cost with `text` appended. */
   const costWith = (text: string): number =>
     value ? nameFor().length + value.length + 1 + text.length : nameFor().length + text.length;
-  for (const [i, c] of citations.entries()) {
-    const text = clip(citationLine(c), LIMITS.fieldValue);
+  for (const [i, line] of lines.entries()) {
+    const text = clip(line, LIMITS.fieldValue);
     if (value && value.length + 1 + text.length > LIMITS.fieldValue) flush();
     const full = !value && fields.length >= LIMITS.fieldsPerEmbed;
     // Leave room for the "+N more" line while more citations follow.
-    const reserve = i < citations.length - 1 ? dt("sourcesMore", lang).length + 48 : 0;
+    const reserve = i < lines.length - 1 ? dt("sourcesMore", lang).length + 48 : 0;
     if (full || used + costWith(text) + reserve > budget) {
-      const more = `… +${citations.length - i} ${dt("moreSources", lang)}`;
+      const more = `… +${lines.length - i} ${dt("moreSources", lang)}`;
       if (value && value.length + 1 + more.length > LIMITS.fieldValue) flush();
       if ((value || fields.length < LIMITS.fieldsPerEmbed) && used + costWith(more) <= budget) {
         value = value ? `${value}\n${more}` : more;
@@ -139,7 +147,7 @@ export function renderEmbeds(reply: Reply): APIEmbed[] {
 
   const lines = bodyLines(reply, lang);
   const bodyNeeded = lines.join("\n").length;
-  const citeLines = reply.citations.map(citationLine);
+  const citeLines = sourceGroups(reply.citations).map((g) => sourceMarkdown(g, lang));
   // Generous estimate of what the citations need, including field names.
   const citeNeeded = citeLines.reduce((n, l) => n + Math.min(l.length, LIMITS.fieldValue) + 1, 0) + 120;
 
@@ -150,7 +158,7 @@ export function renderEmbeds(reply: Reply): APIEmbed[] {
     bodyBudget = Math.min(bodyNeeded, Math.max(available - citeNeeded, Math.floor(available * 0.6)));
   }
   const body = takeLines(lines, bodyBudget, dt("shortened", lang));
-  const fields = citationFields(reply.citations, available - body.length, lang);
+  const fields = citationFields(citeLines, available - body.length, lang);
 
   const embeds: APIEmbed[] = chunks(body, LIMITS.embedDescription).map((description) => ({ description }));
   if (embeds.length === 0) embeds.push({});

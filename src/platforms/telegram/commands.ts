@@ -72,7 +72,7 @@ export async function deliver(
   const message = ctx.msg;
   if (!chat) return;
   const token = pageTokenFor(reply, deps.pages, { ...invocation, lang });
-  const keyboard = replyKeyboard(reply, token, deps.pages, lang);
+  const keyboard = replyKeyboard(reply, token, deps.pages, lang, { ...invocation, lang });
   const inGroup = chat.type !== "private";
   if (reply.private && inGroup && ctx.from) {
     try {

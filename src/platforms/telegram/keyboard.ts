@@ -5,7 +5,7 @@
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
 import { clipText } from "../../core/clip";
 import { parseCommandText } from "../../core/dispatch";
-import type { Lang } from "../../core/i18n";
+import { type Lang, words } from "../../core/i18n";
 import { type PagedInvocation, type PageTokens, pageData } from "../../core/paging";
 import type { Reply } from "../../core/reply";
 
@@ -56,16 +56,35 @@ export function actionRow(reply: Reply, pages: PageTokens, lang: Lang): InlineKe
   return buttons.length > 0 ? [buttons] : [];
 }
 
-/** Page buttons (for `pageToken`), actions and suggestion buttons together, or undefined when there are none. */
+/**
+ * "📑 Trích dẫn / Quotes" under a cited answer: a tap shows the verbatim quotes behind its [n] (the same
+ * invocation, viewed as quotes). None under the quotes view itself or an answer that cites nothing.
+ */
+export function quotesRow(reply: Reply, pages: PageTokens, invocation: PagedInvocation): InlineKeyboardButton[][] {
+  const page = reply.paging?.page ?? 1;
+  const w = words(reply.lang).quotes;
+  // Under the quotes view: the way back to the answer.
+  if (reply.quotesOf !== undefined) {
+    const { view: _quotes, ...answer } = invocation;
+    return [[{ text: w.back, callback_data: pageData(pages.issue(answer), page) }]];
+  }
+  if (reply.error || reply.citations.length === 0) return [];
+  const token = pages.issue({ ...invocation, view: "quotes" });
+  return [[{ text: w.button, callback_data: pageData(token, page) }]];
+}
+
+/** Page buttons (for `pageToken`), the quotes button and suggestion buttons, or undefined when there are none. */
 export function replyKeyboard(
   reply: Reply,
   pageToken: string | undefined,
   pages: PageTokens,
   lang: Lang,
+  invocation?: PagedInvocation,
 ): InlineKeyboardMarkup | undefined {
   const rows = [
     ...(pageKeyboard(reply, pageToken)?.inline_keyboard ?? []),
     ...actionRow(reply, pages, lang),
+    ...(invocation ? quotesRow(reply, pages, invocation) : []),
     ...suggestionRows(reply, pages, lang),
   ];
   return rows.length > 0 ? { inline_keyboard: rows } : undefined;

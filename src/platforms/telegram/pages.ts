@@ -42,7 +42,9 @@ export function pageButtonHandler(deps: AdapterDeps): Middleware<Context> {
       await deliver(ctx, reply, paged.lang, paged, deps);
       return;
     }
-    const keyboard = replyKeyboard(reply, target.token, deps.pages, paged.lang);
+    // After a page turn the quotes button shows that page's quotes; the quotes view offers the way back.
+    const { view: _view, ...answer } = paged;
+    const keyboard = replyKeyboard(reply, target.token, deps.pages, paged.lang, answer);
     const [first, ...rest] = renderReply(reply);
     try {
       // A page that still fits one message replaces the old one, buttons included.

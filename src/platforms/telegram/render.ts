@@ -1,13 +1,11 @@
 // Reply → Telegram HTML messages. Every piece of text is escaped here (corpus text and user input alike);
 // a reply longer than one message is split between blocks, never inside a tag, an entity or a citation.
-import { clipText } from "../../core/clip";
-import { t } from "../../core/i18n";
-import type { Citation, Line, Reply } from "../../core/reply";
+import { type Lang, t } from "../../core/i18n";
+import type { Line, Reply } from "../../core/reply";
+import { citeNumbers, type SourceGroup, sourceGroups, sourceParts } from "../../core/source-list";
 
 /** Telegram's limit on one message's text. */
 export const MESSAGE_LIMIT = 4096;
-/** Quotes longer than this are shown collapsed (tap to expand) so citations stay readable on a phone. */
-const EXPANDABLE_QUOTE = 300;
 
 /** Escapes text for Telegram HTML: only &, < and > are special outside attributes. */
 export function escapeHtml(text: string): string {
@@ -60,30 +58,16 @@ function isWebUrl(url: string | undefined): url is string {
   return url !== undefined && /^https?:\/\/\S+$/i.test(url);
 }
 
-/** "[1] Title · source.md", then the quote as a block quote, then the tap-to-copy /source command. */
-export function citationHtml(c: Citation, quoteMax = Number.POSITIVE_INFINITY): string {
-  const title = isWebUrl(c.url)
-    ? `<a href="${escapeAttribute(c.url)}">${escapeHtml(c.title)}</a>`
-    : escapeHtml(c.title);
-  let quote = quoteMax > 0 ? c.quote.trim() : "";
-  if (quote.length > quoteMax) quote = clipText(quote, Math.max(1, quoteMax));
-  const quoteTag = quote.length > EXPANDABLE_QUOTE ? "<blockquote expandable>" : "<blockquote>";
-  const lines = [`<b>[${c.n}]</b> ${title} · <i>${escapeHtml(c.source)}</i>`];
-  if (quote) lines.push(`${quoteTag}“${escapeHtml(quote)}”</blockquote>`);
-  if (c.factId) lines.push(`<code>/source ${escapeHtml(c.factId)}</code>`);
-  return lines.join("\n");
+/** "<b>[1–3, 5]</b> Outlet · short title · date": one line per source; the quotes are behind the Quotes button. */
+export function sourceHtml(group: SourceGroup, lang: Lang): string {
+  const { outlet, title, date } = sourceParts(group, lang);
+  const named = isWebUrl(group.url)
+    ? `<a href="${escapeAttribute(group.url)}">${escapeHtml(title)}</a>`
+    : escapeHtml(title);
+  return `<b>${citeNumbers(group.numbers)}</b> ${[escapeHtml(outlet), named, escapeHtml(date)].filter((x) => x).join(" · ")}`;
 }
 
-function citationUnit(c: Citation, limit: number, quoteMax: number): Unit {
-  let text = citationHtml(c, quoteMax);
-  // A citation is never split; an absurdly long quote is shortened so the citation fits one message.
-  for (let max = c.quote.length - (text.length - limit); text.length > limit && max > 0; max -= 64) {
-    text = citationHtml(c, max);
-  }
-  return { gap: "\n\n", prefix: text, open: "", text: "", close: "", suffix: "", atomic: true };
-}
-
-function units(reply: Reply, limit: number, quoteMax: number): Unit[] {
+function units(reply: Reply): Unit[] {
   const { lang } = reply;
   const out: Unit[] = [{ gap: "", prefix: "", open: "<b>", text: reply.title, close: "</b>", suffix: "" }];
   let afterHeading = false;
@@ -149,38 +133,31 @@ function units(reply: Reply, limit: number, quoteMax: number): Unit[] {
       suffix: "",
       keepWithNext: true,
     });
-    reply.citations.forEach((c, i) => {
-      const unit = citationUnit(c, limit, quoteMax);
-      out.push(i === 0 ? { ...unit, gap: "\n" } : unit);
+    // Each source once, with the numbers cited from it; a line is never split.
+    sourceGroups(reply.citations).forEach((group) => {
+      out.push({ gap: "\n", prefix: sourceHtml(group, lang), open: "", text: "", close: "", suffix: "", atomic: true });
     });
   }
   return out;
 }
 
 /**
- * Renders a reply as one or more HTML messages, each at most `limit` characters of markup.
- * A page of a paginated list (and a compact reply, such as a digest) stays ONE message, so page buttons edit all
- * of it and a digest counts as one post: its quotes are shortened (then left out) until it fits; each citation
- * keeps its `/source` command, which shows the full quote.
+ * Renders a reply as one or more HTML messages, each at most `limit` characters of markup. Answers are written to
+ * fit one message (sources are listed once each, quotes are behind the Quotes button); a longer one is split
+ * between units, never inside a tag, an entity or a source line.
  */
 export function renderReply(reply: Reply, limit = MESSAGE_LIMIT): string[] {
-  if ((reply.paging && reply.paging.pageCount > 1) || reply.compact) {
-    for (const quoteMax of [Number.POSITIVE_INFINITY, 160, 80, 0]) {
-      const parts = renderParts(reply, limit, quoteMax);
-      if (parts.length === 1) return parts;
-    }
-  }
-  return renderParts(reply, limit, Number.POSITIVE_INFINITY);
+  return renderParts(reply, limit);
 }
 
-function renderParts(reply: Reply, limit: number, quoteMax: number): string[] {
+function renderParts(reply: Reply, limit: number): string[] {
   const parts: string[] = [];
   let current = "";
   const flush = () => {
     if (current.trim()) parts.push(current);
     current = "";
   };
-  const list = units(reply, limit, quoteMax);
+  const list = units(reply);
   list.forEach((unit, i) => {
     const whole = html(unit);
     const gap = current ? unit.gap : "";
