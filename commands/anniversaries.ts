@@ -1,4 +1,4 @@
-import { nextAnniversary, upcomingAnniversaries } from "../src/core/anniversaries";
+import { nextAnniversary, nextOccurrence, upcomingAnniversaries } from "../src/core/anniversaries";
 import { Citer } from "../src/core/cite";
 import type { Command, CommandReply } from "../src/core/command";
 import { formatIsoDay } from "../src/core/format";
@@ -52,8 +52,36 @@ export const anniversaries: Command = {
             `${years(next.years)} ${pick(next.anniversary.name, lang)}, ${formatIsoDay(next.date)}`,
           )
         : w.nothingFound;
-      return { title, blocks: [{ kind: "text", line: { text } }], citations: [] };
+      // As the help promises: the next round milestone of each main anniversary, even when none is near.
+      const milestones = MAIN.flatMap((id) => {
+        const a = corpus.data.anniversaries.find((x) => x.id === id);
+        if (!a) return [];
+        const u = nextOccurrence(a, today);
+        const round = u.round ? { years: u.years, date: u.date } : u.nextRound;
+        return [
+          {
+            text: `${w.anniversariesCommand.lead(years(round.years))} ${pick(a.name, lang)}, ${formatIsoDay(round.date)}`,
+            cites: citer.cite(a.id, a.sources.slice(0, 1)),
+          },
+        ];
+      });
+      return {
+        title,
+        blocks: [
+          { kind: "text", line: { text } },
+          ...(milestones.length
+            ? [
+                { kind: "heading" as const, text: w.anniversariesCommand.mainMilestones },
+                { kind: "list" as const, items: milestones },
+              ]
+            : []),
+        ],
+        citations: citer.list,
+      };
     }
     return { title, blocks: [{ kind: "list", items }], citations: citer.list };
   },
 };
+
+/** The main anniversaries of the relationship, whose next round milestone is always worth naming. */
+const MAIN = ["diplomatic-relations", "treaty-friendship-cooperation"] as const;

@@ -2,7 +2,7 @@ import { Citer } from "../src/core/cite";
 import type { Command, CommandReply } from "../src/core/command";
 import type { Corpus } from "../src/core/corpus";
 import { UserError } from "../src/core/errors";
-import { formatAmount } from "../src/core/format";
+import { formatAmount, formatFactDate, formatIsoDay } from "../src/core/format";
 import type { Lang } from "../src/core/i18n";
 import { pick, t, words } from "../src/core/i18n";
 import type { CitationRef } from "../src/core/model";
@@ -22,9 +22,13 @@ export function snippet(text: string, terms: readonly string[]): string {
       .map((term) => folded.indexOf(term))
       .filter((i) => i >= 0)
       .sort((a, b) => a - b)[0] ?? 0;
-  const start = Math.max(0, at - SNIPPET / 3);
-  const cut = text.slice(start, start + SNIPPET).trim();
-  return `${start > 0 ? "…" : ""}${cut}${start + SNIPPET < text.length ? "…" : ""}`;
+  const start = Math.max(0, at - Math.floor(SNIPPET / 3));
+  const end = start + SNIPPET;
+  let cut = text.slice(start, end);
+  // Whole words only: drop a word cut at either end.
+  if (start > 0 && /\S/.test(text[start - 1] ?? "")) cut = cut.replace(/^\S*\s*/u, "");
+  if (end < text.length && /\S/.test(text[end] ?? "")) cut = cut.replace(/\s*\S*$/u, "");
+  return `${start > 0 ? "…" : ""}${cut.trim()}${end < text.length ? "…" : ""}`;
 }
 
 /** What a hit says and where it comes from, in the reader's language. */
@@ -126,10 +130,11 @@ export const search: Command = {
       .filter((w) => w.length > 0 && w !== fold(w));
     const exact = (hit: SearchDoc) =>
       marked.every((w) => `${hit.title} ${hit.body}`.normalize("NFC").toLowerCase().includes(w));
-    // Without diacritics every hit is exact, and only the page shown is ever put in order.
-    const all = marked.length > 0 ? found.slice() : [];
-    const hits: SearchHits = marked.length > 0 ? [...all.filter(exact), ...all.filter((h) => !exact(h))] : found;
-    const approximate = marked.length > 0 && hits.length > 0 && !exact(hits.slice(0, 1)[0] as SearchDoc);
+    // Without diacritics every hit is exact. With them, hits found only through folding ("triều tiên" finding
+    // "triệu … tiền") are shown only when no hit matches the words as typed.
+    const exactHits = marked.length > 0 ? found.slice().filter(exact) : [];
+    const hits: SearchHits = marked.length === 0 ? found : exactHits.length > 0 ? exactHits : found;
+    const approximate = marked.length > 0 && hits.length > 0 && exactHits.length === 0;
     const w = words(lang).searchCommand;
     const title = w.title(query);
     if (hits.length === 0) {
@@ -146,7 +151,11 @@ export const search: Command = {
       const { label, body, refs } = describeHit(corpus, hit, lang);
       const kinds: Readonly<Record<string, string>> = w.hitKind;
       const kindLabel = kinds[hit.kind] ?? hit.kind;
-      return { text: `[${kindLabel}] ${label}: ${snippet(body, terms)}`, cites: citer.cite(hit.ref, refs.slice(0, 1)) };
+      // Each hit says what kind of fact it is and when (dd/MM/yyyy as precise as the source, or "not stated").
+      return {
+        text: `[${kindLabel} · ${dateOfHit(corpus, hit, lang)}] ${label}: ${snippet(body, terms)}`,
+        cites: citer.cite(hit.ref, refs.slice(0, 1)),
+      };
     });
     const reply: CommandReply = {
       title,
@@ -165,3 +174,30 @@ export const search: Command = {
     return reply;
   },
 };
+
+/** The date a hit's fact carries: an event's or figure's date, an agreement's signing, an anniversary's day. */
+function dateOfHit(corpus: Corpus, hit: SearchDoc, lang: Lang): string {
+  const unknown = t("unknownDate", lang);
+  switch (hit.kind) {
+    case "event": {
+      const e = corpus.data.events.find((x) => x.id === hit.ref);
+      return e ? formatFactDate(e.date, lang) : unknown;
+    }
+    case "figure": {
+      const f = corpus.data.figures.find((x) => x.id === hit.ref);
+      return f ? formatFactDate(f.date, lang) : unknown;
+    }
+    case "agreement":
+    case "clause":
+    case "commitment": {
+      const a = corpus.agreement(hit.ref);
+      return a ? formatFactDate(a.signed, lang) : unknown;
+    }
+    case "anniversary": {
+      const a = corpus.data.anniversaries.find((x) => x.id === hit.ref);
+      return a ? formatIsoDay(a.date) : unknown;
+    }
+    default:
+      return unknown;
+  }
+}

@@ -28,7 +28,7 @@ describe("npm run ask", () => {
   it("shows the page asked for", async () => {
     const { stdout, code } = await ask("--page", "2", "/timeline");
     expect(code).toBe(0);
-    expect(stdout).toContain("Trang 2/3");
+    expect(stdout).toContain("Trang 2/2");
   });
 
   it("prints the structured reply with --json", async () => {
@@ -61,7 +61,11 @@ describe("npm run ask with a line without a slash", () => {
   it("answers the questions people type, and says plainly when the corpus has nothing (exit 1)", async () => {
     const gift = await ask("Sơn La tặng Xiêng Khoảng bao nhiêu tiền?");
     expect(gift.stdout).toMatch(/Sơn La → Xiêng Khoảng: 200 triệu VNĐ/);
-    expect(gift.stdout).toContain("/source fig-2022-son-la-gift-xieng-khouang");
+    expect(gift.stdout).not.toContain("“");
+    // --quotes prints the verbatim sentence behind each [n], with its /source.
+    const quoted = await ask("--quotes", "Sơn La tặng Xiêng Khoảng bao nhiêu tiền?");
+    expect(quoted.stdout).toContain("“Nhân dịp này, tỉnh Sơn La tặng tỉnh Xiêng Khoảng 200 triệu VNĐ");
+    expect(quoted.stdout).toContain("/source fig-2022-son-la-gift-xieng-khouang");
     const covid = await ask("--lang", "en", "what did Son La give Luang Prabang during covid");
     expect(covid.stdout).toContain("Sơn La's Covid-19 aid to Luang Prabang");
     const nothing = await ask("bóng đá");

@@ -32,14 +32,16 @@ export function requireProvince(
     );
   }
   const { suggestions } = r;
+  // Say what is covered: the provinces that have content ("Nghệ An", "Vientiane" are not among them).
+  const covered = corpus.data.provinces.filter((p) => p.covered);
   throw new UserError(
     "unknown-province",
     both((w, lang) => {
       const hint = suggestions.length
         ? w.provinceArg.didYouMean(suggestions.map((p) => p.name[lang]).join(", "))
         : w.provinceArg.examples;
-      return w.provinceArg.unknown(echo(input), hint);
+      return `${w.provinceArg.unknown(echo(input), hint)}${w.provinceArg.covered(covered.map((p) => p.name[lang]).join(", "))}`;
     }),
-    suggestions.map(suggestion),
+    suggestions.length ? suggestions.map(suggestion) : covered.slice(0, 4).map(suggestion),
   );
 }

@@ -38,4 +38,15 @@ describe("/anniversaries", () => {
     expect((await ask(core, "/anniversaries 0")).error?.code).toBe("bad-argument");
     expect((await ask(core, "/anniversaries 9999")).error?.code).toBe("bad-argument");
   });
+
+  it("names the next round milestone of the main anniversaries when none falls in the window", async () => {
+    const core = await testCore("2027-09-06");
+    const text = plain(await ask(core, "/anniversaries 30"));
+    expect(text).toContain("Mốc tròn tiếp theo của các ngày kỷ niệm chính");
+    expect(text).toContain("70 năm Ngày thiết lập quan hệ ngoại giao Việt Nam – Lào, 05/09/2032 [1]");
+    expect(text).toContain("55 năm Ngày ký Hiệp ước Hữu nghị và Hợp tác Việt Nam – Lào, 18/07/2032 [2]");
+    expect(plain(await ask(core, "/anniversaries 30", "en"))).toContain(
+      "70th anniversary: Establishment of Vietnam–Laos diplomatic relations, 05/09/2032",
+    );
+  });
 });

@@ -106,4 +106,29 @@ describe("/province", () => {
     expect(huge.error?.code).toBe("argument-too-long");
     expect(plain(huge)).toContain("5000");
   });
+
+  it("answers an unknown name with the provinces that have content", async () => {
+    for (const name of ["Nghệ An", "Vientiane"]) {
+      const reply = await ask(core, `/province ${name}`);
+      expect(reply.error?.code).toBe("unknown-province");
+      expect(plain(reply)).toContain(
+        "Các tỉnh có nội dung: Sơn La, Xiêng Khoảng, Xay Sổm Bun, Luông Pha Bang, Bò Kẹo, Quảng Trị, Savannakhet.",
+      );
+    }
+    expect(plain(await ask(core, "/province Vientiane", "en"))).toContain(
+      "Provinces with content: Sơn La, Xiangkhouang",
+    );
+  });
+
+  it("shows places as named at the event, with the administrative change where the corpus records it", async () => {
+    const text = plain(await ask(core, "/province son la"));
+    expect(text).toMatch(
+      /huyện Mộc Châu \(Tên tại thời điểm sự kiện; bảng tên gọi ghi cấp huyện bị bãi bỏ từ 1\/7\/2025/,
+    );
+    const via = await ask(core, "/province moc chau", "en");
+    expect(plain(via)).toContain("Mộc Châu district is in Sơn La province. As named at the event;");
+    expect(via.citations.some((c) => c.source === "reference-aliases.json" && c.quote.includes("1 Jul 2025"))).toBe(
+      true,
+    );
+  });
 });

@@ -15,11 +15,13 @@ describe("/search, /source and /help", () => {
     expect(text).toMatch(/\[1[–,\d\s]*\] trang không ghi tên báo · Hội đàm giữa/);
     expect(plain(quotesReply(reply))).toContain("· /source fig-covid-medical-masks");
     expect(text).toContain("Khẩu trang y tế: 15.000 khẩu trang");
-    expect(text).toContain("[số liệu]");
+    // Each hit says its kind and its date, or that the source gives none.
+    expect(text).toContain("[số liệu · 2020 – 2021]");
+    expect(text).toContain("[bài viết · không rõ ngày]");
     expect(reply.citations.every((c) => c.source === "003_c91044f3eca921e9.txt")).toBe(true);
     // A commitment is a hit of its own, cited by its own sentence.
     const scholarships = await ask(core, "/search hoc bong", "en");
-    expect(plain(scholarships)).toContain("[commitment]");
+    expect(plain(scholarships)).toContain("[commitment · 16/08/2022 (year inferred)]");
     expect(plain(scholarships)).toContain("90 scholarships");
     expect(scholarships.citations.some((c) => c.quote.includes("90 suất học bổng"))).toBe(true);
   });
@@ -50,6 +52,20 @@ describe("/search, /source and /help", () => {
     expect(plain(await ask(core, "/search khẩu trang", "en"))).not.toContain("approximate");
     expect(plain(await ask(core, '/search "máy thở"', "en"))).not.toContain("approximate");
     expect(plain(await ask(core, "/search “học bổng”", "en"))).not.toContain("approximate");
+  });
+
+  it("hides hits found only by folding when some hit matches the words as typed, and cuts snippets at words", async () => {
+    // "tặng" (give) folds like "tăng" (increase, in "tăng cường"): only the exact "tặng" hits are shown.
+    const reply = await ask(core, "/search tặng");
+    const items = reply.blocks.flatMap((b) => (b.kind === "list" ? b.items : []));
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) expect(item.text.normalize("NFC").toLowerCase()).toContain("tặng");
+    for (const item of items) {
+      const snippetText = item.text.slice(item.text.indexOf(": ") + 2);
+      // Starts and ends on a whole word (or the text's own start or end).
+      expect(snippetText).toMatch(/^(…[\p{L}\p{N}“"(]|[^…])/u);
+      expect(snippetText).toMatch(/([\p{L}\p{N}.,;:)”"]…|[^…])$/u);
+    }
   });
 
   it("treats markup in the query as text", async () => {

@@ -1,6 +1,7 @@
 // End to end: the real discord.js Client logs in to the local Discord (REST + gateway on 127.0.0.1),
 // receives INTERACTION_CREATE dispatches and answers through interaction callbacks and webhook edits.
 // The server refuses anything Discord would refuse (limits, late or double acknowledgements).
+
 import { setTimeout as sleep } from "node:timers/promises";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -9,6 +10,7 @@ import { createCore } from "../../src/app";
 import { type Caller, type Command, type CommandReply, isAdminOnly } from "../../src/core/command";
 import { UserError } from "../../src/core/errors";
 import type { Reply } from "../../src/core/reply";
+import { expandCiteNumbers } from "../../src/core/source-list";
 import { ChatGoneError, type PlatformAdapter } from "../../src/platforms/adapter";
 import { createDiscordAdapter } from "../../src/platforms/discord/adapter";
 import {
@@ -212,7 +214,10 @@ describe("Discord adapter with the real discord.js client", () => {
     expect(message.embeds[0].title).toContain("Sơn La");
     const fields = message.embeds.flatMap((e: Json) => e.fields ?? []);
     expect(fields[0].name).toBe("Nguồn");
-    expect(fields[0].value).toMatch(/^\[1\] /);
+    // Each source once, with the numbers cited from it.
+    expect(fields[0].value).toMatch(/^\*\*\[1[,\d–\s]*\]\*\* /);
+    // The verbatim quotes are one click away.
+    expect(JSON.stringify(message.components)).toContain("📑 Trích dẫn");
     expect(message.allowed_mentions).toEqual({ parse: [] });
   });
 
@@ -373,7 +378,9 @@ describe("Discord adapter with the real discord.js client", () => {
     const body = embeds.map((e) => e.description ?? "").join("\n");
     const sources = embeds.flatMap((e) => (e.fields ?? []).map((f: Json) => f.value)).join("\n");
     const cited = new Set([...body.matchAll(/\[(\d+)\]/g)].map((m) => m[1]));
-    const listed = new Set([...sources.matchAll(/^\[(\d+)\]/gm)].map((m) => m[1]));
+    const listed = new Set<string | undefined>(
+      [...sources.matchAll(/^\*\*(\[[\d,–\s]+\])\*\*/gm)].flatMap((m) => expandCiteNumbers(m[1] ?? "").map(String)),
+    );
     expect(cited.size).toBeGreaterThan(0);
     for (const n of cited) expect(listed.has(n), `[${n}] is cited but not listed`).toBe(true);
   });

@@ -4,12 +4,14 @@
 // Telegram HTML (checked by htmlparser2 and by the local Bot API's parser); every Discord message is within every
 // embed limit; no output holds a lone surrogate half; no citation is dropped: each [n] in the text resolves to a
 // listed source. Fixed seed and bounded count, so `npm test` runs the same cases every time.
+
 import fc from "fast-check";
 import { Parser } from "htmlparser2";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type Core, createCore } from "../../src/app";
 import { parseCommandText } from "../../src/core/dispatch";
 import type { Line, Reply } from "../../src/core/reply";
+import { expandCiteNumbers } from "../../src/core/source-list";
 import { LIMITS } from "../../src/platforms/discord/limits";
 import { discordParts } from "../../src/platforms/discord/pages";
 import { embedsLength, renderEmbeds } from "../../src/platforms/discord/render";
@@ -72,8 +74,11 @@ function checkTelegram(reply: Reply): void {
     expect(checkTelegramHtml(part)).toBeLessThanOrEqual(MESSAGE_LIMIT);
     expect(parseTelegramHtml(part).length).toBeLessThanOrEqual(MESSAGE_LIMIT);
   }
-  const all = parts.join("\n");
-  for (const n of citedIn(reply)) expect(all, `source [${n}] missing`).toContain(`<b>[${n}]</b>`);
+  // Sources are listed once each with their numbers: "<b>[1–3, 5]</b> …".
+  const listed = new Set(
+    [...parts.join("\n").matchAll(/<b>(\[[\d,–\s]+\])<\/b>/g)].flatMap((m) => expandCiteNumbers(m[1] ?? "")),
+  );
+  for (const n of citedIn(reply)) expect(listed.has(n), `source [${n}] missing`).toBe(true);
 }
 
 function checkDiscord(reply: Reply): void {
@@ -93,8 +98,12 @@ function checkDiscord(reply: Reply): void {
       }
     }
     const body = embeds.map((e) => e.description ?? "").join("\n");
-    const listed = new Set(
-      embeds.flatMap((e) => (e.fields ?? []).flatMap((f) => [...f.value.matchAll(/^\[(\d+)\]/gm)].map((m) => m[1]))),
+    const listed = new Set<string | undefined>(
+      embeds.flatMap((e) =>
+        (e.fields ?? []).flatMap((f) =>
+          [...f.value.matchAll(/^\*\*(\[[\d,–\s]+\])\*\*/gm)].flatMap((m) => expandCiteNumbers(m[1] ?? "").map(String)),
+        ),
+      ),
     );
     for (const m of body.matchAll(/\[(\d+)\]/g)) expect(listed.has(m[1]), `[${m[1]}] cited, not listed`).toBe(true);
   }

@@ -216,7 +216,9 @@ describe("Telegram adapter, long polling", () => {
     expect(shownQuotes).toContain("Trích dẫn — Bò Kẹo (Lào)");
     expect(shownQuotes).toContain("[1] “Đoàn công tác của Ban Tổ chức tỉnh Bò Kẹo");
     expect(shownQuotes).toContain("Bảng tên gọi: tên tiếng Việt chuẩn là Bò Kẹo");
-    const back = (edit?.params.reply_markup.inline_keyboard as Json[][]).flat().find((b) => b.text === "↩ Câu trả lời");
+    const back = ((edit?.params.reply_markup.inline_keyboard ?? []) as Json[][])
+      .flat()
+      .find((b) => b.text === "↩ Câu trả lời");
     expect(back).toBeDefined();
     await h.server.pushUpdate(callbackUpdate(back.callback_data, message, { id: first.chatId }));
     const edits = await h.server.waitFor("editMessageText", { where: inChat(first.chatId), count: 2 });

@@ -184,6 +184,7 @@ export const en: Catalogue = {
     endsIn: (days) => `ends in ${days} days`,
   },
   anniversariesCommand: {
+    mainMilestones: "Next round milestones of the main anniversaries",
     title: (days, from) => `Anniversaries in the next ${days} days (from ${from})`,
     years: (n) => `${en.ordinal(n)} anniversary`,
     lead: (years) => `${years}:`,
@@ -262,6 +263,7 @@ export const en: Catalogue = {
     unknown: (input, hint) => `No province “${input}” in the corpus.${hint}`,
     didYouMean: (names) => ` Did you mean: ${names}?`,
     examples: " Type /help province for examples.",
+    covered: (names) => ` Provinces with content: ${names}.`,
   },
   errorTitle: "Could not do that",
   internalError: "Sorry, something went wrong handling that. It has been logged; please try again later.",

@@ -193,6 +193,7 @@ export const vi = {
     endsIn: (days: number) => `còn ${days} ngày`,
   },
   anniversariesCommand: {
+    mainMilestones: "Mốc tròn tiếp theo của các ngày kỷ niệm chính",
     title: (days: number, from: string) => `Ngày kỷ niệm trong ${days} ngày tới (từ ${from})`,
     years: (n: number) => `${n} năm`,
     /** How an item starts: "60 năm Ngày thiết lập…" (no colon in Vietnamese), "60th anniversary: …". */
@@ -276,6 +277,7 @@ export const vi = {
     unknown: (input: string, hint: string) => `Không tìm thấy tỉnh “${input}” trong kho dữ liệu.${hint}`,
     didYouMean: (names: string) => ` Có phải bạn muốn tìm: ${names}?`,
     examples: " Gõ /help province để xem ví dụ.",
+    covered: (names: string) => ` Các tỉnh có nội dung: ${names}.`,
   },
   // Errors and refusals (dispatch and the preconditions a command declares).
   errorTitle: "Không thực hiện được",
