@@ -38,15 +38,26 @@ describe("npm run ask", () => {
     expect(reply.citations.length).toBeGreaterThan(10);
   });
 
-  it("exits non-zero with a usage line for bad options", async () => {
-    expect((await ask("--lang", "fr", "/help")).code).toBe(2);
-    expect((await ask("--date", "24/11/2026", "/help")).code).toBe(2);
-    expect((await ask("--date", "2027-02-30", "/help")).code).toBe(2);
-    expect((await ask("--date", "2027-13-01", "/help")).code).toBe(2);
-    expect((await ask("--page", "abc", "/timeline")).code).toBe(2);
-    expect((await ask("--page", "0", "/timeline")).code).toBe(2);
-    expect((await ask("/province atlantis")).code).toBe(1);
-  });
+  it("follows one exit-code rule: 0 an answer, 1 nothing found or refused, 2 bad options", async () => {
+    // Run side by side: each is a whole process start.
+    const cases: [string[], number][] = [
+      [["--lang", "fr", "/help"], 2],
+      [["--date", "24/11/2026", "/help"], 2],
+      [["--date", "2027-02-30", "/help"], 2],
+      [["--date", "2027-13-01", "/help"], 2],
+      [["--page", "abc", "/timeline"], 2],
+      [["--page", "0", "/timeline"], 2],
+      [["--no-such-option", "/help"], 2],
+      [["/province atlantis"], 1],
+      [["/timeline 1990"], 1],
+      [["/reload"], 1],
+      [["--help"], 0],
+      [["--version"], 0],
+      [["/help"], 0],
+    ];
+    const codes = await Promise.all(cases.map(([args]) => ask(...args).then((r) => r.code)));
+    expect(codes).toEqual(cases.map(([, code]) => code));
+  }, 120_000);
 });
 
 describe("npm run ask with a line without a slash", () => {

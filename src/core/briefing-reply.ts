@@ -114,12 +114,17 @@ export function renderBriefing(corpus: Corpus, b: Briefing, lang: Lang): Reply {
   }
   if (inferredShown) blocks.push({ kind: "text", line: { text: w.briefing.inferredNote } });
 
-  // Figures no event line or signing above already states.
-  if (b.figures.length) {
+  // Figures no event line or signing above already states (an event's key content names its amounts).
+  const stated = new Set([
+    ...b.agreements.flatMap((a) => a.atSigning.map((f) => f.id)),
+    ...b.figures.filter(({ figure: f }) => b.events.some((e) => e.id === f.event && e.brief)).map((x) => x.figure.id),
+  ]);
+  const figures = b.figures.filter((x) => !stated.has(x.figure.id));
+  if (figures.length) {
     blocks.push({ kind: "heading", text: w.figures });
     blocks.push({
       kind: "list",
-      items: b.figures.map(({ figure: f, from, to }) => ({
+      items: figures.map(({ figure: f, from, to }) => ({
         text: `${pick(f.what, lang)}: ${formatAmount(f.amount, lang)} (${nameOf(from, f.from)} → ${nameOf(to, f.to)}, ${formatFactDate(f.date, lang)})`,
         cites: citer.cite(f.id, f.sources),
       })),

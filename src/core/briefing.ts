@@ -32,10 +32,7 @@ export interface Briefing {
   events: CorpusEvent[];
   /** The agreements' commitments, in agreement order; `by`/`to` are undefined for an id not in the corpus. */
   commitments: { agreement: Agreement; commitment: Commitment; by: Province | undefined; to: Province | undefined }[];
-  /**
-   * Figures given or received by the province that no event or signing above already states (an event's key
-   * content names its amounts; a gift at a signing is shown beside that agreement).
-   */
+  /** Figures given or received by the province. */
   figures: { figure: Figure; from: Province | undefined; to: Province | undefined }[];
   /**
    * People met at the province's events: those of the other side (a province's own officials are named in its
@@ -86,13 +83,11 @@ export function buildBriefing(corpus: Corpus, province: Province, asOf: string, 
       to: corpus.province(commitment.to),
     })),
   );
-  const stated = new Set([
-    ...briefing.agreements.flatMap((a) => a.atSigning.map((f) => f.id)),
-    ...figuresOf.filter((f) => briefing.events.some((e) => e.id === f.event && e.brief)).map((f) => f.id),
-  ]);
-  briefing.figures = figuresOf
-    .filter((f) => !stated.has(f.id))
-    .map((figure) => ({ figure, from: corpus.province(figure.from), to: corpus.province(figure.to) }));
+  briefing.figures = figuresOf.map((figure) => ({
+    figure,
+    from: corpus.province(figure.from),
+    to: corpus.province(figure.to),
+  }));
   for (const person of corpus.peopleAt(eventsOf.map((e) => e.id))) {
     if (person.province === p.id) continue;
     const roles = person.roles.flatMap((role) => {
