@@ -60,7 +60,9 @@ export function renderBriefing(corpus: Corpus, b: Briefing, lang: Lang): Reply {
     });
   }
   if (!b.covered) {
-    blocks.push({ kind: "text", line: { text: w.notCovered } });
+    // Say what is covered: the provinces that have content.
+    const covered = corpus.data.provinces.filter((x) => x.covered).map((x) => pick(x.name, lang));
+    blocks.push({ kind: "text", line: { text: `${w.notCovered}${w.provinceArg.covered(covered.join(", "))}` } });
     return { lang, title, blocks, citations: citer.list };
   }
 
