@@ -35,6 +35,9 @@ export const ingest: Command = {
     },
   ],
   requires: ["admin"],
+  file: {
+    description: { vi: "Trang báo đã lưu (.html hoặc .txt)", en: "The saved news page (.html or .txt)" },
+  },
   examples: ["/ingest", "/ingest Sơn La tiếp đoàn công tác tỉnh Hủa Phăn …"],
   async run(ctx, args): Promise<CommandReply> {
     const where = `${ctx.caller.platform}`;

@@ -104,6 +104,11 @@ export interface Command {
   help?: { vi: string; en: string };
   /** Example invocations shown in help. */
   examples?: readonly string[];
+  /**
+   * The command takes a file (ctx.attachment): a Telegram document captioned with it, a Discord attachment
+   * option (named "file"). The description is the Discord option's.
+   */
+  file?: { description: { vi: string; en: string } };
   run(ctx: CommandContext, args: ArgValues): CommandReply | Promise<CommandReply>;
 }
 

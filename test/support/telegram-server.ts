@@ -11,6 +11,10 @@
 // It also produces the faults real Telegram produces: a second poller on the same token (409 Conflict for the
 // older getUpdates), a revoked token (401), an unreachable API (connections dropped), a group upgraded to a
 // supergroup (400 with parameters.migrate_to_chat_id) and a closed forum topic (400 TOPIC_CLOSED).
+//
+// Files users send (addFile, then documentUpdate) are served as the Bot API serves them: getFile gives a
+// file_path (400 "invalid file_id" for an unknown id, "file is too big" over 20 MB), and the bytes are at
+// /file/bot<token>/<file_path>.
 import { EventEmitter } from "node:events";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -90,6 +94,11 @@ export interface TelegramServer {
   setReachable(reachable: boolean): void;
   /** The group `from` became the supergroup `to`: calls for `from` fail with 400 and migrate_to_chat_id. */
   migrateChat(from: number, to: number): void;
+  /**
+   * A file a user sent, as Telegram stores it; returns its Document (for documentUpdate). `declaredSize` claims
+   * a size without holding the bytes (a file over the download limit).
+   */
+  addFile(name: string, bytes: Uint8Array, options?: { mimeType?: string; declaredSize?: number }): Json;
   /** Posting in this forum topic fails with 400 TOPIC_CLOSED until reopened. */
   closeTopic(chatId: number, threadId: number, closed?: boolean): void;
   close(): Promise<void>;
@@ -170,6 +179,9 @@ export async function startTelegramServer(options: TelegramServerOptions = {}): 
   const migrated = new Map<string, number>();
   const closedTopics = new Set<string>();
   const answeredQueries = new Set<string>();
+  /** Files users sent, by file_id: their bytes, size and (once getFile was called) their path. */
+  const files = new Map<string, { bytes: Uint8Array; size: number; path: string }>();
+  let nextFileId = 1;
   /** The getUpdates request waiting now: a newer one ends it with 409, as Telegram does. */
   let waitingPoll: { terminate(): void } | undefined;
 
@@ -381,6 +393,17 @@ export async function startTelegramServer(options: TelegramServerOptions = {}): 
     },
     deleteMyCommands: () => true,
     setChatMenuButton: () => true,
+    getFile(params) {
+      const file = files.get(String(params.file_id ?? ""));
+      if (!file) throw badRequest("invalid file_id");
+      if (file.size > 20 * 1024 * 1024) throw badRequest("file is too big");
+      return {
+        file_id: params.file_id,
+        file_unique_id: `fu-${params.file_id}`,
+        file_size: file.size,
+        file_path: file.path,
+      };
+    },
     getChatMember(params) {
       requireChat(params);
       const status = members.get(`${params.chat_id}:${params.user_id}`) ?? "member";
@@ -397,6 +420,11 @@ export async function startTelegramServer(options: TelegramServerOptions = {}): 
   });
 
   async function answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const download = /^\/file\/bot([^/]+)\/(.+)$/.exec((req.url ?? "").split("?")[0] ?? "");
+    if (download) {
+      serveFile(download[1] ?? "", decodeURIComponent(download[2] ?? ""), res);
+      return;
+    }
     const m = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec((req.url ?? "").split("?")[0] ?? "");
     let params: Json = {};
     const call: RecordedCall = { method: m?.[2] ?? req.url ?? "", params, at: Date.now(), status: 200 };
@@ -464,6 +492,27 @@ export async function startTelegramServer(options: TelegramServerOptions = {}): 
           : { parameters: { ...e.parameters, ...(e.retryAfter === undefined ? {} : { retry_after: e.retryAfter }) } }),
       });
     }
+  }
+
+  /** GET /file/bot<token>/<file_path>: the bytes, or 404 (401 for a wrong token), as the Bot API answers. */
+  function serveFile(fileToken: string, path: string, res: ServerResponse): void {
+    const call: RecordedCall = { method: "downloadFile", params: { file_path: path }, at: Date.now(), status: 200 };
+    attempts.push(call);
+    if (fileToken !== token || revoked) {
+      call.status = 401;
+      send(res, 401, { ok: false, error_code: 401, description: "Unauthorized" });
+      return;
+    }
+    const file = [...files.values()].find((f) => f.path === path);
+    if (!file) {
+      call.status = 404;
+      send(res, 404, { ok: false, error_code: 404, description: "Not Found" });
+      return;
+    }
+    sent.push(call);
+    events.emit("call", call);
+    res.writeHead(200, { "content-type": "application/octet-stream", "content-length": file.bytes.byteLength });
+    res.end(Buffer.from(file.bytes));
   }
 
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -564,6 +613,19 @@ export async function startTelegramServer(options: TelegramServerOptions = {}): 
     },
     migrateChat(from, to) {
       migrated.set(String(from), to);
+    },
+    addFile(name, bytes, fileOptions = {}) {
+      const n = nextFileId++;
+      const id = `BQACAgIAAxkBAAI${n}`;
+      const size = fileOptions.declaredSize ?? bytes.byteLength;
+      files.set(id, { bytes, size, path: `documents/file_${n}${/\.[A-Za-z0-9]+$/.exec(name)?.[0] ?? ""}` });
+      return {
+        file_id: id,
+        file_unique_id: `fu-${n}`,
+        file_name: name,
+        ...(fileOptions.mimeType ? { mime_type: fileOptions.mimeType } : {}),
+        file_size: size,
+      };
     },
     closeTopic(chatId, threadId, isClosed = true) {
       if (isClosed) closedTopics.add(`${chatId}:${threadId}`);
@@ -828,6 +890,23 @@ export function messageUpdate(
       text,
       ...(options.threadId ? { message_thread_id: options.threadId, is_topic_message: true } : {}),
       ...(command ? { entities: [{ type: "bot_command", offset: 0, length: command[0].length }] } : {}),
+    },
+  };
+}
+
+/** A message carrying a document (from server.addFile), with an optional caption (a command gets its entity). */
+export function documentUpdate(
+  document: Json,
+  options: { caption?: string; chatId?: number; from?: FromOptions } = {},
+): Json {
+  const update = messageUpdate(options.caption ?? "", options);
+  const { text: _text, entities, ...message } = update.message;
+  return {
+    message: {
+      ...message,
+      document,
+      ...(options.caption ? { caption: options.caption } : {}),
+      ...(entities ? { caption_entities: entities } : {}),
     },
   };
 }

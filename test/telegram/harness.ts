@@ -26,6 +26,8 @@ export interface HarnessOptions {
   /** Extra commands for tests (long replies, paging). */
   extraCommands?: Command[];
   userLang?: (userId: string) => Promise<Lang | undefined>;
+  /** The data directory (default the repo's data/): a temp copy where a test writes (the /ingest inbox). */
+  dataDir?: string;
   /** Platform-prefixed user ids treated as bot admins (ADMIN_IDS). */
   admins?: string[];
   /** The state store given to commands (/subscribe) and to chatMoved. */
@@ -49,6 +51,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const admins = new Set(options.admins ?? []);
   const core = await createCore({
     today: TODAY,
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     commands: [...allCommands, ...(options.extraCommands ?? [])],
     services: { isAdmin: (userId) => admins.has(userId), ...(options.store ? { store: options.store } : {}) },
   });

@@ -7,6 +7,7 @@ import { type APIThrottlerOptions, apiThrottler } from "@grammyjs/transformer-th
 import { type ApiClientOptions, Bot } from "grammy";
 import type { AdapterDeps } from "../adapter";
 import { commandHandler } from "./commands";
+import { documentHandler } from "./documents";
 import { errorHandler } from "./errors";
 import { inlineQueryHandler } from "./inline";
 import { pageButtonHandler } from "./pages";
@@ -79,6 +80,7 @@ export function createBot(options: BotOptions, deps: AdapterDeps): Bot {
   // The runner handles updates concurrently; one chat's updates still run in order.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString()));
   bot.on(["message:text", "channel_post:text"], commandHandler(deps));
+  bot.on("message:document", documentHandler(deps));
   bot.on("callback_query:data", pageButtonHandler(deps));
   bot.on("inline_query", inlineQueryHandler(deps));
   bot.catch(errorHandler(deps));
