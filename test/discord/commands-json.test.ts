@@ -2,6 +2,7 @@ import { ApplicationCommandOptionType, PermissionFlagsBits } from "discord.js";
 import { describe, expect, it } from "vitest";
 import { commands } from "../../commands/index";
 import { type Command, isAdminOnly } from "../../src/core/command";
+import { FILE_OPTION, FILE_OPTION_VI } from "../../src/platforms/discord/attachment";
 import { toApplicationCommands, YEAR_MAX, YEAR_MIN } from "../../src/platforms/discord/commands-json";
 
 const NAME = /^[-_\p{L}\p{N}]{1,32}$/u;
@@ -38,7 +39,11 @@ describe("slash command JSON from the shared command definitions", () => {
       expect(c.name_localizations?.vi).toBe(source?.localName?.vi);
       expect(c.name_localizations?.["en-US"]).toBe(c.name);
       for (const o of c.options ?? []) {
-        const spec = source?.args.find((a) => a.name === o.name);
+        // A command that takes a file has the attachment option besides its arguments.
+        const spec =
+          o.name === FILE_OPTION && source?.file
+            ? { localName: { vi: FILE_OPTION_VI }, description: source.file.description }
+            : source?.args.find((a) => a.name === o.name);
         expect(o.name_localizations?.vi).toBe(spec?.localName?.vi);
         expect(o.description_localizations?.vi).toBe(spec?.description.vi);
         expect(o.description_localizations?.["en-GB"]).toBe(spec?.description.en);

@@ -10,6 +10,9 @@
 // As on Discord, the first follow-up after a deferred response replaces the "thinking…" message and keeps the
 // deferral's visibility, whatever flags it carries (a public deferral stays public); the bot's permissions in
 // the channel arrive as `app_permissions`; contexts / integration_types of commands are checked.
+// Files a user attaches to a slash command (`userFile`, then an option of type 11) arrive as Discord sends them,
+// the option's value the attachment id and the file in `data.resolved.attachments`, and the file is served at its
+// signed CDN-like address on this port (an unsigned or unknown address answers 404, as the CDN does).
 import { randomBytes } from "node:crypto";
 import { EventEmitter } from "node:events";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
@@ -135,8 +138,8 @@ export interface Who {
 
 export interface OptionInput {
   name: string;
-  /** 3 string, 4 integer. */
-  type: 3 | 4;
+  /** 3 string, 4 integer, 11 attachment (the value is an id from userFile). */
+  type: 3 | 4 | 11;
   value: string | number;
   focused?: boolean;
 }
@@ -310,6 +313,10 @@ export interface DiscordServer {
   /** Resolves when a client has identified and received READY and GUILD_CREATE. */
   ready(timeoutMs?: number): Promise<void>;
   chatInput(name: string, options?: OptionInput[], who?: Who): InteractionHandle;
+  /** A file a user attaches to a command: returns its attachment id, the value of an option of type 11. */
+  userFile(filename: string, bytes: Uint8Array, contentType?: string): string;
+  /** GETs of attachment addresses, with the status answered. */
+  downloads: { path: string; status: number }[];
   autocomplete(name: string, options: OptionInput[], who?: Who): InteractionHandle;
   button(customId: string, messageId: string, who?: Who): InteractionHandle;
   /** First request matching `where` (already recorded or yet to come). */
@@ -449,7 +456,41 @@ export async function startDiscordServer(
   }
 
   // ---- HTTP ----------------------------------------------------------------------------------------
+  /** Files users attached, by attachment id, with the signature of their address. */
+  const userFiles = new Map<string, { filename: string; bytes: Uint8Array; contentType?: string; hm: string }>();
+  const downloads: { path: string; status: number }[] = [];
+
+  function attachmentUrl(id: string): string {
+    const file = userFiles.get(id);
+    if (!file) throw new Error(`no user file ${id}`);
+    const ex = Math.floor(Date.now() / 1000 + 86_400).toString(16);
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}/attachments/${channelId}/${id}/${encodeURIComponent(file.filename)}?ex=${ex}&is=${ex}&hm=${file.hm}&`;
+  }
+
+  /** The CDN: the bytes for a signed address of a known file, 404 otherwise. */
+  function serveAttachment(url: URL, res: ServerResponse): void {
+    const m = /^\/attachments\/\d+\/(\d+)\/[^/]+$/.exec(url.pathname);
+    const file = m ? userFiles.get(m[1] ?? "") : undefined;
+    const ok = file !== undefined && url.searchParams.get("hm") === file.hm;
+    downloads.push({ path: url.pathname, status: ok ? 200 : 404 });
+    if (!ok) {
+      res.writeHead(404, { "content-type": "text/plain" });
+      res.end("This content is no longer available.");
+      return;
+    }
+    res.writeHead(200, {
+      "content-type": file.contentType ?? "application/octet-stream",
+      "content-length": file.bytes.byteLength,
+    });
+    res.end(Buffer.from(file.bytes));
+  }
+
   const server = createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    if (req.method === "GET" && url.pathname.startsWith("/attachments/")) {
+      serveAttachment(url, res);
+      return;
+    }
     void handle(req, res).catch((error: unknown) => {
       res.writeHead(500, { "content-type": "application/json" });
       res.end(JSON.stringify({ code: 0, message: String(error) }));
@@ -800,7 +841,37 @@ export async function startDiscordServer(
 
   function commandData(name: string, options: OptionInput[]): Json {
     const registered = [...commands.values()].flat().find((c) => c.name === name);
+    // Discord only lets a user attach a file to an attachment option the command declares.
+    const attached = options.filter((o) => o.type === 11);
+    for (const o of attached) {
+      const declared = (registered?.options ?? []).some((r: Json) => r.name === o.name && r.type === 11);
+      if (!declared) throw new Error(`/${name} declares no attachment option "${o.name}"`);
+    }
+    const resolved =
+      attached.length === 0
+        ? undefined
+        : {
+            attachments: Object.fromEntries(
+              attached.map((o) => {
+                const id = String(o.value);
+                const file = userFiles.get(id);
+                if (!file) throw new Error(`no user file ${id}`);
+                const url = attachmentUrl(id);
+                const object = {
+                  id,
+                  filename: file.filename,
+                  size: file.bytes.byteLength,
+                  url,
+                  proxy_url: url,
+                  ephemeral: true,
+                  ...(file.contentType ? { content_type: file.contentType } : {}),
+                };
+                return [id, object];
+              }),
+            ),
+          };
     return {
+      ...(resolved ? { resolved } : {}),
       id: registered?.id ?? snowflake(),
       name,
       type: 1,
@@ -850,6 +921,17 @@ export async function startDiscordServer(
       });
     },
     chatInput: (name, options = [], who = {}) => base(2, who, commandData(name, options)),
+    userFile(filename, bytes, contentType) {
+      const id = snowflake();
+      userFiles.set(id, {
+        filename,
+        bytes,
+        hm: randomBytes(32).toString("hex"),
+        ...(contentType ? { contentType } : {}),
+      });
+      return id;
+    },
+    downloads,
     autocomplete: (name, options, who = {}) => base(4, who, commandData(name, options)),
     button(customId, messageId, who = {}) {
       const message = messages.get(messageId);

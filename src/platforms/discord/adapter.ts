@@ -26,6 +26,7 @@ import { type Lang, t } from "../../core/i18n";
 import { type PagedInvocation, parsePageData } from "../../core/paging";
 import type { Attachment, Reply } from "../../core/reply";
 import { type AdapterDeps, ChatGoneError, type PlatformAdapter } from "../adapter";
+import { discordAttachment, FILE_OPTION } from "./attachment";
 import { provinceChoices } from "./autocomplete";
 import { actionButtons, pageButtons, quotesButtons, suggestionButtons } from "./buttons";
 import { callerOf, channelOf, langFromDiscordLocale, replyLang } from "./caller";
@@ -223,6 +224,8 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Adapt
         log.warn({ err }, "discord: stored language unavailable"),
       );
       const inv: Invocation = { command: i.commandName, args: argsOf(i.options.data, command), lang, caller };
+      const file = command?.file ? i.options.getAttachment(FILE_OPTION) : null;
+      if (file) inv.attachment = discordAttachment(file);
       const reply = await deps.handle(inv);
       return { inv, reply };
     })();

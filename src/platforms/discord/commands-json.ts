@@ -12,6 +12,7 @@ import {
 } from "discord.js";
 import { MAX_ARG_LENGTH } from "../../core/args";
 import { type ArgSpec, type Command, isAdminOnly } from "../../core/command";
+import { FILE_OPTION, FILE_OPTION_VI } from "./attachment";
 import { COMMAND_NAME, clip, LIMITS } from "./limits";
 
 /** Bounds offered for year options when the spec gives none. */
@@ -105,6 +106,17 @@ function command(c: Command, problems: string[]): RESTPostAPIChatInputApplicatio
     description_localizations: localizations(c.description, LIMITS.commandDescription),
     options: ordered.map(option),
   };
+  // A command that takes a file gets an optional attachment option after its own (/ingest: the saved page).
+  if (c.file && out.options && out.options.length < LIMITS.optionsPerCommand) {
+    out.options.push({
+      type: ApplicationCommandOptionType.Attachment,
+      name: FILE_OPTION,
+      name_localizations: nameLocalizations(FILE_OPTION, { vi: FILE_OPTION_VI }),
+      description: clip(c.file.description.en, LIMITS.commandDescription),
+      description_localizations: localizations(c.file.description, LIMITS.commandDescription),
+      required: false,
+    });
+  }
   if (isAdminOnly(c)) {
     out.default_member_permissions = ADMIN_COMMAND_PERMISSION.toString();
     // Member permissions do not apply in DMs, so there the command would show for everyone: servers only.
