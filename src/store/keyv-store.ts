@@ -3,7 +3,7 @@
 //   lang:<userId>         a user's /lang preference
 //   page:<token>          the invocation behind a page button (expires), shared by every process
 //   delivery:<key>        a digest delivery record (claimed → sent, or missed)
-//   audit:<iso>:<nonce>   one audit entry (one key each, so concurrent appends never overwrite one another)
+//   audit:<iso>:<seq>:<nonce>   one audit entry (one key each, so concurrent appends never overwrite one another)
 // Listing reads by key prefix straight from the backend, so there is no separate index to drift out of step.
 import { randomUUID } from "node:crypto";
 import type { Lang } from "../core/i18n";
@@ -37,6 +37,8 @@ const LANG = "lang:";
 const PAGE = "page:";
 const DELIVERY = "delivery:";
 const AUDIT = "audit:";
+
+let auditSequence = 0;
 
 export class KeyvStateStore implements StateStore {
   private readonly now: () => number;
@@ -243,8 +245,10 @@ export class KeyvStateStore implements StateStore {
 
   async appendAudit(entry: AuditEntry): Promise<void> {
     const checked = readAudit(AUDIT, entry);
-    // The ISO time first makes keys sort by time; the nonce keeps two entries in one millisecond apart.
-    const key = `${AUDIT}${checked.at}:${randomUUID().slice(0, 8)}`;
+    // The ISO time first makes keys sort by time; the sequence keeps this process's entries of one millisecond
+    // in the order they were written, and the nonce keeps other processes' entries apart.
+    auditSequence += 1;
+    const key = `${AUDIT}${checked.at}:${String(auditSequence).padStart(10, "0")}:${randomUUID().slice(0, 8)}`;
     await this.run("appendAudit", () => this.keyv.set(key, checked, this.auditTtlMs));
   }
 

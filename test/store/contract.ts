@@ -243,6 +243,15 @@ export function storeContract(name: string, harness: () => Promise<StoreHarness>
       expect(await store.listAudit(100)).toHaveLength(5);
     });
 
+    it("lists entries written in the same millisecond in the order they were written", async () => {
+      const at = new Date(Date.UTC(2027, 6, 18, 2, 0)).toISOString();
+      for (let i = 0; i < 20; i++) {
+        await store.appendAudit({ at, who: `telegram:${i}`, where: "telegram:-1", what: "/reload", result: "ok" });
+      }
+      const listed = await store.listAudit(20);
+      expect(listed.map((e) => e.who)).toEqual(Array.from({ length: 20 }, (_, i) => `telegram:${19 - i}`));
+    });
+
     it("answers ping, and rejects (never answers undefined) once closed", async () => {
       await store.ping();
       await store.setSubscription(subscription("telegram:-9"));
