@@ -1,26 +1,11 @@
 // A draft shown compactly for review: what was found (with the quotes), what is uncertain (an inferred year and
 // its reason, an unresolved name, a possible duplicate), and the errors that block approval. The same Reply feeds
 // /review on the platforms and `npm run ingest` in a terminal.
-import type { Lang } from "../core/i18n";
+import { type Lang, words } from "../core/i18n";
 import type { Block, Line, Reply } from "../core/reply";
 import type { Draft, UncertaintyKind } from "./draft";
 import { describeDate } from "./draft";
 import type { DraftSummary } from "./inbox";
-
-const LABEL: Record<UncertaintyKind, { vi: string; en: string }> = {
-  "inferred-year": { vi: "Năm suy ra", en: "Inferred year" },
-  "year-not-stated": { vi: "Không nêu năm", en: "Year not stated" },
-  "year-conflict": { vi: "Năm không thống nhất", en: "Conflicting year" },
-  "unresolved-name": { vi: "Tên chưa xác định", en: "Unresolved name" },
-  "unlinked-person": { vi: "Người mới", en: "New person" },
-  duplicate: { vi: "Trùng bài", en: "Duplicate page" },
-  "possible-duplicate": { vi: "Có thể trùng sự kiện", en: "Possible duplicate" },
-  "no-direction": { vi: "Không rõ chiều", en: "No direction" },
-  "not-drafted": { vi: "Không lập bản ghi", en: "Not drafted" },
-  "pending-translation": { vi: "Chờ dịch", en: "Translation pending" },
-  "not-vietnam-laos": { vi: "Không về Việt – Lào", en: "Not Vietnam–Laos" },
-  note: { vi: "Ghi chú", en: "Note" },
-};
 
 const clip = (text: string, max: number) => {
   const flat = text.replace(/\s+/g, " ").trim();
@@ -31,6 +16,7 @@ const clip = (text: string, max: number) => {
 
 export function reviewReply(draft: Draft, lang: Lang): Reply {
   const vi = lang === "vi";
+  const w = words(lang).review;
   const r = draft.records;
   const q = (quote: string | undefined) => (quote ? ` — “${clip(quote, 110)}”` : "");
   const found: Line[] = [
@@ -49,34 +35,34 @@ export function reviewReply(draft: Draft, lang: Lang): Reply {
       const record = u.record ? [...r.events, ...r.figures].find((x) => x.id === u.record) : undefined;
       const reason = u.kind === "inferred-year" && record?.date.inferred ? record.date.inferred[lang] : u.text;
       return {
-        text: `${LABEL[u.kind as UncertaintyKind]?.[lang] ?? u.kind}${u.record ? ` (${u.record})` : ""}: ${clip(reason, 260)}`,
+        text: `${w.uncertainty[u.kind as UncertaintyKind] ?? u.kind}${u.record ? ` (${u.record})` : ""}: ${clip(reason, 260)}`,
       };
     });
   const blocks: Block[] = [
     {
       kind: "fields",
       fields: [
-        { name: vi ? "Nguồn" : "Source", value: `${draft.origin} → ${draft.source.file}` },
-        { name: vi ? "Ngôn ngữ" : "Language", value: draft.lang === "vi" ? "Tiếng Việt" : "English" },
+        { name: w.source, value: `${draft.origin} → ${draft.source.file}` },
+        { name: w.language, value: w.languageName[draft.lang] },
         {
-          name: vi ? "Phân đoạn" : "Segments",
+          name: w.segments,
           value: draft.source.segments
             .map((s) => `${s.lines[0]}–${s.lines[1]} ${s.kind}${s.vietnamLaos ? "" : " ✗"}`)
             .join(", "),
         },
       ],
     },
-    { kind: "heading", text: vi ? `Tìm thấy (${found.length})` : `Found (${found.length})` },
+    { kind: "heading", text: w.found(found.length) },
     found.length
       ? { kind: "list", items: found }
-      : { kind: "text", line: { text: vi ? "Không có bản ghi nào." : "No records." } },
+      : { kind: "text", line: { text: w.noRecords } },
   ];
   if (uncertain.length) {
-    blocks.push({ kind: "heading", text: vi ? "Cần xem lại" : "Uncertain" }, { kind: "list", items: uncertain });
+    blocks.push({ kind: "heading", text: w.uncertain }, { kind: "list", items: uncertain });
   }
   if (draft.report.errors.length) {
     blocks.push(
-      { kind: "heading", text: vi ? "Lỗi (chưa thể duyệt)" : "Errors (cannot be approved yet)" },
+      { kind: "heading", text: w.errors },
       {
         kind: "list",
         items: draft.report.errors.slice(0, 15).map((e) => ({ text: `${e.file} ${e.path}: ${e.message}` })),
@@ -84,7 +70,7 @@ export function reviewReply(draft: Draft, lang: Lang): Reply {
     );
   }
   const reply: Reply = {
-    title: `${vi ? "Bản nháp" : "Draft"} ${draft.id} — ${clip(draft.source.title, 90)}`,
+    title: `${w.draft} ${draft.id} — ${clip(draft.source.title, 90)}`,
     blocks,
     citations: [],
     private: true,
@@ -92,29 +78,29 @@ export function reviewReply(draft: Draft, lang: Lang): Reply {
   };
   if (!draft.report.duplicateOf && found.length) {
     reply.suggestions = [
-      { command: `/review ${draft.id} approve`, label: vi ? "Duyệt tất cả" : "Approve all" },
-      { command: `/review ${draft.id} reject`, label: vi ? "Từ chối" : "Reject" },
+      { command: `/review ${draft.id} approve`, label: w.approveAll },
+      { command: `/review ${draft.id} reject`, label: w.reject },
     ];
   } else {
-    reply.suggestions = [{ command: `/review ${draft.id} reject`, label: vi ? "Từ chối" : "Reject" }];
+    reply.suggestions = [{ command: `/review ${draft.id} reject`, label: w.reject }];
   }
   return reply;
 }
 
 export function inboxReply(drafts: readonly DraftSummary[], lang: Lang): Reply {
-  const vi = lang === "vi";
+  const w = words(lang).review;
   return {
-    title: vi ? `Hộp thư bản nháp (${drafts.length})` : `Draft inbox (${drafts.length})`,
+    title: w.inboxTitle(drafts.length),
     blocks: drafts.length
       ? [
           {
             kind: "list",
             items: drafts.map((d) => ({
-              text: `${d.id} — ${clip(d.title, 80)} · ${d.records} ${vi ? "bản ghi" : "records"}${d.uncertain ? ` · ${d.uncertain} ${vi ? "cần xem lại" : "uncertain"}` : ""}${d.errors ? ` · ${d.errors} ${vi ? "lỗi" : "errors"}` : ""}${d.duplicateOf ? ` · ${vi ? "trùng" : "duplicate of"} ${d.duplicateOf}` : ""}`,
+              text: `${d.id} — ${clip(d.title, 80)} · ${d.records} ${w.records}${d.uncertain ? ` · ${d.uncertain} ${w.uncertainCount}` : ""}${d.errors ? ` · ${d.errors} ${w.errorCount}` : ""}${d.duplicateOf ? ` · ${w.duplicateOf} ${d.duplicateOf}` : ""}`,
             })),
           },
         ]
-      : [{ kind: "text", line: { text: vi ? "Không có bản nháp nào chờ duyệt." : "No drafts waiting for review." } }],
+      : [{ kind: "text", line: { text: w.inboxEmpty } }],
     citations: [],
     private: true,
     lang,
