@@ -53,9 +53,7 @@ export function reviewReply(draft: Draft, lang: Lang): Reply {
       ],
     },
     { kind: "heading", text: w.found(found.length) },
-    found.length
-      ? { kind: "list", items: found }
-      : { kind: "text", line: { text: w.noRecords } },
+    found.length ? { kind: "list", items: found } : { kind: "text", line: { text: w.noRecords } },
   ];
   if (uncertain.length) {
     blocks.push({ kind: "heading", text: w.uncertain }, { kind: "list", items: uncertain });
