@@ -3,7 +3,7 @@ import type { Command, CommandContext, CommandReply } from "../src/core/command"
 import { describeStatus } from "../src/core/describe";
 import { echo, UserError } from "../src/core/errors";
 import { formatAmount, formatFactDate, formatIsoDay } from "../src/core/format";
-import { type Lang, pick } from "../src/core/i18n";
+import { both, type Lang, pick, words } from "../src/core/i18n";
 import type { CitationRef } from "../src/core/model";
 import { answerQuestion, type Fact, overlap } from "../src/core/question";
 import type { Line } from "../src/core/reply";
@@ -58,7 +58,7 @@ function factLine(ctx: CommandContext, fact: Fact, terms: ReadonlyMap<string, nu
     case "agreement": {
       const a = corpus.agreement(fact.ref);
       if (!a) break;
-      const signed = lang === "vi" ? "ký" : "signed";
+      const signed = words(lang).askCommand.signed;
       return {
         text: `${pick(a.title, lang)} — ${signed} ${formatFactDate(a.signed, lang)}; ${describeStatus(agreementStatus(a, ctx.today), lang)}`,
         cites,
@@ -97,11 +97,11 @@ function suggestionsFor(ctx: CommandContext, provinces: readonly string[], quest
   const out = provinces.slice(0, 2).map((id) => {
     const p = ctx.corpus.province(id);
     const n = p ? pick(p.name, lang) : id;
-    return { command: `/province ${n}`, label: lang === "vi" ? `tóm tắt về ${n}` : `briefing on ${n}` };
+    return { command: `/province ${n}`, label: words(lang).askCommand.briefingOn(n) };
   });
   out.push({
     command: `/search ${echo(question, 40)}`,
-    label: lang === "vi" ? "tìm toàn văn" : "full-text search",
+    label: words(lang).askCommand.fullText,
   });
   return out;
 }
@@ -135,10 +135,14 @@ export const ask: Command = {
     const { corpus, lang } = ctx;
     const question = String(args.question ?? "").trim();
     if (!question) {
-      throw new UserError("missing-argument", { vi: "Hãy nhập câu hỏi.", en: "Please type a question." });
+      throw new UserError(
+        "missing-argument",
+        both((w) => w.askCommand.missing),
+      );
     }
     const answer = answerQuestion(corpus, question);
-    const title = lang === "vi" ? `Hỏi: ${echo(question, 120)}` : `Question: ${echo(question, 120)}`;
+    const w = words(lang).askCommand;
+    const title = w.title(echo(question, 120));
     const suggestions = suggestionsFor(ctx, answer.provinces, question, lang);
     if (answer.facts.length === 0) {
       return {
@@ -147,10 +151,7 @@ export const ask: Command = {
           {
             kind: "text",
             line: {
-              text:
-                lang === "vi"
-                  ? `Kho dữ liệu không có thông tin trả lời câu hỏi này. Thử một lệnh khác: /search, /province <tỉnh>, /timeline, /agreements; /help để xem tất cả.`
-                  : "The corpus has nothing that answers this question. Try another command: /search, /province <name>, /timeline, /agreements; /help lists them all.",
+              text: w.nothing,
             },
           },
         ],
@@ -167,14 +168,7 @@ export const ask: Command = {
         {
           kind: "text",
           line: {
-            text:
-              lang === "vi"
-                ? items.length === 1
-                  ? "Dữ kiện liên quan nhất:"
-                  : `${items.length} dữ kiện liên quan nhất (xếp theo mức liên quan):`
-                : items.length === 1
-                  ? "The most relevant fact:"
-                  : `The ${items.length} most relevant facts (best first):`,
+            text: w.mostRelevant(items.length),
           },
         },
         { kind: "list", items },

@@ -200,6 +200,16 @@ export const en: Catalogue = {
     noneMatch: (span) => `No agreement matches. The corpus has agreements covering ${span}.`,
   },
 
+  askCommand: {
+    missing: "Please type a question.",
+    title: (question) => `Question: ${question}`,
+    signed: "signed",
+    briefingOn: (name) => `briefing on ${name}`,
+    fullText: "full-text search",
+    nothing:
+      "The corpus has nothing that answers this question. Try another command: /search, /province <name>, /timeline, /agreements; /help lists them all.",
+    mostRelevant: (n) => (n === 1 ? "The most relevant fact:" : `The ${n} most relevant facts (best first):`),
+  },
   timelineCommand: { title: "Timeline" },
   searchCommand: {
     title: (query) => `Results for “${query}”`,

@@ -210,6 +210,17 @@ export const vi = {
     noneMatch: (span: string) => `Không có văn bản nào phù hợp. Dữ liệu hiện có văn bản trong các năm ${span}.`,
   },
 
+  askCommand: {
+    missing: "Hãy nhập câu hỏi.",
+    title: (question: string) => `Hỏi: ${question}`,
+    signed: "ký",
+    briefingOn: (name: string) => `tóm tắt về ${name}`,
+    fullText: "tìm toàn văn",
+    nothing:
+      "Kho dữ liệu không có thông tin trả lời câu hỏi này. Thử một lệnh khác: /search, /province <tỉnh>, /timeline, /agreements; /help để xem tất cả.",
+    mostRelevant: (n: number) =>
+      n === 1 ? "Dữ kiện liên quan nhất:" : `${n} dữ kiện liên quan nhất (xếp theo mức liên quan):`,
+  },
   timelineCommand: { title: "Dòng thời gian" },
   searchCommand: {
     title: (query: string) => `Kết quả tìm “${query}”`,
