@@ -5,7 +5,7 @@ import { readFile } from "node:fs/promises";
 import { basename, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import dotenv from "dotenv";
-import { isLang } from "./core/i18n";
+import { isLang, t } from "./core/i18n";
 import { renderPlain } from "./core/reply";
 import { formatErrors, loadCorpus } from "./corpus/load";
 import { FetchPageError, fetchPage, inputFromFile } from "./ingest/fetch-page";
@@ -19,8 +19,7 @@ const USAGE = `usage: npm run ingest -- [--dry-run] [--json] [--lang vi|en] [--d
        npm run ingest -- --list | --review <id> | --approve <id> [--records id,id…] | --reject <id>
        npm run ingest -- --measure`;
 
-const labels = (lang: "vi" | "en") =>
-  lang === "vi" ? { sources: "Nguồn", page: "Trang" } : { sources: "Sources", page: "Page" };
+const labels = (lang: "vi" | "en") => ({ sources: t("sources", lang), page: t("page", lang) });
 
 async function main(): Promise<number> {
   let parsed: ReturnType<typeof parse>;

@@ -38,6 +38,13 @@ export const en: Catalogue = {
     pageSpan: (page, span) => `page ${page} — ${span}`,
   },
 
+  telegram: {
+    sentPrivately: "I sent you the answer privately.",
+    privateOnly: (bot) => `This answer is private. Open a chat with @${bot}, press Start, then run the command again.`,
+    inlineNoResults: "No results — open the help",
+    inlineMore: (command) => `… (continued — send ${command} to the bot)`,
+    buttonExpired: "This button has expired (the bot restarted or the result is old). Please run the command again.",
+  },
   console: {
     pagingHint: "(/next: next page · /prev: previous page)",
     lastPage: (page: number, count: number) => `This is the last page (${page}/${count}).`,

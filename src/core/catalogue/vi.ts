@@ -45,6 +45,13 @@ export const vi = {
   },
 
   // The console (npm start with no platform token).
+  telegram: {
+    sentPrivately: "Đã gửi câu trả lời vào chat riêng với bạn.",
+    privateOnly: (bot: string) => `Câu trả lời này chỉ gửi riêng. Hãy mở chat với @${bot}, bấm Start rồi gõ lại lệnh.`,
+    inlineNoResults: "Không có kết quả — xem hướng dẫn",
+    inlineMore: (command: string) => `… (còn tiếp — gõ ${command} với bot)`,
+    buttonExpired: "Nút này đã hết hạn (bot vừa khởi động lại hoặc kết quả đã cũ). Vui lòng gõ lại lệnh.",
+  },
   console: {
     pagingHint: "(/next: trang sau · /prev: trang trước)",
     lastPage: (page: number, count: number) => `Đây là trang cuối (${page}/${count}).`,

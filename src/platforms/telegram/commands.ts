@@ -4,7 +4,7 @@
 import type { Context, Middleware } from "grammy";
 import type { Message } from "grammy/types";
 import { findCommand, type Invocation, parseCommandText } from "../../core/dispatch";
-import type { Lang } from "../../core/i18n";
+import { type Lang, words } from "../../core/i18n";
 import { plainTextInvocation } from "../../core/plain-text";
 import type { Reply } from "../../core/reply";
 import type { AdapterDeps } from "../adapter";
@@ -77,21 +77,12 @@ export async function deliver(
   if (reply.private && inGroup && ctx.from) {
     try {
       await sendReply(ctx.api, ctx.from.id, reply, keyboard ? { keyboard } : {});
-      await ctx.reply(
-        lang === "vi" ? "Đã gửi câu trả lời vào chat riêng với bạn." : "I sent you the answer privately.",
-        {
-          ...(message
-            ? { reply_parameters: { message_id: message.message_id, allow_sending_without_reply: true } }
-            : {}),
-        },
-      );
+      await ctx.reply(words(lang).telegram.sentPrivately, {
+        ...(message ? { reply_parameters: { message_id: message.message_id, allow_sending_without_reply: true } } : {}),
+      });
     } catch (error) {
       if (!isChatGone(error)) throw error;
-      await ctx.reply(
-        lang === "vi"
-          ? `Câu trả lời này chỉ gửi riêng. Hãy mở chat với @${ctx.me.username}, bấm Start rồi gõ lại lệnh.`
-          : `This answer is private. Open a chat with @${ctx.me.username}, press Start, then run the command again.`,
-      );
+      await ctx.reply(words(lang).telegram.privateOnly(ctx.me.username));
     }
     return;
   }

@@ -7,7 +7,7 @@ import type { InlineQueryResultArticle } from "grammy/types";
 import { clipLine as clip, headWithin } from "../../core/clip";
 import type { Caller } from "../../core/command";
 import { findCommand } from "../../core/dispatch";
-import type { Lang } from "../../core/i18n";
+import { type Lang, words } from "../../core/i18n";
 import type { Province } from "../../core/model";
 import type { Block, Line, Reply } from "../../core/reply";
 import { resolveProvince } from "../../core/resolve";
@@ -35,7 +35,7 @@ export function inlineQueryHandler(deps: AdapterDeps): Middleware<Context> {
       ...(results.length === 0
         ? {
             button: {
-              text: lang === "vi" ? "Không có kết quả — xem hướng dẫn" : "No results — open the help",
+              text: words(lang).telegram.inlineNoResults,
               start_parameter: "help",
             },
           }
@@ -98,11 +98,7 @@ export function resultId(key: string): string {
 
 /** One result inserting the whole reply (its first message, with a pointer to the command for the rest). */
 function article(key: string, reply: Reply, lang: Lang, command: string): InlineQueryResultArticle {
-  const more = !command
-    ? "…"
-    : lang === "vi"
-      ? `… (còn tiếp — gõ ${command} với bot)`
-      : `… (continued — send ${command} to the bot)`;
+  const more = command ? words(lang).telegram.inlineMore(command) : "…";
   const moreHtml = `\n\n<i>${escapeHtml(more)}</i>`;
   const parts = renderReply(reply, MESSAGE_LIMIT - moreHtml.length);
   return {

@@ -91,7 +91,5 @@ export function replyKeyboard(
 }
 
 export function expiredButtonText(lang: Lang): string {
-  return lang === "vi"
-    ? "Nút này đã hết hạn (bot vừa khởi động lại hoặc kết quả đã cũ). Vui lòng gõ lại lệnh."
-    : "This button has expired (the bot restarted or the result is old). Please run the command again.";
+  return words(lang).telegram.buttonExpired;
 }
