@@ -5,12 +5,17 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCore } from "../../src/app";
-import type { PlatformAdapter } from "../../src/platforms/adapter";
-import { createDiscordAdapter } from "../../src/platforms/discord/adapter";
-import { PAGES } from "../ingest/support";
-import { tempWorkspace } from "../ops/support";
-import { type InteractionHandle, type Json, type RecordedRequest, startDiscordServer } from "../support/discord-server";
+import { createCore } from "../../../src/app";
+import type { PlatformAdapter } from "../../../src/platforms/adapter";
+import { createDiscordAdapter } from "../../../src/platforms/discord/adapter";
+import { PAGES } from "../../ingest/support";
+import { tempWorkspace } from "../../ops/support";
+import {
+  type InteractionHandle,
+  type Json,
+  type RecordedRequest,
+  startDiscordServer,
+} from "../../support/discord-server";
 
 const ADMIN = "500000000000000777";
 const MEMBER = "500000000000000888";

@@ -2,7 +2,12 @@
 // adapter test would be testing against a fiction.
 import { Bot, GrammyError, InputFile } from "grammy";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { messageUpdate, parseTelegramHtml, startTelegramServer, type TelegramServer } from "../support/telegram-server";
+import {
+  messageUpdate,
+  parseTelegramHtml,
+  startTelegramServer,
+  type TelegramServer,
+} from "../../support/telegram-server";
 
 let server: TelegramServer;
 beforeEach(async () => {
@@ -67,7 +72,7 @@ describe("local Telegram Bot API server", () => {
 
   it("uploads a photo through multipart form data", async () => {
     const bot = newBot();
-    // A 1×1 PNG: Telegram refuses bytes that are not a picture (see test/telegram/files.test.ts).
+    // A 1×1 PNG: Telegram refuses bytes that are not a picture (see test/platforms/telegram/files.test.ts).
     const png = Buffer.from(
       "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
       "base64",

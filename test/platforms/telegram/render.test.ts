@@ -1,11 +1,11 @@
 // The Telegram renderer: escaping, the 4,096 limit, and the places a message may never be cut.
 // Every part is checked with the local server's Telegram HTML parser, the same check the API applies.
 import { describe, expect, it } from "vitest";
-import { quotesReply } from "../../src/core/quotes";
-import type { Citation, Reply } from "../../src/core/reply";
-import { sourceGroups } from "../../src/core/source-list";
-import { escapeHtml, MESSAGE_LIMIT, renderReply, splitPlain } from "../../src/platforms/telegram/render";
-import { parseTelegramHtml } from "../support/telegram-server";
+import { quotesReply } from "../../../src/core/quotes";
+import type { Citation, Reply } from "../../../src/core/reply";
+import { sourceGroups } from "../../../src/core/source-list";
+import { escapeHtml, MESSAGE_LIMIT, renderReply, splitPlain } from "../../../src/platforms/telegram/render";
+import { parseTelegramHtml } from "../../support/telegram-server";
 
 const citation = (n: number, quote = `Quote number ${n} & more`): Citation => ({
   n,
@@ -182,7 +182,7 @@ describe("splitPlain", () => {
 
 describe("pages of a paginated list", () => {
   it("render as one message each, so a page button can edit the whole page", async () => {
-    const { createCore } = await import("../../src/app");
+    const { createCore } = await import("../../../src/app");
     const core = await createCore({ today: "2026-11-24" });
     const caller = {
       userId: "t",
@@ -212,8 +212,8 @@ describe("pages of a paginated list", () => {
 
 describe("digests", () => {
   it("render as one message on any day, so a digest is one post", async () => {
-    const { createCore } = await import("../../src/app");
-    const { composeDigest } = await import("../../src/core/digest");
+    const { createCore } = await import("../../../src/app");
+    const { composeDigest } = await import("../../../src/core/digest");
     const corpus = (await createCore({ today: "2026-11-24" })).holder.get();
     let rendered = 0;
     for (

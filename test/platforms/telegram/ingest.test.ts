@@ -4,9 +4,9 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { PAGES } from "../ingest/support";
-import { tempWorkspace } from "../ops/support";
-import { documentUpdate, type Json, startTelegramServer } from "../support/telegram-server";
+import { PAGES } from "../../ingest/support";
+import { tempWorkspace } from "../../ops/support";
+import { documentUpdate, type Json, startTelegramServer } from "../../support/telegram-server";
 import { type Harness, startHarness } from "./harness";
 
 const ADMIN_ID = 1001;

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createCore } from "../../src/app";
-import { Corpus } from "../../src/core/corpus";
-import type { CorpusData, Province } from "../../src/core/model";
-import { fold } from "../../src/core/normalize";
-import { provinceChoices } from "../../src/platforms/discord/autocomplete";
+import { createCore } from "../../../src/app";
+import { Corpus } from "../../../src/core/corpus";
+import type { CorpusData, Province } from "../../../src/core/model";
+import { fold } from "../../../src/core/normalize";
+import { provinceChoices } from "../../../src/platforms/discord/autocomplete";
 
 let corpus: Corpus;
 beforeAll(async () => {

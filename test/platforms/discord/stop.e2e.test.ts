@@ -4,12 +4,12 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCore } from "../../src/app";
-import type { Command } from "../../src/core/command";
-import type { Reply } from "../../src/core/reply";
-import type { PlatformAdapter } from "../../src/platforms/adapter";
-import { createDiscordAdapter } from "../../src/platforms/discord/adapter";
-import { type DiscordServer, startDiscordServer } from "../support/discord-server";
+import { createCore } from "../../../src/app";
+import type { Command } from "../../../src/core/command";
+import type { Reply } from "../../../src/core/reply";
+import type { PlatformAdapter } from "../../../src/platforms/adapter";
+import { createDiscordAdapter } from "../../../src/platforms/discord/adapter";
+import { type DiscordServer, startDiscordServer } from "../../support/discord-server";
 
 let releaseSlow = () => {};
 const slowStarted: string[] = [];

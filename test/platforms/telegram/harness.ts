@@ -1,14 +1,14 @@
 // Starts the real grammY-based adapter against the local Bot API server, over the real corpus.
 import { Writable } from "node:stream";
-import { commands as allCommands } from "../../commands/index";
-import { type Core, createCore } from "../../src/app";
-import type { Command } from "../../src/core/command";
-import type { Invocation } from "../../src/core/dispatch";
-import type { Lang } from "../../src/core/i18n";
-import { createLogger } from "../../src/log";
-import type { AdapterDeps } from "../../src/platforms/adapter";
-import { createTelegramAdapter, type TelegramAdapter } from "../../src/platforms/telegram/adapter";
-import { startTelegramServer, type TelegramServer } from "../support/telegram-server";
+import { commands as allCommands } from "../../../commands/index";
+import { type Core, createCore } from "../../../src/app";
+import type { Command } from "../../../src/core/command";
+import type { Invocation } from "../../../src/core/dispatch";
+import type { Lang } from "../../../src/core/i18n";
+import { createLogger } from "../../../src/log";
+import type { AdapterDeps } from "../../../src/platforms/adapter";
+import { createTelegramAdapter, type TelegramAdapter } from "../../../src/platforms/telegram/adapter";
+import { startTelegramServer, type TelegramServer } from "../../support/telegram-server";
 
 export const TODAY = "2026-11-24";
 
@@ -31,7 +31,7 @@ export interface HarnessOptions {
   /** Platform-prefixed user ids treated as bot admins (ADMIN_IDS). */
   admins?: string[];
   /** The state store given to commands (/subscribe) and to chatMoved. */
-  store?: import("../../src/core/services").StateStore;
+  store?: import("../../../src/core/services").StateStore;
   /** Told when a chat got a new id (default with a store: the store's moveChat). */
   chatMoved?: AdapterDeps["chatMoved"];
   /** Pauses between sign-in attempts and polling restarts (short in tests). */
@@ -39,11 +39,11 @@ export interface HarnessOptions {
   /** An already running local Bot API (a second bot process on the same token); closed by its owner. */
   server?: TelegramServer;
   /** Page tokens (default: the core's, in memory). */
-  pages?: import("../../src/core/paging").PageTokens;
+  pages?: import("../../../src/core/paging").PageTokens;
   /** Runs on the server before the adapter starts (an unreachable API at start-up). */
   beforeStart?: (server: TelegramServer) => void;
   /** Wraps the core's handle, e.g. to fail outside dispatch. */
-  wrapHandle?: (handle: (inv: Invocation) => Promise<import("../../src/core/reply").Reply>) => AdapterDeps["handle"];
+  wrapHandle?: (handle: (inv: Invocation) => Promise<import("../../../src/core/reply").Reply>) => AdapterDeps["handle"];
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {

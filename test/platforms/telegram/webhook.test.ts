@@ -1,7 +1,7 @@
 // End to end, webhook mode: the adapter registers its webhook with the local Bot API server and serves
 // updates over HTTP on 127.0.0.1; Telegram's secret header is required.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Json, messageUpdate, parseTelegramHtml } from "../support/telegram-server";
+import { type Json, messageUpdate, parseTelegramHtml } from "../../support/telegram-server";
 import { type Harness, startHarness } from "./harness";
 
 let h: Harness;

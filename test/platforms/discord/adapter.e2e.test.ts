@@ -5,14 +5,14 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { commands as realCommands } from "../../commands/index";
-import { createCore } from "../../src/app";
-import { type Caller, type Command, type CommandReply, isAdminOnly } from "../../src/core/command";
-import { UserError } from "../../src/core/errors";
-import type { Reply } from "../../src/core/reply";
-import { expandCiteNumbers } from "../../src/core/source-list";
-import { ChatGoneError, type PlatformAdapter } from "../../src/platforms/adapter";
-import { createDiscordAdapter } from "../../src/platforms/discord/adapter";
+import { commands as realCommands } from "../../../commands/index";
+import { createCore } from "../../../src/app";
+import { type Caller, type Command, type CommandReply, isAdminOnly } from "../../../src/core/command";
+import { UserError } from "../../../src/core/errors";
+import type { Reply } from "../../../src/core/reply";
+import { expandCiteNumbers } from "../../../src/core/source-list";
+import { ChatGoneError, type PlatformAdapter } from "../../../src/platforms/adapter";
+import { createDiscordAdapter } from "../../../src/platforms/discord/adapter";
 import {
   type DiscordServer,
   type InteractionHandle,
@@ -21,7 +21,7 @@ import {
   MEMBER_PERMISSIONS,
   type RecordedRequest,
   startDiscordServer,
-} from "../support/discord-server";
+} from "../../support/discord-server";
 
 const TODAY = "2026-11-24";
 const SLOW_MS = 2500;

@@ -4,11 +4,16 @@
 import { unzipSync } from "fflate";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCore } from "../../src/app";
-import type { PlatformAdapter } from "../../src/platforms/adapter";
-import { createDiscordAdapter } from "../../src/platforms/discord/adapter";
-import { decodePng } from "../render/png-decode";
-import { type InteractionHandle, type Json, type RecordedRequest, startDiscordServer } from "../support/discord-server";
+import { createCore } from "../../../src/app";
+import type { PlatformAdapter } from "../../../src/platforms/adapter";
+import { createDiscordAdapter } from "../../../src/platforms/discord/adapter";
+import { decodePng } from "../../render/png-decode";
+import {
+  type InteractionHandle,
+  type Json,
+  type RecordedRequest,
+  startDiscordServer,
+} from "../../support/discord-server";
 
 const TODAY = "2026-11-24";
 let server: Awaited<ReturnType<typeof startDiscordServer>>;

@@ -6,11 +6,11 @@ import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { commands } from "../../commands/index";
-import { type DiscordServer, startDiscordServer } from "../support/discord-server";
+import { commands } from "../../../commands/index";
+import { type DiscordServer, startDiscordServer } from "../../support/discord-server";
 
 const run = promisify(execFile);
-const ROOT = resolve(import.meta.dirname, "../..");
+const ROOT = resolve(import.meta.dirname, "../../..");
 const SCRIPT = join(ROOT, "src/discord-register.ts");
 /** tsx's loader by absolute URL: the process runs in an empty directory without node_modules. */
 const TSX = pathToFileURL(join(ROOT, "node_modules/tsx/dist/loader.mjs")).href;

@@ -2,8 +2,8 @@
 // client, the fake Bot API checking them as Telegram does, and the action buttons under /province.
 import { unzipSync } from "fflate";
 import { afterEach, describe, expect, it } from "vitest";
-import { decodePng } from "../render/png-decode";
-import { callbackUpdate, messageUpdate, startTelegramServer } from "../support/telegram-server";
+import { decodePng } from "../../render/png-decode";
+import { callbackUpdate, messageUpdate, startTelegramServer } from "../../support/telegram-server";
 import { type Harness, startHarness, TODAY } from "./harness";
 
 let h: Harness | undefined;

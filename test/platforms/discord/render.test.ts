@@ -1,10 +1,10 @@
 import type { APIEmbed } from "discord.js";
 import { describe, expect, it } from "vitest";
-import type { Citation, Reply } from "../../src/core/reply";
-import { pageButtons, suggestionButtons } from "../../src/platforms/discord/buttons";
-import { clip } from "../../src/platforms/discord/limits";
-import { escapeMarkdown, safeUrl } from "../../src/platforms/discord/markdown";
-import { renderEmbeds } from "../../src/platforms/discord/render";
+import type { Citation, Reply } from "../../../src/core/reply";
+import { pageButtons, suggestionButtons } from "../../../src/platforms/discord/buttons";
+import { clip } from "../../../src/platforms/discord/limits";
+import { escapeMarkdown, safeUrl } from "../../../src/platforms/discord/markdown";
+import { renderEmbeds } from "../../../src/platforms/discord/render";
 
 /** Discord's documented embed limits, checked independently of the renderer's own constants. */
 function violations(embeds: APIEmbed[]): string[] {

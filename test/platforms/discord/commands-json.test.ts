@@ -1,9 +1,9 @@
 import { ApplicationCommandOptionType, PermissionFlagsBits } from "discord.js";
 import { describe, expect, it } from "vitest";
-import { commands } from "../../commands/index";
-import { type Command, isAdminOnly } from "../../src/core/command";
-import { FILE_OPTION, FILE_OPTION_VI } from "../../src/platforms/discord/attachment";
-import { toApplicationCommands, YEAR_MAX, YEAR_MIN } from "../../src/platforms/discord/commands-json";
+import { commands } from "../../../commands/index";
+import { type Command, isAdminOnly } from "../../../src/core/command";
+import { FILE_OPTION, FILE_OPTION_VI } from "../../../src/platforms/discord/attachment";
+import { toApplicationCommands, YEAR_MAX, YEAR_MIN } from "../../../src/platforms/discord/commands-json";
 
 const NAME = /^[-_\p{L}\p{N}]{1,32}$/u;
 

@@ -1,8 +1,8 @@
 // Page buttons: only the buttons that lead somewhere, callback data within Telegram's 64 bytes.
 import { describe, expect, it } from "vitest";
-import { PageTokens, parsePageData } from "../../src/core/paging";
-import type { Reply } from "../../src/core/reply";
-import { expiredButtonText, pageKeyboard, pageTokenFor, replyKeyboard } from "../../src/platforms/telegram/keyboard";
+import { PageTokens, parsePageData } from "../../../src/core/paging";
+import type { Reply } from "../../../src/core/reply";
+import { expiredButtonText, pageKeyboard, pageTokenFor, replyKeyboard } from "../../../src/platforms/telegram/keyboard";
 
 const paged = (page: number, pageCount: number): Reply => ({
   lang: "vi",

@@ -1,11 +1,11 @@
 // End to end, long polling: the real grammY bot (runner, auto-retry, throttler) against the local Bot API
 // server, over the real corpus. Each test talks in its own chat so they do not see each other's messages.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isAdminOnly } from "../../src/core/command";
-import { t } from "../../src/core/i18n";
-import type { Reply } from "../../src/core/reply";
-import { expandCiteNumbers } from "../../src/core/source-list";
-import { ChatGoneError } from "../../src/platforms/adapter";
+import { isAdminOnly } from "../../../src/core/command";
+import { t } from "../../../src/core/i18n";
+import type { Reply } from "../../../src/core/reply";
+import { expandCiteNumbers } from "../../../src/core/source-list";
+import { ChatGoneError } from "../../../src/platforms/adapter";
 import {
   callbackUpdate,
   inlineQueryUpdate,
@@ -13,7 +13,7 @@ import {
   messageUpdate,
   parseTelegramHtml,
   type RecordedCall,
-} from "../support/telegram-server";
+} from "../../support/telegram-server";
 import { type Harness, startHarness } from "./harness";
 
 let h: Harness;
