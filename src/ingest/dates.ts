@@ -65,6 +65,18 @@ interface Rule {
 
 const num = (s: string | undefined) => (s === undefined ? undefined : Number(s));
 
+/** An English day, "March 7, 2023" or "7 March" alike, with the weekday printed before it if any. */
+function englishDay(day?: number, month?: number, year?: number, weekday?: string): ReturnType<Rule["make"]> {
+  if (!valid(day, month, year)) return undefined;
+  return {
+    kind: "day",
+    day,
+    month,
+    ...(year ? { year } : {}),
+    ...(weekday ? { weekday: EN_WEEKDAYS.indexOf(weekday.toLowerCase()) + 1 } : {}),
+  };
+}
+
 /** Most specific first: a span taken by one rule is not read again by a later one. */
 const RULES: Rule[] = [
   {
@@ -139,30 +151,14 @@ const RULES: Rule[] = [
     // Tuesday, March 7, 2023 · March 7 · December 25, 2022
     re: new RegExp(`(?:${EN_WEEKDAY},?\\s+)?${EN_MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?`, "gu"),
     make: (m) => {
-      const [month, day, year] = [enMonth(m[2] ?? ""), num(m[3]), num(m[4])];
-      if (!valid(day, month, year)) return undefined;
-      return {
-        kind: "day",
-        day,
-        month,
-        ...(year ? { year } : {}),
-        ...(m[1] ? { weekday: EN_WEEKDAYS.indexOf(m[1].toLowerCase()) + 1 } : {}),
-      };
+      return englishDay(num(m[3]), enMonth(m[2] ?? ""), num(m[4]), m[1]);
     },
   },
   {
     // Tuesday 7 March 2023 · 7 March
     re: new RegExp(`(?:${EN_WEEKDAY},?\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+${EN_MONTH}(?:,?\\s+(\\d{4}))?`, "gu"),
     make: (m) => {
-      const [day, month, year] = [num(m[2]), enMonth(m[3] ?? ""), num(m[4])];
-      if (!valid(day, month, year)) return undefined;
-      return {
-        kind: "day",
-        day,
-        month,
-        ...(year ? { year } : {}),
-        ...(m[1] ? { weekday: EN_WEEKDAYS.indexOf(m[1].toLowerCase()) + 1 } : {}),
-      };
+      return englishDay(num(m[2]), enMonth(m[3] ?? ""), num(m[4]), m[1]);
     },
   },
   {
