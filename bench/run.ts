@@ -22,6 +22,9 @@ const runs: { name: string; file: string; args: string[] }[] = [
   { name: "reload", file: "reload.ts", args: ["--scale", String(scales.includes(100) ? 100 : (scales[0] ?? 1))] },
   ...scales.map((k) => ({ name: "start", file: "start.ts", args: ["--scale", String(k)] })),
   { name: "fanout", file: "fanout.ts", args: [] },
+  // End to end through the built bot in webhook mode against the local Bot API: updates/s and p50/p99 at 40 in
+  // flight with the throttler off, and a /province answer's completion with the throttler as shipped.
+  { name: "webhook", file: "webhook.ts", args: [] },
   // Pictures and documents over the real corpus (p50/p99 of the chart and of the briefing note).
   { name: "render", file: "render.ts", args: [] },
 ];

@@ -1,0 +1,265 @@
+// End to end in webhook mode: the production program (`node dist/main.js`, built first) runs in its own process
+// with TELEGRAM_WEBHOOK_URL set, against the local Bot API server (test/support/telegram-server.ts) here, over the
+// real corpus and a SQLite store. This process posts Telegram updates to the bot's webhook keeping N in flight
+// (bench/webhook-load.ts) and times each from the POST (update received) to the Bot API server receiving the last
+// message of its reply (reply sent).
+//   1. baseline: the same messages through core.handle in this process (no platform layer), p50/p99;
+//   2. capacity: grammY's throttler off (bench/webhook-unthrottled.mjs, the bench's own switch), N in flight:
+//      updates/s and p50/p99;
+//   3. the throttler as shipped: how long until a `/province Sơn La` answer is complete (every message delivered)
+//      on a quiet bot, and while other users keep N updates in flight.
+// Goals (`--check`): ≥ 1,000 updates/s and p99 < 20 ms at 40 in flight, throttler off; no update unanswered.
+//   npx tsx bench/webhook.ts [--scale 1] [--in-flight 40] [--seconds 10] [--cpu-prof] [--check]
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { openSync } from "node:fs";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { Agent } from "node:http";
+import { createServer } from "node:net";
+import { loadavg, tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { performance } from "node:perf_hooks";
+import { parseArgs } from "node:util";
+import { createCore } from "../src/app";
+import { parseCommandText } from "../src/core/dispatch";
+import { plainTextInvocation } from "../src/core/plain-text";
+import { messageUpdate, startTelegramServer, type TelegramServer } from "../test/support/telegram-server";
+import { benchDataDir, generate } from "./generate";
+import { Checks, ms } from "./measure";
+import { postUpdate, quantile, Replies, runLoad, type Webhook } from "./webhook-load";
+
+const { values } = parseArgs({
+  options: {
+    scale: { type: "string", default: "1" },
+    "in-flight": { type: "string", default: "40" },
+    seconds: { type: "string", default: "10" },
+    "cpu-prof": { type: "boolean", default: false },
+    check: { type: "boolean", default: false },
+  },
+});
+const scale = Number(values.scale);
+const inFlight = Number(values["in-flight"]);
+const seconds = Number(values.seconds);
+if (!(scale >= 1) || !(inFlight >= 1) || !(seconds > 0)) throw new Error("--scale ≥ 1, --in-flight ≥ 1, --seconds > 0");
+const root = resolve(import.meta.dirname, "..");
+const dataDir = scale === 1 ? join(root, "data") : await generate(scale, benchDataDir(scale));
+
+/** The messages users send, in turn: commands, a plain question, a mistyped name. */
+const LINES = [
+  "/province son la",
+  "/agreements 2022",
+  "/search khau trang",
+  "/timeline",
+  "Sơn La tặng Xiêng Khoảng bao nhiêu tiền",
+  "/province Luang Prabanng",
+];
+const PROVINCE = "/province Sơn La";
+const SECRET = "bench_webhook-secret";
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolvePort(port));
+    });
+  });
+}
+
+interface RunningBot {
+  hook: Webhook;
+  stop(): Promise<void>;
+}
+
+/** Starts `node dist/main.js` in webhook mode against `server`; resolves once it registered its webhook. */
+async function startBot(server: TelegramServer, work: string, throttled: boolean): Promise<RunningBot> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}/tg-hook`;
+  const { DISCORD_TOKEN: _d, HTTP_PORT: _h, ...inherited } = process.env;
+  const env = {
+    ...inherited,
+    TELEGRAM_BOT_TOKEN: server.token,
+    TELEGRAM_API_ROOT: server.apiRoot,
+    TELEGRAM_WEBHOOK_URL: url,
+    TELEGRAM_WEBHOOK_PORT: String(port),
+    TELEGRAM_WEBHOOK_HOST: "127.0.0.1",
+    TELEGRAM_WEBHOOK_SECRET: SECRET,
+    DATA_DIR: dataDir,
+    CORPUS_CACHE_DIR: join(root, "var", "bench", "cache"),
+    STORE_URL: `sqlite://${join(work, `bot-${throttled ? "throttled" : "capacity"}.sqlite`)}`,
+    LOG_LEVEL: "info",
+  };
+  const log = join(work, `bot-${throttled ? "throttled" : "capacity"}.log`);
+  const out = openSync(log, "w");
+  const args = [
+    ...(throttled ? [] : ["--import", join(import.meta.dirname, "webhook-unthrottled.mjs")]),
+    ...(values["cpu-prof"] && !throttled ? ["--cpu-prof", "--cpu-prof-dir", join(root, "var", "prof")] : []),
+    join(root, "dist", "main.js"),
+  ];
+  const child: ChildProcess = spawn(process.execPath, args, { env, stdio: ["ignore", out, out] });
+  const exited = new Promise<number | null>((r) => child.once("exit", r));
+  const registered = server.waitFor("setWebhook", { where: (c) => c.params.url === url, timeoutMs: 120_000 });
+  const early = exited.then(async (code) => {
+    throw new Error(`the bot exited (${code}) before it took updates:\n${(await readFile(log, "utf8")).slice(-3000)}`);
+  });
+  await Promise.race([registered, early]);
+  early.catch(() => {});
+  return {
+    hook: { url, secret: SECRET },
+    async stop() {
+      child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
+
+/** Baseline: the same messages through core.handle here, one after another (no HTTP, no grammY, no rendering). */
+async function inProcess(): Promise<{ p50: number; p99: number; perSecond: number }> {
+  const core = await createCore({ dataDir, cacheDir: join(root, "var", "bench", "cache") });
+  const run = (line: string, i: number) => {
+    const parsed = parseCommandText(line);
+    const inv = parsed
+      ? { command: parsed.name, text: parsed.text }
+      : plainTextInvocation(core.commands, core.holder.get(), line);
+    return core.handle({
+      ...inv,
+      lang: i % 2 ? "en" : "vi",
+      caller: {
+        userId: `telegram:${i}`,
+        chatId: `telegram:${i}`,
+        platform: "telegram",
+        isChatAdmin: true,
+        chatKind: "private",
+      },
+    });
+  };
+  for (let i = 0; i < LINES.length * 20; i++) await run(LINES[i % LINES.length] ?? "", i);
+  const samples: number[] = [];
+  const started = performance.now();
+  for (let i = 0; performance.now() - started < 2000 || samples.length < LINES.length * 20; i++) {
+    const t0 = performance.now();
+    await run(LINES[i % LINES.length] ?? "", i);
+    samples.push(performance.now() - t0);
+  }
+  const total = performance.now() - started;
+  samples.sort((a, b) => a - b);
+  return { p50: quantile(samples, 0.5), p99: quantile(samples, 0.99), perSecond: samples.length / (total / 1000) };
+}
+
+/**
+ * Sends `/province Sơn La` from a user of its own; resolves with the time until its answer is complete: the
+ * webhook answered (grammY answers once the handler is done, its sends included) and, when `parts` is given,
+ * that many messages arrived (the webhook may answer first when a reply waits longer than its 8-s timeout).
+ */
+async function provinceAnswer(
+  replies: Replies,
+  hook: Webhook,
+  userId: number,
+  parts?: number,
+): Promise<{ ms: number; parts: number }> {
+  const pending = replies.expect(userId);
+  try {
+    const status = await postUpdate(oneShot, hook, {
+      update_id: 900_000_000 + userId,
+      ...messageUpdate(PROVINCE, { chatId: userId, from: { id: userId, language_code: "vi" } }),
+    });
+    if (status !== 200) throw new Error(`the webhook answered ${status}`);
+    if (parts !== undefined) await replies.whenParts(pending, parts);
+  } finally {
+    replies.done(pending);
+  }
+  if (pending.lastAt === undefined) throw new Error(`no reply to ${PROVINCE}`);
+  return { ms: pending.lastAt - pending.sentAt, parts: pending.parts };
+}
+
+const oneShot = new Agent({ keepAlive: false });
+/** Where the Bot API server reports the calls it recorded: the current phase's replies. */
+let replies = new Replies();
+const checks = new Checks();
+const work = await mkdtemp(join(tmpdir(), "huunghi-bench-webhook-"));
+const server = await startTelegramServer({ onCall: (call) => replies.onCall(call) });
+const load = () =>
+  `load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ")}`;
+try {
+  const build = spawnSync("npm", ["run", "--silent", "build"], { cwd: root, encoding: "utf8" });
+  if (build.status !== 0) throw new Error(build.stderr);
+  console.log(`×${scale}, ${inFlight} updates in flight, ${seconds} s per run (${load()})`);
+  console.log(`messages in turn: ${LINES.join(" · ")}`);
+
+  const base = await inProcess();
+  console.log(
+    `baseline, core.handle in process (no HTTP, grammY, rendering)  p50 ${ms(base.p50)}  p99 ${ms(base.p99)}  ${base.perSecond.toFixed(0)} /s one at a time`,
+  );
+
+  // Capacity: the throttler off.
+  {
+    const bot = await startBot(server, work, false);
+    replies = new Replies();
+    const r = await runLoad({
+      hook: bot.hook,
+      replies,
+      inFlight,
+      lines: LINES,
+      warmupMs: 3000,
+      durationMs: seconds * 1000,
+    });
+    await bot.stop();
+    const p50 = quantile(r.latencies, 0.5);
+    const p99 = quantile(r.latencies, 0.99);
+    console.log(`webhook, throttler off (${load()}):`);
+    console.log(
+      `  ${r.perSecond.toFixed(0)} updates/s; update received → reply sent p50 ${ms(p50)}  p99 ${ms(p99)}  (${r.completed} updates, ${(r.parts / Math.max(1, r.completed)).toFixed(2)} messages each, ${r.failed} failed, ${replies.strays} stray replies)`,
+    );
+    console.log(
+      `  update received → webhook answered p50 ${ms(quantile(r.answered, 0.5))}  p99 ${ms(quantile(r.answered, 0.99))}`,
+    );
+    console.log(
+      `  ratio to the baseline: p50 ${(p50 / base.p50).toFixed(1)}×; throughput ${(r.perSecond / base.perSecond).toFixed(2)}× of core.handle one at a time`,
+    );
+    checks.expect("updates/s, throttler off", r.perSecond >= 1000, `${r.perSecond.toFixed(0)} < 1,000`);
+    checks.expect(`p99 at ${inFlight} in flight`, p99 < 20, `${ms(p99)} ≥ 20 ms`);
+    checks.expect("every update answered", r.failed === 0 && replies.strays === 0, `${r.failed} failed`);
+  }
+
+  // The throttler as shipped: a /province answer, quiet and under load.
+  {
+    const bot = await startBot(server, work, true);
+    replies = new Replies();
+    // Each from a user of its own, so one's per-chat pacing does not hold the next. The first warms up.
+    const first = await provinceAnswer(replies, bot.hook, 7_000_001);
+    const quiet: number[] = [];
+    for (let i = 0; i < 5; i++) quiet.push((await provinceAnswer(replies, bot.hook, 7_000_100 + i, first.parts)).ms);
+    quiet.sort((a, b) => a - b);
+    console.log(`throttler as shipped (${load()}):`);
+    console.log(
+      `  "${PROVINCE}" complete (${first.parts} message${first.parts === 1 ? "" : "s"}) on a quiet bot: p50 ${ms(quantile(quiet, 0.5))}, max ${ms(quiet.at(-1) ?? Number.NaN)} (${quiet.length} runs)`,
+    );
+    // Under load: other users keep `inFlight` updates in flight meanwhile.
+    const stopLoad = new AbortController();
+    const background = runLoad({
+      hook: bot.hook,
+      replies,
+      inFlight,
+      lines: LINES,
+      signal: stopLoad.signal,
+      firstUserId: 2_000_000,
+      usersPerSlot: 1_000,
+    });
+    await new Promise((r) => setTimeout(r, 3000));
+    const loaded: number[] = [];
+    for (let i = 0; i < 3; i++) loaded.push((await provinceAnswer(replies, bot.hook, 7_000_200 + i, first.parts)).ms);
+    stopLoad.abort();
+    const backgroundRun = await background;
+    await bot.stop();
+    loaded.sort((a, b) => a - b);
+    console.log(
+      `  "${PROVINCE}" complete while ${inFlight} other updates are in flight: p50 ${ms(quantile(loaded, 0.5))}, max ${ms(loaded.at(-1) ?? Number.NaN)} (${loaded.length} runs; the others got ${backgroundRun.perSecond.toFixed(0)} updates/s, p50 ${ms(quantile(backgroundRun.latencies, 0.5))})`,
+    );
+  }
+} finally {
+  await server.close();
+  await rm(work, { recursive: true, force: true });
+}
+checks.report(values.check);
