@@ -25,7 +25,8 @@ import { allSettledOrThrow, createShutdown, handleStopSignals, type ShutdownStep
 import { createStatus, nextDigestText } from "./ops/status";
 import type { AdapterDeps, PlatformAdapter } from "./platforms/adapter";
 import { createConsoleAdapter } from "./platforms/console/console";
-import { createScheduler, type Platform, type Sender } from "./schedule/scheduler";
+import { digestRoutes, routeDigests } from "./platforms/digest-routes";
+import { createScheduler } from "./schedule/scheduler";
 import { UserLangCache, withLangCache } from "./store/lang-cache";
 import { openStore } from "./store/open";
 import { versionLine } from "./version";
@@ -135,21 +136,20 @@ async function main(): Promise<void> {
   // The platforms are started last, but the services and the scheduler are built complete before them:
   // what those need from the platforms (the senders, who is connected) is read through these two.
   const adapters: PlatformAdapter[] = [];
-  const senders: Partial<Record<Platform, Sender>> = {};
+  const routes = digestRoutes();
   const platforms = () => adapters.map((a) => ({ name: a.name, connected: a.connected() }));
 
   const scheduler = createScheduler({
     store,
     corpus: () => holder.get(),
-    senders,
+    senders: routes.senders,
+    queues: routes.queues,
     logger,
     zone: config.digest.zone,
     catchUp: config.digest.settings.catchUp,
     leaseMs: config.digest.settings.leaseMs,
     postEmpty: config.digest.settings.postEmpty,
     digest: config.digest.settings.digest,
-    // The DIGEST_RATE_* limits are Telegram's; Discord keeps its own defaults.
-    queues: { telegram: config.digest.settings.queue },
     onDelivery: (outcome) => metrics.digest(outcome),
   });
   const reload = countedReload(() => holder.reload(), metrics);
@@ -198,13 +198,17 @@ async function main(): Promise<void> {
     },
   };
 
+  /** A platform joins the bot: started and stopped with it, and its chats get their digests through it. */
+  const register = (adapter: PlatformAdapter, queue?: Parameters<typeof routeDigests>[2]) => {
+    adapters.push(adapter);
+    routeDigests(routes, adapter, queue);
+  };
   // Each platform's client library is loaded only when that platform is configured (discord.js alone is tens of
-  // megabytes of memory).
+  // megabytes of memory). A platform is one line here.
   if (config.telegram) {
     const { createTelegramAdapter, telegramAdapterOptions } = await import("./platforms/telegram/adapter");
-    const telegram = createTelegramAdapter(telegramAdapterOptions(config.telegram), deps);
-    adapters.push(telegram);
-    senders.telegram = (chatId, reply) => telegram.send(chatId, reply);
+    // The DIGEST_RATE_* limits are Telegram's; the other platforms keep their own.
+    register(createTelegramAdapter(telegramAdapterOptions(config.telegram), deps), config.digest.settings.queue);
   }
   if (config.discord) {
     const { token, applicationId, guildId, apiRoot, preferVietnamese } = config.discord;
@@ -219,8 +223,7 @@ async function main(): Promise<void> {
       },
       deps,
     );
-    adapters.push(discord);
-    senders.discord = (chatId, reply) => discord.send(chatId, reply);
+    register(discord);
   }
   if (consoleMode) {
     const terminal = createConsoleAdapter(
@@ -232,8 +235,7 @@ async function main(): Promise<void> {
       },
       deps,
     );
-    adapters.push(terminal);
-    senders.console = (chatId, reply) => terminal.send(chatId, reply);
+    register(terminal);
   }
 
   // Reloads from outside a chat: SIGHUP, and --watch-data / WATCH_DATA.

@@ -50,7 +50,8 @@ export interface Caller {
   userId: string;
   /** Platform-prefixed chat id, e.g. "telegram:-100…", "discord:guild:channel". */
   chatId: string;
-  platform: "telegram" | "discord" | "console";
+  /** The name of the platform the update came from (the adapter's `name`, the prefix of the ids). */
+  platform: string;
   /** Whether the caller may administer this chat (group admin / Manage Channels). Private chats: true. */
   isChatAdmin: boolean;
   chatKind: "private" | "group" | "channel";

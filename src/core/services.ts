@@ -12,7 +12,8 @@ export type Cadence = "daily" | "weekly";
 export interface Subscription {
   /** Platform-prefixed chat id ("telegram:-100123", "discord:guild:channel"). */
   chatId: string;
-  platform: "telegram" | "discord" | "console";
+  /** The platform that posts the digest (the adapter's `name`). */
+  platform: string;
   /** Local time of day, HH:MM. */
   time: string;
   cadence: Cadence;

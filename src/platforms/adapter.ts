@@ -5,6 +5,7 @@ import type { Corpus } from "../core/corpus";
 import type { Invocation } from "../core/dispatch";
 import type { PageTokens } from "../core/paging";
 import type { Reply } from "../core/reply";
+import type { RateLimits } from "../schedule/queue";
 
 export interface AdapterDeps {
   commands: readonly Command[];
@@ -24,7 +25,15 @@ export interface AdapterDeps {
 export { ChatGoneError } from "../core/errors";
 
 export interface PlatformAdapter {
-  readonly name: "telegram" | "discord" | "console";
+  /**
+   * The platform's name, defined here and nowhere else: the prefix of its user and chat ids
+   * (shared/ids.ts), `Caller.platform`, `Subscription.platform`, and the key of its digest sender and queue.
+   */
+  readonly name: string;
+  /** Whether one of its chats is a group or channel (the digest queue's per-group limit) rather than private. */
+  isGroupChat(chatId: string): boolean;
+  /** Its own digest rate limits, where they differ from the default (Telegram's, the strictest). */
+  readonly digestLimits?: Partial<RateLimits>;
   start(): Promise<void>;
   /**
    * Stops taking updates and resolves once the ones being handled are answered, leaving the connection up so

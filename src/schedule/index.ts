@@ -2,7 +2,7 @@
 export { type Clock, ManualClock, systemClock } from "./clock";
 export { type DigestSettings, digestSettingsFromEnv } from "./config";
 export { type CatchUp, deliveryKey, nextDue, periodAt } from "./period";
-export { type DeliveryOutcome, DeliveryQueue, PLATFORM_LIMITS, type RateLimits, TELEGRAM_LIMITS } from "./queue";
+export { type DeliveryOutcome, DeliveryQueue, type RateLimits, TELEGRAM_LIMITS } from "./queue";
 export {
   createScheduler,
   type DeliveryEvent,

@@ -24,19 +24,16 @@ export interface RetryPolicy {
   backoffMaxMs: number;
 }
 
+/** Telegram's, the strictest: the default of a platform that does not give its own (PlatformAdapter.digestLimits). */
 export const TELEGRAM_LIMITS: RateLimits = { perSecond: 30, perChatMs: 1_000, perGroupPerMinute: 20 };
-/** discord.js queues per route itself; these keep digests well under the 50 requests/s global limit. */
-export const DISCORD_LIMITS: RateLimits = { perSecond: 40, perChatMs: 1_000, perGroupPerMinute: 60 };
-export const PLATFORM_LIMITS: Record<"telegram" | "discord" | "console", RateLimits> = {
-  telegram: TELEGRAM_LIMITS,
-  discord: DISCORD_LIMITS,
-  console: { perSecond: 100, perChatMs: 0, perGroupPerMinute: 6_000 },
-};
 export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 5, backoffBaseMs: 500, backoffMaxMs: 30_000 };
 
 export interface QueueOptions extends Partial<RateLimits>, Partial<RetryPolicy> {
   logger?: Logger;
-  /** Whether a chat is a group or channel (20/min) rather than a private chat. */
+  /**
+   * Whether a chat is a group or channel (20/min) rather than a private chat: the platform says
+   * (PlatformAdapter.isGroupChat, wired by the composition root); without it every chat is private.
+   */
   isGroup?: (chatId: string) => boolean;
   /** Called when a send is let through, with the grant time: what the rate ceiling is measured on. */
   onSend?: (chatId: string, at: number, attempt: number) => void;
@@ -50,11 +47,6 @@ export type DeliveryOutcome =
   | { status: "gone"; attempts: number; error: unknown }
   | { status: "failed"; attempts: number; error: unknown }
   | { status: "abandoned"; attempts: number };
-
-/** Telegram groups and channels have negative ids; Discord digests always go to guild channels. */
-export function defaultIsGroup(chatId: string): boolean {
-  return chatId.startsWith("telegram:-") || chatId.startsWith("discord:");
-}
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -99,7 +91,7 @@ export class DeliveryQueue {
 
   /** Runs `send` for `chatId` when the limits allow, retrying as the failure asks. Never rejects. */
   async deliver(chatId: string, send: () => Promise<void>): Promise<DeliveryOutcome> {
-    const isGroup = (this.options.isGroup ?? defaultIsGroup)(chatId);
+    const isGroup = this.options.isGroup?.(chatId) === true;
     const chat = (isGroup ? this.groupChats : this.privateChats).key(chatId);
     const gapMs = isGroup
       ? Math.max(this.limits.perChatMs, 60_000 / this.limits.perGroupPerMinute)

@@ -22,8 +22,9 @@ import { type Clock, systemClock } from "./clock";
 import { ClaimLostError, DeliveryLedger } from "./ledger";
 import { type CatchUp, nextDue } from "./period";
 import { type Owed, plan } from "./planner";
-import { DeliveryQueue, PLATFORM_LIMITS, type QueueOptions } from "./queue";
+import { DeliveryQueue, type QueueOptions } from "./queue";
 
+/** A platform's name (`Subscription.platform`): which sender and which queue a digest goes through. */
 export type Platform = Subscription["platform"];
 
 /** Posts a reply to a chat, in the reply's language (the adapter's `send`); throws ChatGoneError for a chat that is gone. */
@@ -53,7 +54,8 @@ export interface SchedulerOptions {
   postEmpty?: boolean;
   /**
    * Rate limits and retry policy. Each platform has its own queue (one platform's ceiling does not slow the
-   * other), starting from its own limits (PLATFORM_LIMITS), then `queue`, then `queues[platform]`.
+   * other), starting from `queue`, then `queues[platform]` (the composition root gives each platform its own
+   * limits and group rule there: PlatformAdapter.digestLimits, isGroupChat).
    */
   queue?: Omit<QueueOptions, "logger">;
   queues?: Partial<Record<Platform, Omit<QueueOptions, "logger">>>;
@@ -127,7 +129,6 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     let queue = queues.get(platform);
     if (!queue) {
       queue = new DeliveryQueue({
-        ...PLATFORM_LIMITS[platform],
         ...options.queue,
         ...options.queues?.[platform],
         logger: log.child({ platform }),

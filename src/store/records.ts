@@ -7,7 +7,8 @@ import type { AuditEntry, Subscription } from "../core/services";
 export const subscriptionSchema = z
   .object({
     chatId: z.string().min(1),
-    platform: z.enum(["telegram", "discord", "console"]),
+    // A platform's name prefixes its ids (src/platforms/shared/ids.ts): the subscription belongs to its chat's.
+    platform: z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/),
     time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
     cadence: z.enum(["daily", "weekly"]),
     weekday: z.number().int().min(1).max(7).optional(),

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { ChatGoneError } from "../../src/platforms/adapter";
 import { Pacer } from "../../src/schedule/pacer";
-import { DeliveryQueue, defaultIsGroup } from "../../src/schedule/queue";
+import { DeliveryQueue } from "../../src/schedule/queue";
 import { classifySendError } from "../../src/schedule/send-errors";
 
 const grammyError = (code: number, retryAfter?: number) =>
@@ -30,12 +30,6 @@ describe("classifySendError", () => {
     });
     expect(classifySendError(grammyError(400))).toEqual({ kind: "permanent" });
     expect(classifySendError(new Error("a bug"))).toEqual({ kind: "permanent" });
-  });
-
-  it("knows group chats from private ones", () => {
-    expect(defaultIsGroup("telegram:-1001234")).toBe(true);
-    expect(defaultIsGroup("telegram:1234")).toBe(false);
-    expect(defaultIsGroup("discord:1:2")).toBe(true);
   });
 });
 
@@ -90,6 +84,8 @@ describe("DeliveryQueue", () => {
       perSecond: 1000,
       perChatMs: 100,
       perGroupPerMinute: 300, // one per 200 ms
+      // Which chats are groups is the platform's to say (PlatformAdapter.isGroupChat, test/platforms).
+      isGroup: (chatId) => chatId.startsWith("telegram:-"),
       onSend: (chatId, at) => {
         calls[chatId] = [...(calls[chatId] ?? []), at];
         order.push(chatId);

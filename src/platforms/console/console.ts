@@ -139,7 +139,10 @@ export function createConsoleAdapter(options: ConsoleOptions, deps: ConsoleDeps)
   }
 
   return {
-    name: "console",
+    name: consoleCaller.platform,
+    isGroupChat: () => false,
+    // Printing is not rate-limited.
+    digestLimits: { perSecond: 100, perChatMs: 0, perGroupPerMinute: 6_000 },
     finished,
     async start() {
       rl = createInterface({ input: options.input, output: options.output, terminal: interactive });

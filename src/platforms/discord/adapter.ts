@@ -29,8 +29,9 @@ import { type AdapterDeps, ChatGoneError, type PlatformAdapter } from "../adapte
 import { discordAttachment, FILE_OPTION } from "./attachment";
 import { provinceChoices } from "./autocomplete";
 import { actionButtons, pageButtons, quotesButtons, suggestionButtons } from "./buttons";
-import { callerOf, channelOf, langFromDiscordLocale, replyLang } from "./caller";
+import { callerOf, channelOf, discordIds, langFromDiscordLocale, replyLang } from "./caller";
 import { answerInTime } from "./deferral";
+import { DIGEST_LIMITS } from "./limits";
 import { argsOf } from "./options";
 import { discordParts } from "./pages";
 import { registerCommands, restOptions } from "./register";
@@ -318,7 +319,10 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Adapt
   }
 
   return {
-    name: "discord",
+    name: discordIds.platform,
+    // Digests only go to channels (a DM subscription is posted like one): every chat counts as a group.
+    isGroupChat: (chatId) => discordIds.parts(chatId) !== undefined,
+    digestLimits: DIGEST_LIMITS,
 
     async start(): Promise<void> {
       if (options.registerOnStart !== false) {

@@ -3,24 +3,28 @@
 import { type BaseInteraction, PermissionFlagsBits } from "discord.js";
 import type { Caller } from "../../core/command";
 import { type Lang, langFromLocale } from "../../core/i18n";
+import { platformIds } from "../shared/ids";
+
+export const discordIds = platformIds("discord");
 
 /** "discord:<guildId>:<channelId>" in a server, "discord:dm:<channelId>" in direct messages. */
 export function chatIdOf(guildId: string | null, channelId: string | null): string {
-  return `discord:${guildId ?? "dm"}:${channelId ?? "unknown"}`;
+  return discordIds.chat(guildId ?? "dm", channelId ?? "unknown");
 }
 
 /** The channel id inside a chat id made by chatIdOf, or undefined when it is not a Discord chat id. */
 export function channelOf(chatId: string): string | undefined {
-  const m = /^discord:(?:dm|\d{1,25}):(\d{1,25})$/.exec(chatId);
-  return m?.[1];
+  const [guild, channel, ...rest] = discordIds.parts(chatId) ?? [];
+  if (guild === undefined || channel === undefined || rest.length > 0) return undefined;
+  return /^(?:dm|\d{1,25})$/.test(guild) && /^\d{1,25}$/.test(channel) ? channel : undefined;
 }
 
 export function callerOf(interaction: BaseInteraction): Caller {
   const inGuild = interaction.guildId !== null;
   const caller: Caller = {
-    userId: `discord:${interaction.user.id}`,
+    userId: discordIds.user(interaction.user.id),
     chatId: chatIdOf(interaction.guildId, interaction.channelId),
-    platform: "discord",
+    platform: discordIds.platform,
     // In a server, administering the chat means Manage Channels (subscribe/unsubscribe check this).
     isChatAdmin: inGuild ? (interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels) ?? false) : true,
     chatKind: inGuild ? "group" : "private",

@@ -1,6 +1,10 @@
 // Discord's hard limits for messages, embeds, components and application commands.
 // A message over any of them is rejected with 400, so every renderer clips to these.
 import { clipText } from "../../core/clip";
+import type { RateLimits } from "../../schedule/queue";
+
+/** Digests: discord.js queues per route itself; these keep them well under the 50 requests/s global limit. */
+export const DIGEST_LIMITS: RateLimits = { perSecond: 40, perChatMs: 1_000, perGroupPerMinute: 60 };
 
 export const LIMITS = {
   embedTitle: 256,

@@ -12,7 +12,7 @@ import { Api, type Bot } from "grammy";
 import type { Reply } from "../../core/reply";
 import type { AdapterDeps, PlatformAdapter } from "../adapter";
 import { ALLOWED_UPDATES, type BotOptions, clientOptions, createBot, updatesHandled, updatesInHandling } from "./bot";
-import { chatIdOf, telegramTarget } from "./caller";
+import { chatIdOf, isTelegramGroup, telegramIds, telegramTarget } from "./caller";
 import { backoff, isConflict, isTokenRefused, type RetryDelays, signIn } from "./lifecycle";
 import { setCommandMenu } from "./menu";
 import { renderReply } from "./render";
@@ -29,7 +29,6 @@ export interface TelegramAdapterOptions extends BotOptions {
 }
 
 export interface TelegramAdapter extends PlatformAdapter {
-  readonly name: "telegram";
   readonly bot: Bot;
   /** The port the webhook server listens on (useful with port 0), when in webhook mode and started. */
   webhookPort(): number | undefined;
@@ -212,8 +211,10 @@ export function createTelegramAdapter(options: TelegramAdapterOptions, deps: Ada
   }
 
   return {
-    name: "telegram",
+    name: telegramIds.platform,
     bot,
+    // Digests keep the queue's default limits: Telegram's.
+    isGroupChat: isTelegramGroup,
     /**
      * Resolves once signed in and taking updates, or once the first getMe attempt failed to reach Telegram:
      * then sign-in goes on in the background (each attempt logged) and the rest of the bot starts meanwhile.

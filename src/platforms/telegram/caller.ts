@@ -4,11 +4,13 @@ import type { Chat, User } from "grammy/types";
 import type { Caller } from "../../core/command";
 import { type Lang, langFromLocale } from "../../core/i18n";
 import type { AdapterDeps } from "../adapter";
+import { platformIds } from "../shared/ids";
 
-export const userIdOf = (id: number): string => `telegram:${id}`;
+export const telegramIds = platformIds("telegram");
+export const userIdOf = (id: number): string => telegramIds.user(id);
 /** "telegram:<chat>", or "telegram:<chat>:<topic>" in a forum topic (digests are subscribed per topic). */
 export const chatIdOf = (id: number | string, threadId?: number): string =>
-  threadId ? `telegram:${id}:${threadId}` : `telegram:${id}`;
+  threadId ? telegramIds.chat(id, threadId) : telegramIds.chat(id);
 
 export interface TelegramTarget {
   chat: number;
@@ -18,9 +20,15 @@ export interface TelegramTarget {
 
 /** "telegram:-100123" → {chat: -100123}; "telegram:-100123:45" → topic 45 too; anything else → undefined. */
 export function telegramTarget(chatId: string): TelegramTarget | undefined {
-  const m = /^telegram:(-?\d{1,20})(?::(\d{1,10}))?$/.exec(chatId);
-  if (!m) return undefined;
-  return m[2] ? { chat: Number(m[1]), thread: Number(m[2]) } : { chat: Number(m[1]) };
+  const [chat, thread, ...rest] = telegramIds.parts(chatId) ?? [];
+  if (chat === undefined || !/^-?\d{1,20}$/.test(chat) || rest.length > 0) return undefined;
+  if (thread === undefined) return { chat: Number(chat) };
+  return /^\d{1,10}$/.test(thread) ? { chat: Number(chat), thread: Number(thread) } : undefined;
+}
+
+/** Groups, supergroups and channels have negative ids; private chats (users) positive ones. */
+export function isTelegramGroup(chatId: string): boolean {
+  return (telegramTarget(chatId)?.chat ?? 0) < 0;
 }
 
 /** The chat alone of a chat id (topic left out), or undefined when it is not a Telegram chat id. */
@@ -83,7 +91,7 @@ export function callerOf(
   const caller: Caller = {
     userId: user ? userIdOf(user.id) : chatIdOf(chat.id),
     chatId: chatIdOf(chat.id, threadId),
-    platform: "telegram",
+    platform: telegramIds.platform,
     isChatAdmin: admin,
     chatKind: chatKindOf(chat),
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { langFromDiscordLocale, replyLang } from "../../../src/platforms/discord/caller";
+import { channelOf, chatIdOf, langFromDiscordLocale, replyLang } from "../../../src/platforms/discord/caller";
 
 describe("reply language on Discord", () => {
   it("follows the Discord locale, English for other locales unless Vietnamese is preferred", () => {
@@ -23,5 +23,17 @@ describe("reply language on Discord", () => {
     };
     expect(await replyLang("discord:1", "en-US", false, down, onError)).toBe("en");
     expect(errors).toHaveLength(1);
+  });
+});
+
+describe("Discord chat ids", () => {
+  it("encodes a server channel and a direct message, and reads only its own ids back", () => {
+    expect(chatIdOf("111111111111111111", "222222222222222222")).toBe("discord:111111111111111111:222222222222222222");
+    expect(chatIdOf(null, "333333333333333333")).toBe("discord:dm:333333333333333333");
+    expect(channelOf("discord:111111111111111111:222222222222222222")).toBe("222222222222222222");
+    expect(channelOf("discord:dm:333333333333333333")).toBe("333333333333333333");
+    for (const other of ["telegram:-100:2", "discord:1", "discord:1:2:3", "discord:x:2", "discordx:1:2"]) {
+      expect(channelOf(other)).toBeUndefined();
+    }
   });
 });
