@@ -82,13 +82,22 @@ export function vietnameseAlias(command: Command): string | undefined {
   return command.localName ? fold(command.localName.vi).replace(/ /g, "_") : undefined;
 }
 
+/** Each command's Vietnamese name folded, once (every update looks its command up, often twice). */
+const foldedLocalNames = new WeakMap<Command, string | undefined>();
+
+function foldedLocalName(command: Command): string | undefined {
+  if (!foldedLocalNames.has(command)) {
+    foldedLocalNames.set(command, command.localName ? foldTight(command.localName.vi) : undefined);
+  }
+  return foldedLocalNames.get(command);
+}
+
 export function findCommand(commands: readonly Command[], name: string): Command | undefined {
   const wanted = name.toLowerCase();
+  const exact = commands.find((c) => c.name === wanted);
+  if (exact) return exact;
   const tight = foldTight(name);
-  return (
-    commands.find((c) => c.name === wanted) ??
-    commands.find((c) => c.localName !== undefined && foldTight(c.localName.vi) === tight)
-  );
+  return commands.find((c) => c.localName !== undefined && foldedLocalName(c) === tight);
 }
 
 /** Why a caller may not run a command, checked in the order of `Requirement`; undefined when they may. */

@@ -23,8 +23,17 @@ export function formatIsoDay(iso: string): string {
   return partOf(iso);
 }
 
+/** One formatter per locale: toLocaleString builds a new one on every call (a few per line of an answer). */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
 function number(value: number, lang: Lang): string {
-  return value.toLocaleString(words(lang).money.locale);
+  const locale = words(lang).money.locale;
+  let format = numberFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale);
+    numberFormats.set(locale, format);
+  }
+  return format.format(value);
 }
 
 function money(value: number, lang: Lang): string {

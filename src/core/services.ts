@@ -4,7 +4,7 @@ import type { IngestPort } from "../ingest/port";
 import type { Command } from "./command";
 import { UserError } from "./errors";
 import { both, type Lang } from "./i18n";
-import type { PagedInvocation } from "./paging";
+import type { PagedInvocation, PageEntry } from "./paging";
 import type { Reply } from "./reply";
 
 export type Cadence = "daily" | "weekly";
@@ -64,6 +64,8 @@ export interface StateStore {
 
   /** Keeps the invocation behind a page button for `ttlMs`, so any process sharing the store can turn the page. */
   savePage(token: string, invocation: PagedInvocation, ttlMs: number): Promise<void>;
+  /** Several page tokens in one round trip (one commit). */
+  savePages?(entries: readonly PageEntry[], ttlMs: number): Promise<void>;
   loadPage(token: string): Promise<PagedInvocation | undefined>;
 
   getUserLang(userId: string): Promise<Lang | undefined>;

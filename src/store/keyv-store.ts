@@ -7,7 +7,7 @@
 // Listing reads by key prefix straight from the backend, so there is no separate index to drift out of step.
 import { randomUUID } from "node:crypto";
 import type { Lang } from "../core/i18n";
-import type { PagedInvocation } from "../core/paging";
+import type { PagedInvocation, PageEntry } from "../core/paging";
 import type { AuditEntry, ClaimResult, DeliveryRecord, StateStore, Subscription } from "../core/services";
 import type { DeliveryWrite, StoreBackend } from "./backend";
 import { describeStoreFailure, StoreUnavailableError } from "./errors";
@@ -153,6 +153,11 @@ export class KeyvStateStore implements StateStore {
 
   async savePage(token: string, invocation: PagedInvocation, ttlMs: number): Promise<void> {
     await this.run("savePage", () => this.keyv.set(PAGE + token, invocation, ttlMs));
+  }
+
+  async savePages(entries: readonly PageEntry[], ttlMs: number): Promise<void> {
+    const rows = entries.map((e) => ({ key: PAGE + e.token, value: e.invocation, ttl: ttlMs }));
+    await this.run("savePages", () => this.keyv.setMany(rows));
   }
 
   async loadPage(token: string): Promise<PagedInvocation | undefined> {

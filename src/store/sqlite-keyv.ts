@@ -105,6 +105,15 @@ export class SqliteKeyv extends EventEmitter {
     );
   }
 
+  /** One statement, so one commit, however many entries (keyv's own setMany would make one each). */
+  async setMany(entries: ReadonlyArray<{ key: string; value: unknown }>): Promise<boolean[]> {
+    this.query(
+      `INSERT INTO ${this.t} (key, value) SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?) WHERE true ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
+      JSON.stringify(entries.map((e) => [e.key, e.value])),
+    );
+    return entries.map(() => true);
+  }
+
   async delete(key: string): Promise<boolean> {
     return this.query(`DELETE FROM ${this.t} WHERE key = ? RETURNING key`, key).length > 0;
   }

@@ -94,6 +94,22 @@ export function storeContract(name: string, harness: () => Promise<StoreHarness>
       expect(await sibling.loadPage("unknown")).toBeUndefined();
     });
 
+    it("keeps several page tokens written at once", async () => {
+      const entries = [
+        { token: "tok_a", invocation: { command: "timeline", text: "son la", lang: "en" as const } },
+        {
+          token: "tok_b",
+          invocation: { command: "province", text: "Sơn La", lang: "vi" as const, view: "quotes" as const },
+        },
+        { token: "tok_a", invocation: { command: "timeline", text: "son la", lang: "vi" as const } },
+      ];
+      await store.savePages?.(entries, 60_000);
+      const sibling = track(await h.openSibling());
+      // A token written twice keeps its last invocation.
+      expect(await sibling.loadPage("tok_a")).toEqual(entries[2]?.invocation);
+      expect(await sibling.loadPage("tok_b")).toEqual(entries[1]?.invocation);
+    });
+
     it("refuses to store an invalid subscription", async () => {
       await expect(store.setSubscription(subscription("telegram:-1", { time: "25:00" }))).rejects.toThrow(/time/);
       await expect(store.setSubscription(subscription("telegram:-1", { zone: "Mars/Olympus" }))).rejects.toThrow(
