@@ -100,8 +100,14 @@ export function postUpdate(agent: Agent, hook: Webhook, update: Json): Promise<n
 export interface LoadOptions {
   hook: Webhook;
   replies: Replies;
-  /** Updates in flight at once. */
+  /** Updates in flight at once: always that many (closed loop), or at most that many with `rate`. */
   inFlight: number;
+  /**
+   * Open loop: updates are due at this many a second, whatever the bot's pace, and each is timed from when it
+   * was due (an update held back by the in-flight cap counts its wait). Without it, each slot sends its next
+   * update as soon as its last one is answered (what the bot can take: its capacity).
+   */
+  rate?: number;
   /** The messages sent, in turn (commands, plain questions). */
   lines: readonly string[];
   /** Stop after this many updates (whichever comes first with `durationMs`). */
@@ -122,8 +128,12 @@ export interface LoadOptions {
 export interface LoadResult {
   /** Counted updates (after the warm-up) answered with 200 and a reply. */
   completed: number;
+  /** Every update answered, warm-up included. */
+  total: number;
   /** Non-200 answers, network errors, or no reply posted. */
   failed: number;
+  /** Open loop: counted updates sent more than 1 ms after they were due (the in-flight cap was reached). */
+  late: number;
   seconds: number;
   perSecond: number;
   /** Update received → last message of its reply, sorted (ms). */
@@ -137,15 +147,20 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: options.inFlight });
   const usersPerSlot = options.usersPerSlot ?? 25;
   const firstUserId = options.firstUserId ?? 1_000_000;
+  // Users not in flight, oldest first: a chat never has two updates in flight, and every user comes back.
+  const idle = Array.from({ length: options.inFlight * usersPerSlot }, (_, i) => firstUserId + i);
   const started = performance.now();
   const countFrom = started + (options.warmupMs ?? 0);
   const stopAt = options.durationMs === undefined ? Number.POSITIVE_INFINITY : countFrom + options.durationMs;
   const limit = options.updates ?? Number.POSITIVE_INFINITY;
+  const stopped = () => issued >= limit || performance.now() >= stopAt || options.signal?.aborted === true;
   let issued = 0;
-  let nextUpdateId = 1;
+  let inFlight = 0;
   const result: LoadResult = {
     completed: 0,
+    total: 0,
     failed: 0,
+    late: 0,
     seconds: 0,
     perSecond: 0,
     latencies: [],
@@ -153,43 +168,75 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     parts: 0,
   };
   let lastCountedEnd = countFrom;
+  let oneDone: () => void = () => {};
 
-  async function slot(index: number): Promise<void> {
-    for (let turn = 0; issued < limit && performance.now() < stopAt && !options.signal?.aborted; turn++) {
-      const line = options.lines[issued % options.lines.length] ?? "/help";
-      issued++;
-      const userId = firstUserId + index + options.inFlight * (turn % usersPerSlot);
-      const update = {
-        update_id: nextUpdateId++,
-        ...messageUpdate(line, {
-          chatId: userId,
-          from: { id: userId, language_code: userId % 2 ? "en" : "vi" },
-        }),
-      };
-      const pending = options.replies.expect(userId);
-      let status = 0;
-      try {
-        status = await postUpdate(agent, options.hook, update);
-      } catch {
-        status = 0;
-      }
-      const answeredAt = performance.now();
-      options.replies.done(pending);
-      options.onDone?.(line, pending, status);
-      if (pending.sentAt < countFrom) continue;
-      if (status !== 200 || pending.parts === 0 || pending.lastAt === undefined) {
-        result.failed++;
-        continue;
-      }
-      result.completed++;
-      result.parts += pending.parts;
-      result.latencies.push(pending.lastAt - pending.sentAt);
-      result.answered.push(answeredAt - pending.sentAt);
-      lastCountedEnd = Math.max(lastCountedEnd, answeredAt);
+  /** Sends the next update, due at `due`, and records how it went. */
+  async function sendNext(due: number): Promise<void> {
+    const line = options.lines[issued % options.lines.length] ?? "/help";
+    issued++;
+    const userId = idle.shift() ?? 0;
+    inFlight++;
+    const update = {
+      update_id: issued,
+      ...messageUpdate(line, { chatId: userId, from: { id: userId, language_code: userId % 2 ? "en" : "vi" } }),
+    };
+    const pending = options.replies.expect(userId);
+    const sentLate = pending.sentAt - due > 1;
+    pending.sentAt = Math.min(pending.sentAt, due);
+    let status = 0;
+    try {
+      status = await postUpdate(agent, options.hook, update);
+    } catch {
+      status = 0;
     }
+    const answeredAt = performance.now();
+    options.replies.done(pending);
+    inFlight--;
+    idle.push(userId);
+    oneDone();
+    result.total++;
+    options.onDone?.(line, pending, status);
+    if (pending.sentAt < countFrom) return;
+    if (sentLate) result.late++;
+    if (status !== 200 || pending.parts === 0 || pending.lastAt === undefined) {
+      result.failed++;
+      return;
+    }
+    result.completed++;
+    result.parts += pending.parts;
+    result.latencies.push(pending.lastAt - pending.sentAt);
+    result.answered.push(answeredAt - pending.sentAt);
+    lastCountedEnd = Math.max(lastCountedEnd, answeredAt);
   }
 
-  await Promise.all(Array.from({ length: options.inFlight }, (_, i) => slot(i)));
+  const rate = options.rate;
+  if (rate === undefined) {
+    const slot = async () => {
+      while (!stopped()) await sendNext(performance.now());
+    };
+    await Promise.all(Array.from({ length: options.inFlight }, slot));
+  } else {
+    const running = new Set<Promise<void>>();
+    for (let k = 0; !stopped(); ) {
+      const due = started + (k * 1000) / rate;
+      const now = performance.now();
+      if (due > now) {
+        await new Promise((r) => setTimeout(r, due - now));
+        continue;
+      }
+      if (inFlight >= options.inFlight) {
+        await new Promise<void>((r) => {
+          oneDone = r;
+        });
+        continue;
+      }
+      k++;
+      const sending = sendNext(due);
+      running.add(sending);
+      void sending.finally(() => running.delete(sending));
+    }
+    await Promise.all(running);
+  }
   agent.destroy();
   result.seconds = (lastCountedEnd - countFrom) / 1000;
   result.perSecond = result.seconds > 0 ? result.completed / result.seconds : 0;
