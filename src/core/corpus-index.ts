@@ -14,6 +14,7 @@ import type {
 } from "./model";
 import { NameIndex } from "./name-index";
 import { fold, foldTight } from "./normalize";
+import { byCodeUnits, sortSteps } from "./sort-steps";
 
 export type RecordKind = keyof CorpusData;
 export const RECORD_KINDS: readonly RecordKind[] = [
@@ -38,6 +39,8 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
     if (list[list.length - 1] !== value) list.push(value);
   } else map.set(key, [value]);
 }
+
+const byKey = (a: { key: string }, b: { key: string }) => byCodeUnits(a.key, b.key);
 
 function lowerBound(sorted: readonly { key: string }[], key: string): number {
   let lo = 0;
@@ -142,10 +145,12 @@ export class CorpusIndex {
         }
       }
     }
-    this.provinceKeys = [...this.provinceAlias]
-      .map(([key, ids]) => ({ key, ids }))
-      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    yield;
+    const provinceKeys: { key: string; ids: Set<string> }[] = [];
+    for (const [key, ids] of this.provinceAlias) {
+      provinceKeys.push({ key, ids });
+      if (tick()) yield;
+    }
+    this.provinceKeys = yield* sortSteps(provinceKeys, byKey);
     this.provinceNames = yield* NameIndex.steps(this.provinceAlias.keys());
 
     for (const p of data.places) {
@@ -161,7 +166,7 @@ export class CorpusIndex {
         this.placeKeys.push({ key: spaced, place: p });
       }
     }
-    this.placeKeys.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    yield* sortSteps(this.placeKeys, byKey);
 
     for (const [i, p] of data.people.entries()) {
       if (tick()) yield;

@@ -1,6 +1,7 @@
 // "Did you mean" over many names without scanning them all: an index of folded names by trigram, plus a sorted
 // list for names that start with what was typed. Only the names that share a trigram with the input (or extend it,
 // or that it extends) are scored by edit distance, with the same scoring as `suggestNames`.
+import { byCodeUnits, sortSteps } from "./sort-steps";
 import { closeEnough, scoreName } from "./suggest";
 
 const EDGE = "\u0001";
@@ -65,9 +66,10 @@ export class NameIndex {
     }
     // Binary search needs plain code-unit order.
     const tightOf = (i: number) => this.tights[i] as string;
-    const order = this.tights
-      .map((_, i) => i)
-      .sort((a, b) => (tightOf(a) < tightOf(b) ? -1 : tightOf(a) > tightOf(b) ? 1 : 0));
+    const order = yield* sortSteps(
+      this.tights.map((_, i) => i),
+      (a, b) => byCodeUnits(tightOf(a), tightOf(b)),
+    );
     this.sortedTights = order.map((i) => this.tights[i] as string);
     this.sortedOwners = order;
   }

@@ -8,6 +8,7 @@
 import { distance } from "fastest-levenshtein";
 import type { Corpus } from "./corpus";
 import { fold, normalizeSpace } from "./normalize";
+import { byCodeUnits, sortSteps } from "./sort-steps";
 
 export interface SearchDoc {
   id: string;
@@ -175,7 +176,7 @@ export class SearchIndex {
     const build = new Map<string, { docs: number[]; freqs: number[] }[]>();
     const sums = [0, 0];
     for (let d = 0; d < n; d++) {
-      if (d % 256 === 255) yield;
+      if (d % 64 === 63) yield;
       const doc = docs[d] as SearchDoc;
       this.docBoost[d] = doc.kind === "sentence" ? SENTENCE_BOOST : 1;
       for (let field = 0; field < FIELDS; field++) {
@@ -206,8 +207,7 @@ export class SearchIndex {
     }
     yield;
     this.averageFieldLength = sums.map((s) => (n > 0 ? s / n : 0));
-    this.terms = [...build.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    yield;
+    this.terms = yield* sortSteps([...build.keys()], byCodeUnits);
     this.postings = new Array(this.terms.length * FIELDS);
     for (let t = 0; t < this.terms.length; t++) {
       if (t % 512 === 511) yield;
@@ -359,10 +359,14 @@ export function* searchDocSteps(corpus: Pick<Corpus, "data" | "sourceByFile" | "
   const docs: SearchDoc[] = [];
   const { data } = corpus;
   const both = (t: { vi: string; en: string }) => `${t.vi} ${t.en}`;
+  let step = 0;
+  const tick = () => ++step % 256 === 0;
   for (const e of data.events) {
+    if (tick()) yield;
     docs.push({ id: `event:${e.id}`, kind: "event", ref: e.id, title: both(e.title), body: both(e.summary) });
   }
   for (const a of data.agreements) {
+    if (tick()) yield;
     docs.push({ id: `agreement:${a.id}`, kind: "agreement", ref: a.id, title: both(a.title), body: both(a.docType) });
     // Clauses and commitments are hits of their own, each with its own quote ("học bổng" finds the 90 scholarships).
     a.clauses.forEach((c, i) => {
@@ -373,6 +377,7 @@ export function* searchDocSteps(corpus: Pick<Corpus, "data" | "sourceByFile" | "
     });
   }
   for (const f of data.figures) {
+    if (tick()) yield;
     docs.push({
       id: `figure:${f.id}`,
       kind: "figure",
@@ -382,6 +387,7 @@ export function* searchDocSteps(corpus: Pick<Corpus, "data" | "sourceByFile" | "
     });
   }
   for (const p of data.people) {
+    if (tick()) yield;
     docs.push({
       id: `person:${p.id}`,
       kind: "person",
@@ -391,19 +397,23 @@ export function* searchDocSteps(corpus: Pick<Corpus, "data" | "sourceByFile" | "
     });
   }
   // Gazetteer entries with no content (covered: false) are for name resolution, not search hits.
-  for (const p of data.provinces.filter((x) => x.covered)) {
+  for (const p of data.provinces) {
+    if (tick()) yield;
+    if (!p.covered) continue;
     docs.push({ id: `province:${p.id}`, kind: "province", ref: p.id, title: both(p.name), body: p.aliases.join(" ") });
   }
   for (const p of data.places) {
+    if (tick()) yield;
     docs.push({ id: `place:${p.id}`, kind: "place", ref: p.id, title: both(p.name), body: p.aliases.join(" ") });
   }
   for (const a of data.anniversaries) {
+    if (tick()) yield;
     docs.push({ id: `anniversary:${a.id}`, kind: "anniversary", ref: a.id, title: both(a.name), body: a.date });
   }
   // The same text saved under two names is split once.
   const split = new Map<string, string[]>();
   for (const [n, s] of data.sources.entries()) {
-    if (n % 128 === 127) yield;
+    if (n % 16 === 15) yield;
     const text = relevantText(corpus, s.file);
     let list = split.get(text);
     if (!list) {
