@@ -1,5 +1,5 @@
 // Corpus load at one scale, each case in a fresh process: from the YAML (read + parse + validate + quote check +
-// index, no snapshot) and from the cached snapshot (read + index). Prints wall time, RSS once loaded (after a GC)
+// index, no snapshot) and from the cached snapshot (read + restore the built indexes). Prints wall time, RSS once loaded (after a GC)
 // and the peak RSS of the process.
 //   npx tsx bench/load.ts --scale 1000 [--check]
 import { spawnSync } from "node:child_process";
@@ -60,7 +60,7 @@ try {
     `  from YAML (parse, validate, quote check, index): ${ms(yaml.loadMs)}, RSS loaded ${mib(yaml.rss)}, peak ${mib(yaml.peak)}`,
   );
   console.log(
-    `  from the cached snapshot (read, index):          ${ms(snapshot.loadMs)}, RSS loaded ${mib(snapshot.rss)}, peak ${mib(snapshot.peak)}`,
+    `  from the cached snapshot (read, restore):        ${ms(snapshot.loadMs)}, RSS loaded ${mib(snapshot.rss)}, peak ${mib(snapshot.peak)}`,
   );
   if (scale >= 1000) {
     checks.expect("load from YAML", yaml.loadMs < 20_000, `${ms(yaml.loadMs)} ≥ 20 s`);

@@ -14,6 +14,7 @@ import type {
 } from "./model";
 import { NameIndex } from "./name-index";
 import { fold, foldTight } from "./normalize";
+import { revive } from "./revive";
 import { byCodeUnits, sortSteps } from "./sort-steps";
 
 export type RecordKind = keyof CorpusData;
@@ -113,6 +114,13 @@ export class CorpusIndex {
   /** Builds every index at once; `CorpusIndex.build` does the same in slices that let other work run between. */
   constructor(data: Readonly<CorpusData>, lazy = false) {
     if (!lazy) for (const _ of this.fill(data));
+  }
+
+  /** An index saved whole in a snapshot (v8 serialize, with the records it points to), as it was built. */
+  static revive(saved: unknown): CorpusIndex {
+    const index = revive(CorpusIndex, saved);
+    index.provinceNames = revive(NameIndex, index.provinceNames);
+    return index;
   }
 
   static async build(data: Readonly<CorpusData>, pause: () => Promise<void>): Promise<CorpusIndex> {

@@ -2,10 +2,22 @@
 import { createHash } from "node:crypto";
 import { CorpusIndex, RECORD_KINDS, type RecordKind } from "./corpus-index";
 import type { Agreement, CitationRef, CorpusData, CorpusEvent, Figure, Person, Place, Province } from "./model";
-import { buildSearchIndex, buildSearchIndexSliced, type SearchIndex } from "./search-index";
+import { NameIndex } from "./name-index";
+import { fold, foldTight } from "./normalize";
+import { revive } from "./revive";
+import { buildSearchIndex, buildSearchIndexSliced, SearchIndex, searchDocSteps } from "./search-index";
+import { sortSteps } from "./sort-steps";
 
 export type { RecordKind } from "./corpus-index";
 export { RECORD_KINDS, recordId } from "./corpus-index";
+
+export interface CorpusSnapshot {
+  data: Readonly<CorpusData>;
+  texts: ReadonlyMap<string, string>;
+  version: string;
+  index: CorpusIndex;
+  search: SearchIndex;
+}
 
 export class Corpus {
   readonly version: string;
@@ -48,6 +60,22 @@ export class Corpus {
     const index = await CorpusIndex.build(data, pause);
     const search = await buildSearchIndexSliced({ data, sourceByFile: index.sourceByFile, texts }, pause);
     return new Corpus(data, texts, version, { index, search });
+  }
+
+  /**
+   * Everything this version holds, records and built indexes together, for one `v8.serialize` (which keeps the
+   * indexes pointing at the same record objects): a restart with unchanged data restores it instead of building.
+   */
+  snapshot(): CorpusSnapshot {
+    return { data: this.data, texts: this.texts, version: this.version, index: this.index, search: this.search };
+  }
+
+  /** A corpus from a deserialized `snapshot()`: the indexes as they were built, nothing rebuilt. */
+  static restore(saved: CorpusSnapshot): Corpus {
+    return new Corpus(saved.data, saved.texts, saved.version, {
+      index: CorpusIndex.revive(saved.index),
+      search: revive(SearchIndex, saved.search),
+    });
   }
 
   counts(): Record<RecordKind, number> {
@@ -119,6 +147,16 @@ export class Corpus {
   sourceTitle(file: string): string {
     return this.sourceByFile.get(file)?.title ?? file;
   }
+}
+
+/**
+ * The source of the code that builds a corpus's indexes: a snapshot saved by other code (an upgrade, an edit
+ * during development) is not restored, since its indexes would not be what this code builds.
+ */
+export function indexingCode(): string {
+  return [Corpus, CorpusIndex, NameIndex, SearchIndex, searchDocSteps, sortSteps, fold, foldTight]
+    .map(String)
+    .join("\n");
 }
 
 /** Content hash over data and source texts: the corpus version shown by /status and /reload. */

@@ -1,34 +1,47 @@
 // Reads data/ from disk: YAML files parsed, validated by schema, cross-checked, quotes verified.
 // Either a whole new Corpus or a list of errors with file and path: never a half-loaded corpus.
 //
-// A validated load is kept as a snapshot under the cache directory, named by the hash of every data file's bytes:
-// a restart (or a reload) with unchanged data reads the snapshot and skips parsing and validation.
+// A load is kept as a snapshot under the cache directory, named by the hash of every data file's bytes: the built
+// corpus, records and indexes in one v8 serialization. A restart with unchanged data restores it and skips
+// parsing, validation and indexing.
 import { isUtf8 } from "node:buffer";
 import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
+import { threadId } from "node:worker_threads";
 import { load as parseYaml } from "js-yaml";
 import { z } from "zod";
-import { Corpus } from "../core/corpus";
+import { Corpus, type CorpusSnapshot, indexingCode } from "../core/corpus";
 import { type CorpusData, type CorpusFileName, corpusFiles } from "../core/model";
 import { checkSummaryNumbers } from "../core/summary-numbers";
 import { type CorpusError, checkQuotes, checkReferences } from "../core/validate";
+import { BOT_VERSION } from "../version";
 
-export type LoadResult = { ok: true; corpus: Corpus } | { ok: false; errors: CorpusError[] };
+export type LoadResult =
+  | { ok: true; corpus: Corpus /** From a snapshot, not built. */; restored?: boolean }
+  | { ok: false; errors: CorpusError[] };
 
 /** What a load produces before indexes are built: enough to build a Corpus anywhere (a worker sends this). */
 export type LoadedData =
-  | { ok: true; data: CorpusData; texts: [string, string][]; version: string; cached: boolean }
+  | { ok: true; data: CorpusData; texts: [string, string][]; version: string; cached: boolean; hash: string }
   | { ok: false; errors: CorpusError[] };
 
 export interface LoadOptions {
-  /** Where validated snapshots are kept; none means every load parses and validates. */
+  /** Where snapshots of built corpora are kept; none means every load parses, validates and indexes. */
   cacheDir?: string;
+  /** `loadCorpusData` only: false leaves saving a new snapshot to the caller (see `saveSnapshot`). */
+  saveSnapshot?: boolean;
+  /** The code part of the snapshot key, when another thread's code will restore it (see `codeFingerprint`). */
+  codeFingerprint?: string;
 }
 
-/** Bump when what a snapshot holds, or a check that is not in the schema, changes. */
-const SNAPSHOT_FORMAT = 1;
+/**
+ * Bump when what a snapshot holds, or a check that is not in the schema, changes. The indexes are saved as built,
+ * so a change to how an index is built (see CorpusIndex, SearchIndex) bumps it too.
+ * 2: the built corpus (records, texts and indexes), no longer the validated records alone.
+ */
+const SNAPSHOT_FORMAT = 2;
 
 const KIND_OF: Record<CorpusFileName, keyof CorpusData> = {
   "sources.yaml": "sources",
@@ -180,29 +193,53 @@ function schemaFingerprint(): string {
   return fingerprint;
 }
 
-function snapshotPath(cacheDir: string, hash: string): string {
-  return join(cacheDir, `corpus-${hash.slice(0, 32)}.v8`);
+let ownCode: string | undefined;
+/**
+ * What the snapshot's key takes from the code: the bot's version and the source of the code that builds the
+ * indexes (saved as built, they must come from the same code). A reload worker is given its main thread's, since
+ * the same source may be transpiled differently there.
+ */
+export function codeFingerprint(): string {
+  ownCode ??= createHash("sha256").update(`${BOT_VERSION}\0${indexingCode()}`).digest("hex");
+  return ownCode;
 }
 
-async function readSnapshot(cacheDir: string, hash: string): Promise<LoadedData | undefined> {
+function snapshotKey(hash: string, options: LoadOptions): string {
+  return createHash("sha256")
+    .update(`${hash}\0${options.codeFingerprint ?? codeFingerprint()}`)
+    .digest("hex");
+}
+
+function snapshotPath(cacheDir: string, key: string): string {
+  return join(cacheDir, `corpus-${key.slice(0, 32)}.v8`);
+}
+
+/** The corpus saved for these files, indexes and all, or nothing (none saved, or unreadable: parse instead). */
+async function readSnapshot(cacheDir: string, key: string): Promise<Corpus | undefined> {
   try {
-    const saved = deserialize(await readFile(snapshotPath(cacheDir, hash))) as {
-      hash: string;
-      data: CorpusData;
-      texts: [string, string][];
-    };
-    if (saved.hash !== hash) return undefined;
-    return { ok: true, data: saved.data, texts: saved.texts, version: hash.slice(0, 12), cached: true };
+    const saved = deserialize(await readFile(snapshotPath(cacheDir, key))) as { key: string; corpus: CorpusSnapshot };
+    if (saved.key !== key) return undefined;
+    return Corpus.restore(saved.corpus);
   } catch {
-    return undefined; // missing or unreadable: parse the YAML instead
+    return undefined;
   }
 }
 
-async function writeSnapshot(cacheDir: string, hash: string, data: CorpusData, texts: [string, string][]) {
+/**
+ * Keeps a built corpus for the next load of the same files. A snapshot that cannot be written costs the next start
+ * its speed, not its data: callers ignore a failure.
+ */
+export async function saveSnapshot(
+  cacheDir: string,
+  hash: string,
+  corpus: Corpus,
+  options: LoadOptions = {},
+): Promise<void> {
   await mkdir(cacheDir, { recursive: true });
-  const path = snapshotPath(cacheDir, hash);
-  const temp = `${path}.${process.pid}.tmp`;
-  await writeFile(temp, serialize({ hash, data, texts }));
+  const key = snapshotKey(hash, options);
+  const path = snapshotPath(cacheDir, key);
+  const temp = `${path}.${process.pid}.${threadId}.tmp`;
+  await writeFile(temp, serialize({ key, corpus: corpus.snapshot() }));
   await rename(temp, path);
   // Keep the newest few: a rollback to recent data is still fast, and the directory does not grow without end.
   const others = (await readdir(cacheDir)).filter(
@@ -212,14 +249,19 @@ async function writeSnapshot(cacheDir: string, hash: string, data: CorpusData, t
   for (const { f } of dated.sort((a, b) => b.at - a.at).slice(2)) await rm(join(cacheDir, f), { force: true });
 }
 
-/** Reads, parses and validates data/ (or its snapshot), without building indexes. */
-export async function loadCorpusData(dataDir: string, options: LoadOptions = {}): Promise<LoadedData> {
+type Found =
+  | { ok: false; errors: CorpusError[] }
+  | { ok: true; hash: string; corpus: Corpus }
+  | { ok: true; hash: string; data: CorpusData; texts: Map<string, string> };
+
+/** The saved corpus for data/'s current files, or its records read, parsed and validated. */
+async function find(dataDir: string, options: LoadOptions): Promise<Found> {
   const raw = await readRaw(dataDir);
   if (raw.errors.length > 0 && raw.yaml.size === 0) return { ok: false, errors: raw.errors };
   const hash = contentHash(raw);
   if (options.cacheDir && raw.errors.length === 0) {
-    const cached = await readSnapshot(options.cacheDir, hash);
-    if (cached) return cached;
+    const corpus = await readSnapshot(options.cacheDir, snapshotKey(hash, options));
+    if (corpus) return { ok: true, hash, corpus };
   }
   const errors: CorpusError[] = [...raw.errors];
   const data: Partial<Record<keyof CorpusData, unknown[]>> = {};
@@ -249,18 +291,38 @@ export async function loadCorpusData(dataDir: string, options: LoadOptions = {})
       errors.push({ file: "sources.yaml", path: s.file, message: "no such file in data/sources/" });
   }
   if (errors.length > 0) return { ok: false, errors };
-  const entries = [...texts];
-  if (options.cacheDir) {
-    // A snapshot that cannot be written costs the next start its speed, not its data.
-    await writeSnapshot(options.cacheDir, hash, full, entries).catch(() => undefined);
+  return { ok: true, hash, data: full, texts };
+}
+
+const versionOf = (hash: string) => hash.slice(0, 12);
+
+/**
+ * Reads, parses and validates data/ (or takes the records of its snapshot), without building indexes here.
+ * With a cache directory and no snapshot yet, one is built and saved, unless `saveSnapshot` is false (the
+ * reload worker saves once it has handed the records over).
+ */
+export async function loadCorpusData(dataDir: string, options: LoadOptions = {}): Promise<LoadedData> {
+  const found = await find(dataDir, options);
+  if (!found.ok) return found;
+  const version = versionOf(found.hash);
+  if ("corpus" in found) {
+    const { data, texts } = found.corpus;
+    return { ok: true, data: data as CorpusData, texts: [...texts], version, cached: true, hash: found.hash };
   }
-  return { ok: true, data: full, texts: entries, version: hash.slice(0, 12), cached: false };
+  if (options.cacheDir && options.saveSnapshot !== false) {
+    const corpus = new Corpus(found.data, found.texts, version);
+    await saveSnapshot(options.cacheDir, found.hash, corpus, options).catch(() => undefined);
+  }
+  return { ok: true, data: found.data, texts: [...found.texts], version, cached: false, hash: found.hash };
 }
 
 export async function loadCorpus(dataDir: string, options: LoadOptions = {}): Promise<LoadResult> {
-  const loaded = await loadCorpusData(dataDir, options);
-  if (!loaded.ok) return loaded;
-  return { ok: true, corpus: new Corpus(loaded.data, new Map(loaded.texts), loaded.version) };
+  const found = await find(dataDir, options);
+  if (!found.ok) return found;
+  if ("corpus" in found) return { ok: true, corpus: found.corpus, restored: true };
+  const corpus = new Corpus(found.data, found.texts, versionOf(found.hash));
+  if (options.cacheDir) await saveSnapshot(options.cacheDir, found.hash, corpus, options).catch(() => undefined);
+  return { ok: true, corpus, restored: false };
 }
 
 export async function readSourceTexts(dataDir: string): Promise<Map<string, string>> {

@@ -2,8 +2,9 @@
 // in small messages, so the main thread takes it in a piece at a time between the commands it answers.
 // The worker stays up between reloads (starting one costs more than a small reload); one load at a time.
 import { parentPort } from "node:worker_threads";
+import { Corpus } from "../core/corpus";
 import type { CorpusData } from "../core/model";
-import { type LoadOptions, loadCorpusData } from "./load";
+import { type LoadOptions, loadCorpusData, saveSnapshot } from "./load";
 
 export type WorkerRequest = { type: "load"; dataDir: string; options: LoadOptions } | { type: "next" };
 
@@ -34,7 +35,7 @@ async function send(message: WorkerMessage): Promise<void> {
 }
 
 async function load(dataDir: string, options: LoadOptions): Promise<void> {
-  const loaded = await loadCorpusData(dataDir, options);
+  const loaded = await loadCorpusData(dataDir, { ...options, saveSnapshot: false });
   if (!loaded.ok) {
     port?.postMessage({ type: "failed", errors: loaded.errors } satisfies WorkerMessage);
     return;
@@ -49,6 +50,12 @@ async function load(dataDir: string, options: LoadOptions): Promise<void> {
     await send({ type: "texts", texts: loaded.texts.slice(i, i + TEXTS_PER_MESSAGE) });
   }
   port?.postMessage({ type: "done", version: loaded.version, cached: loaded.cached } satisfies WorkerMessage);
+  // The next restart restores this version instead of building it: built here, off the bot's thread, once the
+  // records are handed over.
+  if (!loaded.cached && options.cacheDir) {
+    const corpus = new Corpus(loaded.data, new Map(loaded.texts), loaded.version);
+    await saveSnapshot(options.cacheDir, loaded.hash, corpus, options).catch(() => undefined);
+  }
 }
 
 port.on("message", (request: WorkerRequest) => {

@@ -3,7 +3,7 @@
 import { Worker } from "node:worker_threads";
 import { Corpus } from "../core/corpus";
 import type { CorpusData } from "../core/model";
-import type { LoadOptions, LoadResult } from "./load";
+import { codeFingerprint, type LoadOptions, type LoadResult } from "./load";
 import type { WorkerMessage, WorkerRequest } from "./load.worker";
 
 /** Where this module runs from: a .ts source (tsx, vitest) or a bundle in dist/ beside load.worker.js. */
@@ -113,6 +113,8 @@ function loadOnce(dataDir: string, options: LoadOptions): Promise<LoadResult> {
     worker.on("message", onMessage);
     worker.on("error", onError);
     worker.on("exit", onExit);
-    worker.postMessage({ type: "load", dataDir, options } satisfies WorkerRequest);
+    // The snapshot it may save is keyed by this thread's code, which is what will restore it.
+    const request = { ...options, codeFingerprint: options.codeFingerprint ?? codeFingerprint() };
+    worker.postMessage({ type: "load", dataDir, options: request } satisfies WorkerRequest);
   });
 }

@@ -1,9 +1,11 @@
 import { appendFile, cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { deserialize, serialize } from "node:v8";
 import { afterEach, describe, expect, it } from "vitest";
 import { DEFAULT_DATA_DIR } from "../../src/app";
 import { loadCorpus, loadCorpusData } from "../../src/corpus/load";
+import { answers } from "../support/corpus-answers";
 
 const dirs: string[] = [];
 async function temp(prefix: string): Promise<string> {
@@ -120,5 +122,33 @@ describe("loading data/", () => {
     const again = await loadCorpusData(dir, { cacheDir });
     expect(again.ok).toBe(true);
     expect(again.ok && again.cached).toBe(false);
+  });
+
+  it("restores the built corpus, indexes and all, from the snapshot: it answers as a fresh build does", async () => {
+    const dir = await copyOfData();
+    const cacheDir = await temp("huunghi-cache-");
+    const built = await loadCorpus(dir, { cacheDir });
+    const restored = await loadCorpus(dir, { cacheDir });
+    expect(built.ok && !built.restored).toBe(true);
+    expect(restored.ok && restored.restored).toBe(true);
+    if (!built.ok || !restored.ok) return;
+    expect(restored.corpus.version).toBe(built.corpus.version);
+    expect(restored.corpus.data).toEqual(built.corpus.data);
+    expect(answers(restored.corpus)).toEqual(answers(built.corpus));
+    // The indexes came from the file: the records they point to are the restored records themselves.
+    const sonLa = restored.corpus.data.provinces.find((p) => p.id === "son-la");
+    expect(restored.corpus.province("son-la")).toBe(sonLa);
+  });
+
+  it("does not restore a snapshot saved by other indexing code or another version of the bot", async () => {
+    const dir = await copyOfData();
+    const cacheDir = await temp("huunghi-cache-");
+    await loadCorpus(dir, { cacheDir });
+    const [file] = (await readdir(cacheDir)).filter((f) => f.endsWith(".v8"));
+    const path = join(cacheDir, file as string);
+    const saved = deserialize(await readFile(path)) as { key: string };
+    await writeFile(path, serialize({ ...saved, key: "saved-by-other-code" }));
+    const again = await loadCorpus(dir, { cacheDir });
+    expect(again.ok && again.restored).toBe(false);
   });
 });
