@@ -43,12 +43,12 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 const byKey = (a: { key: string }, b: { key: string }) => byCodeUnits(a.key, b.key);
 
-function lowerBound(sorted: readonly { key: string }[], key: string): number {
+function lowerBound(sorted: readonly string[], key: string): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] as { key: string }).key < key) lo = mid + 1;
+    if ((sorted[mid] as string) < key) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -103,8 +103,10 @@ export class CorpusIndex {
   private readonly placeByTight = new Map<string, Place>();
   private readonly placeBySpaced = new Map<string, Place>();
   /** Spaced folded names, sorted, for whole-word prefix matches ("luang" → "luang prabang"). */
-  private provinceKeys: { key: string; ids: Set<string> }[] = [];
-  private readonly placeKeys: { key: string; place: Place }[] = [];
+  private provinceKeys: string[] = [];
+  /** Place names sorted, and the place of each at the same position (two arrays: no object per name). */
+  private placeKeys: string[] = [];
+  private placeOfKey: Place[] = [];
   provinceNames: NameIndex = new NameIndex([]);
   /** Anniversaries by "MM-DD", oldest original year first. */
   private readonly anniversariesByDay = new Map<string, { year: number; anniversary: Anniversary }[]>();
@@ -153,14 +155,10 @@ export class CorpusIndex {
         }
       }
     }
-    const provinceKeys: { key: string; ids: Set<string> }[] = [];
-    for (const [key, ids] of this.provinceAlias) {
-      provinceKeys.push({ key, ids });
-      if (tick()) yield;
-    }
-    this.provinceKeys = yield* sortSteps(provinceKeys, byKey);
+    this.provinceKeys = yield* sortSteps([...this.provinceAlias.keys()], byCodeUnits);
     this.provinceNames = yield* NameIndex.steps(this.provinceAlias.keys());
 
+    const placeNames: { key: string; place: Place }[] = [];
     for (const p of data.places) {
       if (tick()) yield;
       this.placeById.set(p.id, p);
@@ -171,10 +169,12 @@ export class CorpusIndex {
         const tight = spaced.replace(/ /g, "");
         if (!this.placeBySpaced.has(spaced)) this.placeBySpaced.set(spaced, p);
         if (!this.placeByTight.has(tight)) this.placeByTight.set(tight, p);
-        this.placeKeys.push({ key: spaced, place: p });
+        placeNames.push({ key: spaced, place: p });
       }
     }
-    yield* sortSteps(this.placeKeys, byKey);
+    yield* sortSteps(placeNames, byKey);
+    this.placeKeys = placeNames.map((n) => n.key);
+    this.placeOfKey = placeNames.map((n) => n.place);
 
     for (const [i, p] of data.people.entries()) {
       if (tick()) yield;
@@ -227,9 +227,9 @@ export class CorpusIndex {
     const out = new Set<string>();
     const wanted = `${spaced} `;
     for (let i = lowerBound(this.provinceKeys, wanted); i < this.provinceKeys.length; i++) {
-      const entry = this.provinceKeys[i] as { key: string; ids: Set<string> };
-      if (!entry.key.startsWith(wanted)) break;
-      for (const id of entry.ids) out.add(id);
+      const key = this.provinceKeys[i] as string;
+      if (!key.startsWith(wanted)) break;
+      for (const id of this.provinceAlias.get(key) ?? []) out.add(id);
     }
     return out;
   }
@@ -239,9 +239,8 @@ export class CorpusIndex {
     const out = new Set<string>();
     const wanted = `${spaced} `;
     for (let i = lowerBound(this.placeKeys, wanted); i < this.placeKeys.length; i++) {
-      const entry = this.placeKeys[i] as { key: string; place: Place };
-      if (!entry.key.startsWith(wanted)) break;
-      out.add(entry.place.province);
+      if (!(this.placeKeys[i] as string).startsWith(wanted)) break;
+      out.add((this.placeOfKey[i] as Place).province);
     }
     return out;
   }
