@@ -1,6 +1,6 @@
 // Corpus load at one scale, each case in a fresh process: from the YAML (read + parse + validate + quote check +
-// index, no snapshot) and from the cached snapshot (read + restore the built indexes). Prints wall time, RSS once loaded (after a GC)
-// and the peak RSS of the process.
+// index, no snapshot) and from the cached snapshot (read + restore the built indexes). Prints wall time, RSS once
+// loaded (after a GC) and the peak RSS of the process.
 //   npx tsx bench/load.ts --scale 1000 [--check]
 import { spawnSync } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
