@@ -4,7 +4,8 @@
 // Prints the achieved rate as a fraction of the ceiling (over the time the queue was allowed to send: a
 // retry_after holds everyone, as it must), the 429s received, duplicates and losses, the store round trips taken
 // to claim the deliveries, and the event-loop delay meanwhile. `--check` exits 1 when a goal is missed
-// (rate ≥ 0.95 of the ceiling, no duplicate, no loss, never above the ceiling in any second).
+// (rate ≥ 0.95 of the ceiling, no duplicate, no loss, never above the ceiling in any second, at most one claim
+// round trip per ten chats).
 //   npx tsx bench/fanout.ts [--chats 1000] [--ceiling 30] [--too-many 0.005] [--retry-after 1] [--check]
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -150,8 +151,14 @@ try {
   console.log(
     `event-loop delay         p50 ${(lag.percentile(50) / 1e6).toFixed(1)} ms, p99 ${(lag.percentile(99) / 1e6).toFixed(1)} ms, max ${(lag.max / 1e6).toFixed(1)} ms`,
   );
-  const missed = ratio < 0.95 || duplicates > 0 || lost > 0 || busiest > ceiling;
-  if (missed) console.log("goal missed: rate ≥ 0.95 of the ceiling, 0 duplicates, 0 lost, never above the ceiling");
+  // Claims in batches: at most one store round trip per ten chats.
+  const batched = counts.roundTrips * 10 <= chats;
+  const missed = ratio < 0.95 || duplicates > 0 || lost > 0 || busiest > ceiling || !batched;
+  if (missed) {
+    console.log(
+      "goal missed: rate ≥ 0.95 of the ceiling, 0 duplicates, 0 lost, never above the ceiling, claims in batches (≤ 1 round trip per 10 chats)",
+    );
+  }
   if (values.check && missed) process.exitCode = 1;
   if (report.sent.length !== chats || busiest > ceiling) process.exitCode = 1;
 } finally {

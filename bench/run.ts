@@ -34,13 +34,7 @@ for (const run of runs) {
   if (only && !only.has(run.name)) continue;
   const title = `${run.file} ${run.args.join(" ")}`;
   console.log(`\n── ${title} ${"─".repeat(Math.max(0, 60 - title.length))}`);
-  const args = [
-    "--import",
-    "tsx",
-    join(here, run.file),
-    ...run.args,
-    ...(values.check && run.name !== "fanout" ? ["--check"] : []),
-  ];
+  const args = ["--import", "tsx", join(here, run.file), ...run.args, ...(values.check ? ["--check"] : [])];
   const result = spawnSync(process.execPath, args, { stdio: "inherit" });
   if (result.status !== 0) failed++;
 }

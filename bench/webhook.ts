@@ -17,7 +17,7 @@ import { openSync } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { Agent } from "node:http";
 import { createServer } from "node:net";
-import { loadavg, tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
@@ -213,20 +213,27 @@ try {
     replies = new Replies();
     const common = { hook: bot.hook, replies, inFlight, lines: LINES, durationMs: seconds * 1000 };
     const cpuBefore = await bot.cpuMs();
+    const ownBefore = process.cpuUsage();
     const capacity = await runLoad({ ...common, warmupMs: 3000 });
     const cpuPerUpdate = ((await bot.cpuMs()) - cpuBefore) / capacity.total;
+    const own = process.cpuUsage(ownBefore);
+    const ownPerUpdate = (own.user + own.system) / 1000 / capacity.total;
     const paced = await runLoad({ ...common, rate, warmupMs: 1000 });
+    // And at half the capacity measured, when that is below the goal's rate: the latency of a bot not saturated.
+    const half = Math.floor(capacity.perSecond / 2);
+    const halfPaced = half < rate && half > 0 ? await runLoad({ ...common, rate: half, warmupMs: 1000 }) : undefined;
     await bot.stop();
     const strays = replies.strays;
     console.log(`webhook, throttler off (${load()}):`);
     const line = (label: string, r: LoadResult) => {
       const p50 = quantile(r.latencies, 0.5);
       console.log(
-        `  ${label.padEnd(40)} ${r.perSecond.toFixed(0).padStart(5)} updates/s  p50 ${ms(p50).padStart(9)}  p99 ${ms(quantile(r.latencies, 0.99)).padStart(9)}  (×${(p50 / base.p50).toFixed(0)} the baseline p50; ${r.completed} updates, ${r.failed} failed${r.late ? `, ${r.late} sent late: ${inFlight} were in flight` : ""})`,
+        `  ${label.padEnd(40)} ${r.perSecond.toFixed(0).padStart(5)} updates/s  p50 ${ms(p50).padStart(9)}  p99 ${ms(quantile(r.latencies, 0.99)).padStart(9)}  (×${(p50 / base.p50).toFixed(0)} the baseline p50; ${r.completed} updates, ${r.failed} failed${r.late ? `, ${r.late} held back: ${inFlight} were in flight` : ""})`,
       );
     };
     line(`capacity: always ${inFlight} in flight`, capacity);
     line(`${rate} updates/s due, ≤ ${inFlight} in flight`, paced);
+    if (halfPaced) line(`${half} updates/s due (half the capacity)`, halfPaced);
     console.log(
       `  update received → reply sent (the last message of the reply reaching the Bot API server); ${(capacity.parts / Math.max(1, capacity.completed)).toFixed(2)} messages a reply; ${strays} stray replies`,
     );
@@ -237,7 +244,7 @@ try {
       `  capacity ÷ core.handle one at a time in this process: ${(capacity.perSecond / base.perSecond).toFixed(2)}×`,
     );
     console.log(
-      `  the bot's CPU per update: ${ms(cpuPerUpdate)} (${(1000 / cpuPerUpdate).toFixed(0)} updates/s for each core it gets; the Bot API server and the load generator share the machine)`,
+      `  CPU per update at capacity: the bot ${ms(cpuPerUpdate)} (${(1000 / cpuPerUpdate).toFixed(0)} updates/s for each core it gets), this process (Bot API server, load generator) ${ms(ownPerUpdate)}; ${cpus().length} cores`,
     );
     // Always N in flight, latency is N ÷ throughput (Little's law): the p99 goal is read at the goal's rate.
     checks.expect("updates/s, throttler off", capacity.perSecond >= 1000, `${capacity.perSecond.toFixed(0)} < 1,000`);
@@ -250,8 +257,8 @@ try {
     );
     checks.expect(
       "every update answered",
-      capacity.failed + paced.failed === 0 && strays === 0,
-      `${capacity.failed + paced.failed} failed, ${strays} stray replies`,
+      capacity.failed + paced.failed + (halfPaced?.failed ?? 0) === 0 && strays === 0,
+      `${capacity.failed + paced.failed + (halfPaced?.failed ?? 0)} failed, ${strays} stray replies`,
     );
   }
 
