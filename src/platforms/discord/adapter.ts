@@ -2,9 +2,6 @@
 // discord.js Client. Every interaction is acknowledged in time; errors are answered privately and logged.
 import { once } from "node:events";
 import {
-  type APIActionRowComponent,
-  type APIButtonComponent,
-  type APIEmbed,
   type AutocompleteInteraction,
   type ButtonInteraction,
   ChannelType,
@@ -16,22 +13,20 @@ import {
   type Interaction,
   MessageFlags,
   PermissionFlagsBits,
-  type RepliableInteraction,
   Routes,
 } from "discord.js";
 import { isAdminOnly } from "../../core/command";
-import type { Invocation } from "../../core/dispatch";
 import { findCommand } from "../../core/dispatch";
-import { type Lang, t } from "../../core/i18n";
-import { type PagedInvocation, parsePageData } from "../../core/paging";
-import type { Attachment, Reply } from "../../core/reply";
+import { t } from "../../core/i18n";
+import type { Reply } from "../../core/reply";
 import { type AdapterDeps, ChatGoneError, type PlatformAdapter } from "../adapter";
+import { createPipeline } from "../shared/pipeline";
 import { discordAttachment, FILE_OPTION } from "./attachment";
 import { provinceChoices } from "./autocomplete";
-import { actionButtons, pageButtons, quotesButtons, suggestionButtons } from "./buttons";
-import { callerOf, channelOf, discordIds, langFromDiscordLocale, replyLang } from "./caller";
-import { answerInTime } from "./deferral";
+import { askerOf, channelOf, discordIds, langFromDiscordLocale } from "./caller";
+import { buttonConversation, commandConversation } from "./conversation";
 import { DIGEST_LIMITS } from "./limits";
+import { NO_MENTIONS } from "./message";
 import { argsOf } from "./options";
 import { discordParts } from "./pages";
 import { registerCommands, restOptions } from "./register";
@@ -53,8 +48,6 @@ export interface DiscordAdapterOptions {
   deferAfterMs?: number;
 }
 
-/** No reply ever pings anyone, whatever the corpus or the user's argument contains. */
-const NO_MENTIONS = { parse: [] as never[] };
 /** Discord error codes that mean the channel itself is gone: Unknown Channel, Unknown Guild. */
 const GONE_CODES = new Set([10003, 10004]);
 /**
@@ -63,9 +56,6 @@ const GONE_CODES = new Set([10003, 10004]);
  * kept, the failure logged, and the scheduler retries within its bounds (never a silent unsubscribe).
  */
 const PERMISSION_CODES = new Set([50001, 50013]);
-
-/** How an interaction was deferred: not at all, publicly, or ephemerally. */
-type Deferral = "none" | "public" | "private";
 
 /** Commands that make the bot post in the channel later (digests): refused where it could not. */
 const POSTS_HERE = new Set(["subscribe"]);
@@ -98,30 +88,6 @@ function missingPostPermissions(i: ChatInputCommandInteraction, channelType: num
   return missing;
 }
 
-interface Rendered {
-  embeds: APIEmbed[];
-  components: APIActionRowComponent<APIButtonComponent>[];
-  allowedMentions: typeof NO_MENTIONS;
-  /** A chart (shown as the embed's image) or a briefing note, uploaded with the message. */
-  files?: { attachment: Buffer; name: string; description: string }[];
-}
-
-/**
- * The reply's file as a Discord upload. A chart goes under its plain-ASCII name, which the embed's image refers
- * to (`attachment://…`: Discord rewrites spaces in stored names, so a readable name would not match); a document
- * keeps its readable name, which Discord shows on the download.
- */
-function withFile(rendered: Rendered, file: Attachment | undefined): Rendered {
-  if (!file) return rendered;
-  const name = file.kind === "photo" ? file.asciiFileName : file.fileName;
-  const first = rendered.embeds[0];
-  if (file.kind === "photo" && first) first.image = { url: `attachment://${name}` };
-  return {
-    ...rendered,
-    files: [{ attachment: Buffer.from(file.bytes), name, description: [...file.caption].slice(0, 1024).join("") }],
-  };
-}
-
 export function createDiscordAdapter(options: DiscordAdapterOptions, deps: AdapterDeps): PlatformAdapter {
   const log = deps.logger.child({ platform: "discord" });
   const deferAfterMs = options.deferAfterMs ?? 2000;
@@ -132,87 +98,15 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Adapt
   /** Channel type of each interaction as Discord sent it, read once by onCommand (bounded: see Events.Raw). */
   const channelTypes = new Map<string, number>();
 
-  function render(reply: Reply, lang: Lang, token?: string, inv?: PagedInvocation): Rendered {
-    const issue = (x: PagedInvocation) => deps.pages.issue(x);
-    const components = [
-      ...(token && reply.paging ? pageButtons(token, reply.paging, lang) : []),
-      ...actionButtons(reply.actions, issue, lang),
-      ...(inv ? quotesButtons(reply, inv, issue) : []),
-      ...suggestionButtons(reply.suggestions, issue, lang),
-    ];
-    // The file goes with the first part only: turning to later parts of a long answer does not upload it again.
-    const file = reply.paging && reply.paging.page > 1 ? undefined : reply.attachment;
-    return withFile({ embeds: renderEmbeds(reply), components, allowedMentions: NO_MENTIONS }, file);
-  }
-
-  /** What a button needs to run this invocation again (as the answer, or as its quotes). */
-  function pagedOf(inv: Invocation): PagedInvocation {
-    const paged: PagedInvocation = { command: inv.command, lang: inv.lang };
-    if (inv.args) paged.args = inv.args;
-    if (inv.text !== undefined) paged.text = inv.text;
-    if (inv.view) paged.view = inv.view;
-    return paged;
-  }
-
-  /** Paged replies get buttons; the token remembers the invocation so a click can run the next page. */
-  function pageToken(inv: Invocation, reply: Reply, parts = false): string | undefined {
-    if (!reply.paging || reply.paging.pageCount <= 1) return undefined;
-    const paged: PagedInvocation = { command: inv.command, lang: inv.lang };
-    if (inv.args) paged.args = inv.args;
-    if (inv.text !== undefined) paged.text = inv.text;
-    if (parts) paged.parts = true;
-    return deps.pages.issue(paged);
-  }
-
-  /** The message for a public answer: the reply whole, or its first part with buttons to the others. */
-  function renderPublic(inv: Invocation, reply: Reply): Rendered {
-    const parts = discordParts(reply);
-    const first = parts[0] ?? reply;
-    return render(first, inv.lang, pageToken(inv, first, parts.length > 1), pagedOf(inv));
-  }
-
-  const isPrivate = (reply: Reply): boolean => reply.error !== undefined || reply.private === true;
-
-  /**
-   * Answers with a new message: public, or private (ephemeral) for errors and private replies. `deferred` says
-   * how the interaction was deferred, if it was: Discord makes the first follow-up of a deferred response replace
-   * the "thinking…" message with the deferral's visibility, ignoring its ephemeral flag, so a private answer after
-   * a public deferral first turns the deferred message into a short public note, then follows up privately.
-   */
-  async function answerNew(i: RepliableInteraction, inv: Invocation, reply: Reply, deferred: Deferral): Promise<void> {
-    if (deferred === "private") {
-      // Deferred ephemerally (an admin command): the edit stays private, whatever the reply.
-      await i.editReply(isPrivate(reply) ? render(reply, inv.lang) : renderPublic(inv, reply));
-      return;
-    }
-    if (isPrivate(reply)) {
-      const message = { ...render(reply, inv.lang), flags: MessageFlags.Ephemeral as const };
-      if (deferred === "none") {
-        await i.reply(message);
-        return;
-      }
-      if (reply.error) {
-        // A slow error is no secret: it replaces the caller's own "thinking…" message, where they look for it.
-        await i.editReply(render(reply, inv.lang));
-        return;
-      }
-      await i.editReply({ content: dt("sentPrivately", inv.lang), embeds: [], components: [] });
-      await i.followUp(message);
-      return;
-    }
-    const message = renderPublic(inv, reply);
-    if (deferred !== "none") await i.editReply(message);
-    else await i.reply(message);
-  }
+  const pipeline = createPipeline(deps, { whispers: true, cut: discordParts });
 
   async function onCommand(i: ChatInputCommandInteraction): Promise<void> {
     const command = findCommand(deps.commands, i.commandName);
-    const caller = callerOf(i);
-    const lang = langFromDiscordLocale(i.locale, preferVietnamese);
     const channelType = channelTypes.get(i.id);
     channelTypes.delete(i.id);
     const missing = command && POSTS_HERE.has(command.name) ? missingPostPermissions(i, channelType) : [];
     if (missing.length > 0) {
+      const lang = langFromDiscordLocale(i.locale, preferVietnamese);
       await i.reply({
         content: dt("missingPermissions", lang).replace("{permissions}", missing.join(", ")),
         flags: MessageFlags.Ephemeral,
@@ -220,66 +114,27 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Adapt
       });
       return;
     }
-    const work = (async () => {
-      const lang = await replyLang(caller.userId, i.locale, preferVietnamese, deps.userLang, (err) =>
-        log.warn({ err }, "discord: stored language unavailable"),
-      );
-      const inv: Invocation = { command: i.commandName, args: argsOf(i.options.data, command), lang, caller };
-      const file = command?.file ? i.options.getAttachment(FILE_OPTION) : null;
-      if (file) inv.attachment = discordAttachment(file);
-      const reply = await deps.handle(inv);
-      return { inv, reply };
-    })();
-    // Admin answers are private: defer privately, so a slow one is never shown in the channel.
-    const deferral: Deferral = command && isAdminOnly(command) ? "private" : "public";
-    const { value, deferred } = await answerInTime(work, deferAfterMs, () =>
-      deferral === "private" ? i.deferReply({ flags: MessageFlags.Ephemeral }) : i.deferReply(),
+    const file = command?.file ? i.options.getAttachment(FILE_OPTION) : null;
+    await pipeline.command(
+      {
+        command: i.commandName,
+        args: argsOf(i.options.data, command),
+        ...(file ? { attachment: discordAttachment(file) } : {}),
+      },
+      askerOf(i, preferVietnamese),
+      // Admin answers are private: defer privately, so a slow one is never shown in the channel.
+      commandConversation(i, command !== undefined && isAdminOnly(command), conversationOptions(i)),
     );
-    await answerNew(i, value.inv, value.reply, deferred ? deferral : "none");
   }
 
   async function onButton(i: ButtonInteraction): Promise<void> {
-    const data = parsePageData(i.customId);
-    const entry = data ? await deps.pages.get(data.token) : undefined;
-    if (!data || !entry) {
-      const lang = langFromDiscordLocale(i.locale, preferVietnamese);
-      const text = data ? dt("pageExpired", lang) : dt("unknownButton", lang);
-      await i.reply({ content: text, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
-      return;
-    }
-    // A part of a long answer: the command's one reply is run again and cut the same way.
-    const { parts, ...invocation } = entry;
-    const inv: Invocation = { ...invocation, page: parts ? 1 : data.page, caller: callerOf(i) };
-    // A button under a public answer turns its page in place; one under a private error (a "did you mean"
-    // suggestion) answers anew, publicly, as the slash command would have.
-    const inPlace = !i.message.flags.has(MessageFlags.Ephemeral);
-    const { value: reply, deferred } = await answerInTime(deps.handle(inv), deferAfterMs, () =>
-      inPlace ? i.deferUpdate() : i.deferReply(),
-    );
-    if (!inPlace) {
-      await answerNew(i, inv, reply, deferred ? "public" : "none");
-      return;
-    }
-    if (isPrivate(reply)) {
-      // A failed page leaves the shared message as it was and tells only the clicker.
-      const message = { ...render(reply, inv.lang), flags: MessageFlags.Ephemeral as const };
-      if (deferred) await i.followUp(message);
-      else await i.reply(message);
-      return;
-    }
-    if (reply.attachment) {
-      // An action that brings a file (a chart, a briefing note) answers with a new message: the answer it was
-      // pressed under stays as it was.
-      const message = renderPublic(inv, reply);
-      if (deferred) await i.followUp(message);
-      else await i.reply(message);
-      return;
-    }
-    const shown = parts ? (discordParts(reply)[data.page - 1] ?? reply) : reply;
-    const message = render(shown, inv.lang, data.token, pagedOf(inv));
-    if (deferred) await i.editReply(message);
-    else await i.update(message);
+    await pipeline.press(i.customId, askerOf(i, preferVietnamese), buttonConversation(i, conversationOptions(i)));
   }
+
+  const conversationOptions = (i: Interaction) => ({
+    deferAfterMs,
+    lang: langFromDiscordLocale(i.locale, preferVietnamese),
+  });
 
   async function onAutocomplete(i: AutocompleteInteraction): Promise<void> {
     const focused = i.options.getFocused(true);

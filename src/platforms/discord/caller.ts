@@ -1,8 +1,8 @@
 // Who is asking, where, and in which language: Discord ids prefixed with the platform, as the core and the
-// store expect.
+// store expect; the user's own /lang choice wins over the locale (shared/asker.ts).
 import { type BaseInteraction, PermissionFlagsBits } from "discord.js";
-import type { Caller } from "../../core/command";
 import { type Lang, langFromLocale } from "../../core/i18n";
+import type { Asker } from "../shared/asker";
 import { platformIds } from "../shared/ids";
 
 export const discordIds = platformIds("discord");
@@ -19,19 +19,21 @@ export function channelOf(chatId: string): string | undefined {
   return /^(?:dm|\d{1,25})$/.test(guild) && /^\d{1,25}$/.test(channel) ? channel : undefined;
 }
 
-export function callerOf(interaction: BaseInteraction): Caller {
+/** Who asks, and where, for the pipeline; administering a server channel means Manage Channels. */
+export function askerOf(interaction: BaseInteraction, preferVietnamese: boolean): Asker {
   const inGuild = interaction.guildId !== null;
-  const caller: Caller = {
+  const asker: Asker = {
+    platform: discordIds.platform,
     userId: discordIds.user(interaction.user.id),
     chatId: chatIdOf(interaction.guildId, interaction.channelId),
-    platform: discordIds.platform,
+    chatKind: inGuild ? "group" : "private",
+    clientLang: langFromDiscordLocale(interaction.locale, preferVietnamese),
     // In a server, administering the chat means Manage Channels (subscribe/unsubscribe check this).
     isChatAdmin: inGuild ? (interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels) ?? false) : true,
-    chatKind: inGuild ? "group" : "private",
   };
   const name = interaction.user.globalName ?? interaction.user.username;
-  if (name) caller.displayName = name;
-  return caller;
+  if (name) asker.displayName = name;
+  return asker;
 }
 
 /**
@@ -40,24 +42,4 @@ export function callerOf(interaction: BaseInteraction): Caller {
  */
 export function langFromDiscordLocale(locale: string | undefined, preferVietnamese: boolean): Lang {
   return langFromLocale(locale, preferVietnamese ? "vi" : "en");
-}
-
-/** The user's own /lang choice, else their Discord locale (langFromDiscordLocale). */
-export async function replyLang(
-  userId: string,
-  locale: string | undefined,
-  preferVietnamese: boolean,
-  stored: ((userId: string) => Promise<Lang | undefined>) | undefined,
-  onError: (error: unknown) => void,
-): Promise<Lang> {
-  if (stored) {
-    try {
-      const chosen = await stored(userId);
-      if (chosen) return chosen;
-    } catch (error) {
-      // A store outage must not stop the answer; the locale still gives a language.
-      onError(error);
-    }
-  }
-  return langFromDiscordLocale(locale, preferVietnamese);
 }

@@ -6,6 +6,7 @@ import { sequentialize } from "@grammyjs/runner";
 import { type APIThrottlerOptions, apiThrottler } from "@grammyjs/transformer-throttler";
 import { type ApiClientOptions, Bot } from "grammy";
 import type { AdapterDeps } from "../adapter";
+import { createPipeline } from "../shared/pipeline";
 import { commandHandler } from "./commands";
 import { documentHandler } from "./documents";
 import { errorHandler } from "./errors";
@@ -79,9 +80,11 @@ export function createBot(options: BotOptions, deps: AdapterDeps): Bot {
   });
   // The runner handles updates concurrently; one chat's updates still run in order.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString()));
-  bot.on(["message:text", "channel_post:text"], commandHandler(deps));
-  bot.on("message:document", documentHandler(deps));
-  bot.on("callback_query:data", pageButtonHandler(deps));
+  // Telegram has no message only its reader sees: a private reply goes to the user's own chat.
+  const pipeline = createPipeline(deps, { whispers: false });
+  bot.on(["message:text", "channel_post:text"], commandHandler(deps, pipeline));
+  bot.on("message:document", documentHandler(deps, pipeline));
+  bot.on("callback_query:data", pageButtonHandler(deps, pipeline));
   bot.on("inline_query", inlineQueryHandler(deps));
   bot.catch(errorHandler(deps));
   return bot;

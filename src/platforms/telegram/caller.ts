@@ -3,7 +3,7 @@ import type { Api } from "grammy";
 import type { Chat, User } from "grammy/types";
 import type { Caller } from "../../core/command";
 import { type Lang, langFromLocale } from "../../core/i18n";
-import type { AdapterDeps } from "../adapter";
+import { type Asker, type LangDeps, langOf as sharedLangOf } from "../shared/asker";
 import { platformIds } from "../shared/ids";
 
 export const telegramIds = platformIds("telegram");
@@ -45,9 +45,6 @@ export function chatKindOf(chat: Pick<Chat, "type">): Caller["chatKind"] {
   return chat.type === "private" ? "private" : chat.type === "channel" ? "channel" : "group";
 }
 
-// Which commands need the answer is declared on the command (`requires: ["chatAdmin"]`); this adapter only answers.
-export { needsChatAdmin } from "../../core/command";
-
 /**
  * Whether `user` administers `chat`. Private chats and channel posts: yes (only admins post in channels).
  * Groups ask Telegram (getChatMember) — call it only for commands that need the answer.
@@ -67,19 +64,35 @@ export async function isChatAdmin(
 }
 
 /** The stored /lang preference wins; then the Telegram client's language; Vietnamese otherwise. */
-export async function langOf(user: User | undefined, deps: AdapterDeps): Promise<Lang> {
-  if (user && deps.userLang) {
-    try {
-      const stored = await deps.userLang(userIdOf(user.id));
-      if (stored) return stored;
-    } catch (error) {
-      deps.logger.warn(
-        { err: error, userId: userIdOf(user.id) },
-        "could not read the stored language; using the client's",
-      );
-    }
-  }
-  return langFromLocale(user?.language_code);
+export function langOf(user: User | undefined, deps: LangDeps): Promise<Lang> {
+  return sharedLangOf(
+    { ...(user ? { userId: userIdOf(user.id) } : {}), clientLang: langFromLocale(user?.language_code) },
+    deps,
+  );
+}
+
+/**
+ * Who asks, and where, for the pipeline. `senderChatId` is set when an anonymous admin posts "as the group";
+ * `threadId` is the forum topic the message is in.
+ */
+export function askerOf(
+  api: Api,
+  chat: Pick<Chat, "id" | "type">,
+  user: User | undefined,
+  threadId?: number,
+  senderChatId?: number,
+): Asker {
+  const asker: Asker = {
+    platform: telegramIds.platform,
+    chatId: chatIdOf(chat.id, threadId),
+    chatKind: chatKindOf(chat),
+    clientLang: langFromLocale(user?.language_code),
+    isChatAdmin: () => isChatAdmin(api, chat, user, senderChatId),
+  };
+  if (user) asker.userId = userIdOf(user.id);
+  const name = user ? [user.first_name, user.last_name].filter(Boolean).join(" ") : undefined;
+  if (name) asker.displayName = name;
+  return asker;
 }
 
 export function callerOf(

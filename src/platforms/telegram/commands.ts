@@ -3,14 +3,12 @@
 // In a private chat, plain text is taken as a question: a province name runs /province, anything else /search.
 import type { Context, Middleware } from "grammy";
 import type { Message } from "grammy/types";
-import { findCommand, type Invocation, parseCommandText } from "../../core/dispatch";
-import { type Lang, words } from "../../core/i18n";
+import { findCommand, parseCommandText } from "../../core/dispatch";
 import { plainTextInvocation } from "../../core/plain-text";
-import type { Reply } from "../../core/reply";
 import type { AdapterDeps } from "../adapter";
-import { callerOf, isChatAdmin, langOf, needsChatAdmin, topicOf } from "./caller";
-import { pageTokenFor, replyKeyboard } from "./keyboard";
-import { isChatGone, sendReply } from "./send";
+import type { Pipeline } from "../shared/pipeline";
+import { askerOf, langOf, topicOf } from "./caller";
+import { telegramConversation } from "./conversation";
 
 interface Parsed {
   command: string;
@@ -37,58 +35,18 @@ export function commandOf(message: Message, botUsername: string, deps: AdapterDe
   return { ...plainTextInvocation(deps.commands, deps.corpus(), text), addressed: false };
 }
 
-export function commandHandler(deps: AdapterDeps): Middleware<Context> {
+export function commandHandler(deps: AdapterDeps, pipeline: Pipeline): Middleware<Context> {
   return async (ctx, next) => {
     const message = ctx.msg;
     const chat = ctx.chat;
     if (!message || !chat) return next();
     const parsed = commandOf(message, ctx.me.username, deps);
     if (!parsed) return next();
-    const command = findCommand(deps.commands, parsed.command);
-    const lang = await langOf(ctx.from, deps);
-    const admin = needsChatAdmin(command)
-      ? await isChatAdmin(ctx.api, chat, ctx.from, message.sender_chat?.id)
-      : chat.type === "private" || chat.type === "channel";
-    const invocation: Invocation = {
-      command: parsed.command,
-      text: parsed.text,
-      lang,
-      caller: callerOf(chat, ctx.from, admin, topicOf(message)),
-    };
-    const reply = await deps.handle(invocation);
-    await deliver(ctx, reply, lang, invocation, deps);
+    const asker = askerOf(ctx.api, chat, ctx.from, topicOf(message), message.sender_chat?.id);
+    await pipeline.command(
+      { command: parsed.command, text: parsed.text },
+      asker,
+      telegramConversation(ctx, () => langOf(ctx.from, deps)),
+    );
   };
-}
-
-/** Sends a reply to the chat of the update, with page buttons; private replies go to the user's DM. */
-export async function deliver(
-  ctx: Context,
-  reply: Reply,
-  lang: Lang,
-  invocation: Pick<Invocation, "command" | "text" | "args">,
-  deps: AdapterDeps,
-): Promise<void> {
-  const chat = ctx.chat;
-  const message = ctx.msg;
-  if (!chat) return;
-  const token = pageTokenFor(reply, deps.pages, { ...invocation, lang });
-  const keyboard = replyKeyboard(reply, token, deps.pages, lang, { ...invocation, lang });
-  const inGroup = chat.type !== "private";
-  if (reply.private && inGroup && ctx.from) {
-    try {
-      await sendReply(ctx.api, ctx.from.id, reply, keyboard ? { keyboard } : {});
-      await ctx.reply(words(lang).telegram.sentPrivately, {
-        ...(message ? { reply_parameters: { message_id: message.message_id, allow_sending_without_reply: true } } : {}),
-      });
-    } catch (error) {
-      if (!isChatGone(error)) throw error;
-      await ctx.reply(words(lang).telegram.privateOnly(ctx.me.username));
-    }
-    return;
-  }
-  await sendReply(ctx.api, chat.id, reply, {
-    ...(keyboard ? { keyboard } : {}),
-    ...(inGroup && message ? { replyTo: message.message_id } : {}),
-    ...(topicOf(message) ? { threadId: topicOf(message) } : {}),
-  });
 }

@@ -4,11 +4,12 @@
 import { type Api, type Context, GrammyError, type Middleware } from "grammy";
 import type { Document, Message } from "grammy/types";
 import type { Attachment, Command } from "../../core/command";
-import { findCommand, type Invocation, parseCommandText } from "../../core/dispatch";
+import { findCommand, parseCommandText } from "../../core/dispatch";
 import type { AdapterDeps } from "../adapter";
 import { downloadBytes, refuseUnlessPage, tooLarge } from "../page-file";
-import { callerOf, isChatAdmin, langOf, needsChatAdmin, topicOf } from "./caller";
-import { deliver } from "./commands";
+import type { Pipeline } from "../shared/pipeline";
+import { askerOf, langOf, topicOf } from "./caller";
+import { telegramConversation } from "./conversation";
 
 /** getFile serves files of up to 20 MB to bots. */
 export const TELEGRAM_DOWNLOAD_MAX = 20 * 1024 * 1024;
@@ -58,7 +59,7 @@ export function documentAttachment(api: Api, document: Document): Attachment {
   };
 }
 
-export function documentHandler(deps: AdapterDeps): Middleware<Context> {
+export function documentHandler(deps: AdapterDeps, pipeline: Pipeline): Middleware<Context> {
   return async (ctx, next) => {
     const message = ctx.msg;
     const chat = ctx.chat;
@@ -66,18 +67,10 @@ export function documentHandler(deps: AdapterDeps): Middleware<Context> {
     if (!message || !chat || !document) return next();
     const asked = fileCommandOf(message, ctx.me.username, deps.commands);
     if (!asked) return next();
-    const lang = await langOf(ctx.from, deps);
-    const admin = needsChatAdmin(asked.command)
-      ? await isChatAdmin(ctx.api, chat, ctx.from, message.sender_chat?.id)
-      : chat.type === "private" || chat.type === "channel";
-    const invocation: Invocation = {
-      command: asked.command.name,
-      text: asked.text,
-      lang,
-      caller: callerOf(chat, ctx.from, admin, topicOf(message)),
-      attachment: documentAttachment(ctx.api, document),
-    };
-    const reply = await deps.handle(invocation);
-    await deliver(ctx, reply, lang, invocation, deps);
+    await pipeline.command(
+      { command: asked.command.name, text: asked.text, attachment: documentAttachment(ctx.api, document) },
+      askerOf(ctx.api, chat, ctx.from, topicOf(message), message.sender_chat?.id),
+      telegramConversation(ctx, () => langOf(ctx.from, deps)),
+    );
   };
 }

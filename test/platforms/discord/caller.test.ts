@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { channelOf, chatIdOf, langFromDiscordLocale, replyLang } from "../../../src/platforms/discord/caller";
+import { channelOf, chatIdOf, langFromDiscordLocale } from "../../../src/platforms/discord/caller";
 
 describe("reply language on Discord", () => {
   it("follows the Discord locale, English for other locales unless Vietnamese is preferred", () => {
@@ -9,20 +9,6 @@ describe("reply language on Discord", () => {
     expect(langFromDiscordLocale("fr", false)).toBe("en");
     expect(langFromDiscordLocale("fr", true)).toBe("vi");
     expect(langFromDiscordLocale(undefined, true)).toBe("vi");
-  });
-
-  it("puts a stored /lang choice first, and falls back to the locale when the store fails", async () => {
-    const errors: unknown[] = [];
-    const onError = (e: unknown): void => {
-      errors.push(e);
-    };
-    expect(await replyLang("discord:1", "en-US", false, async () => "vi", onError)).toBe("vi");
-    expect(await replyLang("discord:1", "vi", false, async () => undefined, onError)).toBe("vi");
-    const down = async (): Promise<undefined> => {
-      throw new Error("store down");
-    };
-    expect(await replyLang("discord:1", "en-US", false, down, onError)).toBe("en");
-    expect(errors).toHaveLength(1);
   });
 });
 

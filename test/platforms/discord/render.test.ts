@@ -1,10 +1,12 @@
 import type { APIEmbed } from "discord.js";
 import { describe, expect, it } from "vitest";
+import { PageTokens, parsePageData } from "../../../src/core/paging";
 import type { Citation, Reply } from "../../../src/core/reply";
 import { pageButtons, suggestionButtons } from "../../../src/platforms/discord/buttons";
 import { clip } from "../../../src/platforms/discord/limits";
 import { escapeMarkdown, safeUrl } from "../../../src/platforms/discord/markdown";
 import { renderEmbeds } from "../../../src/platforms/discord/render";
+import { offersFor } from "../../../src/platforms/shared/offers";
 
 /** Discord's documented embed limits, checked independently of the renderer's own constants. */
 function violations(embeds: APIEmbed[]): string[] {
@@ -184,12 +186,8 @@ describe("page buttons", () => {
 });
 
 describe("suggestion buttons", () => {
-  it("turn each suggested command into a page-1 token for it, at most four, labels within 80", () => {
-    const issued: unknown[] = [];
-    const issue = (inv: unknown): string => {
-      issued.push(inv);
-      return `t${issued.length}`;
-    };
+  it("turn each suggested command into a page-1 token for it, at most four, labels within 80", async () => {
+    const pages = new PageTokens();
     const suggestions = [
       { command: "/province Sơn La", label: "Sơn La" },
       { command: `/search ${"x".repeat(120)}`, label: "x" },
@@ -198,12 +196,15 @@ describe("suggestion buttons", () => {
       { command: "/help", label: "help" },
       { command: "/timeline", label: "timeline" },
     ];
-    const [row] = suggestionButtons(suggestions, issue, "vi");
+    const reply: Reply = { lang: "vi", title: "t", blocks: [], citations: [], suggestions };
+    const [row] = suggestionButtons(offersFor(reply, pages, "vi").suggestions);
     const buttons = row?.components ?? [];
-    expect(buttons.map((b) => ("custom_id" in b ? b.custom_id : ""))).toEqual(["pg:t1:1", "pg:t2:1"]);
-    expect(issued[0]).toEqual({ command: "province", text: "Sơn La", lang: "vi" });
+    const targets = buttons.map((b) => parsePageData("custom_id" in b ? b.custom_id : ""));
+    expect(targets.map((t) => t?.page)).toEqual([1, 1]);
+    expect(await pages.get(targets[0]?.token ?? "")).toEqual({ command: "province", text: "Sơn La", lang: "vi" });
+    expect(await pages.get(targets[1]?.token ?? "")).toEqual({ command: "search", text: "x".repeat(120), lang: "vi" });
     for (const b of buttons) expect("label" in b ? b.label?.length : 0).toBeLessThanOrEqual(80);
-    expect(suggestionButtons(undefined, issue, "vi")).toEqual([]);
+    expect(suggestionButtons([])).toEqual([]);
   });
 });
 

@@ -2,7 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { PageTokens, parsePageData } from "../../../src/core/paging";
 import type { Reply } from "../../../src/core/reply";
-import { expiredButtonText, pageKeyboard, pageTokenFor, replyKeyboard } from "../../../src/platforms/telegram/keyboard";
+import { offersFor, pageToken } from "../../../src/platforms/shared/offers";
+import { expiredButtonText, pageKeyboard, replyKeyboard } from "../../../src/platforms/telegram/keyboard";
 
 const paged = (page: number, pageCount: number): Reply => ({
   lang: "vi",
@@ -33,7 +34,7 @@ describe("pageKeyboard", () => {
   it("points each button at its page through a token the core can resolve, within 64 bytes", async () => {
     const pages = new PageTokens();
     const reply = paged(9998, 9999);
-    const token = pageTokenFor(reply, pages, { command: "search", text: "x".repeat(500), lang: "vi" });
+    const token = pageToken(reply, pages, { command: "search", text: "x".repeat(500), lang: "vi" });
     const buttons = pageKeyboard(reply, token)?.inline_keyboard.flat() ?? [];
     for (const b of buttons) {
       const data = "callback_data" in b ? b.callback_data : "";
@@ -44,7 +45,7 @@ describe("pageKeyboard", () => {
     expect(buttons.map((b) => ("callback_data" in b ? parsePageData(b.callback_data)?.page : 0))).toEqual([
       1, 9997, 9998, 9999,
     ]);
-    expect(pageTokenFor(paged(1, 1), pages, { command: "search", lang: "vi" })).toBeUndefined();
+    expect(pageToken(paged(1, 1), pages, { command: "search", lang: "vi" })).toBeUndefined();
   });
 
   it("adds one button per suggestion, each a token for the suggested command, under the page row", async () => {
@@ -57,7 +58,7 @@ describe("pageKeyboard", () => {
         { command: "not a command", label: "y" },
       ],
     };
-    const rows = replyKeyboard(reply, "tok", pages, "en")?.inline_keyboard ?? [];
+    const rows = replyKeyboard(offersFor(reply, pages, "en", { token: "tok" }))?.inline_keyboard ?? [];
     expect(rows).toHaveLength(3);
     expect(rows[0]?.map((b) => b.text)).toEqual(["· 1/2 ·", "2 ›"]);
     const [province, search] = [rows[1]?.[0], rows[2]?.[0]];
@@ -67,7 +68,7 @@ describe("pageKeyboard", () => {
     expect(target?.page).toBe(1);
     expect(await pages.get(target?.token ?? "")).toEqual({ command: "province", text: "Sơn La", lang: "en" });
     expect(
-      replyKeyboard({ lang: "vi", title: "t", blocks: [], citations: [] }, undefined, pages, "vi"),
+      replyKeyboard(offersFor({ lang: "vi", title: "t", blocks: [], citations: [] }, pages, "vi")),
     ).toBeUndefined();
   });
 
