@@ -13,26 +13,19 @@ function trigrams(tight: string): string[] {
   return grams;
 }
 
-function lowerBound(sorted: readonly string[], key: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] as string) < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 export class NameIndex {
   /** Folded names as given (the keys returned), and their tight form (no spaces) used for scoring. */
   private readonly names: string[];
   private readonly tights: string[];
-  private readonly byTight = new Map<string, number[]>();
-  private readonly postings = new Map<string, number[]>();
-  /** Tight forms sorted, with the name index of each, for prefix ranges. */
-  private sortedTights: string[] = [];
-  private sortedOwners: number[] = [];
+  /**
+   * Trigram postings in one flat list: the names holding trigram g are `postings[starts[g] … starts[g + 1]]`,
+   * g from `gramIds`. Flat typed arrays: a saved index is restored by copying them, not object by object.
+   */
+  private readonly gramIds = new Map<string, number>();
+  private starts = new Int32Array(1);
+  private postings = new Int32Array(0);
+  /** Names by tight form in code-unit order, for prefix ranges and exact tight matches. */
+  private sortedOwners = new Int32Array(0);
   /** Shared-trigram counts, reused between calls (JavaScript runs one call at a time). */
   private readonly counts: Uint16Array;
 
@@ -51,17 +44,31 @@ export class NameIndex {
   }
 
   private *fill(): Generator<void> {
+    // Two passes: count each trigram's names, then place them.
+    const sizes: number[] = [];
     for (const [i, tight] of this.tights.entries()) {
       if (i % 512 === 511) yield;
-      const same = this.byTight.get(tight);
-      if (same) same.push(i);
-      else this.byTight.set(tight, [i]);
-      for (const gram of trigrams(tight)) {
-        const list = this.postings.get(gram);
-        // A name with a repeated trigram is listed once.
-        if (list) {
-          if (list[list.length - 1] !== i) list.push(i);
-        } else this.postings.set(gram, [i]);
+      for (const gram of new Set(trigrams(tight))) {
+        let g = this.gramIds.get(gram);
+        if (g === undefined) {
+          g = sizes.length;
+          this.gramIds.set(gram, g);
+          sizes.push(0);
+        }
+        sizes[g] = (sizes[g] as number) + 1;
+      }
+    }
+    this.starts = new Int32Array(sizes.length + 1);
+    for (let g = 0; g < sizes.length; g++) this.starts[g + 1] = (this.starts[g] as number) + (sizes[g] as number);
+    this.postings = new Int32Array(this.starts[sizes.length] as number);
+    const next = this.starts.slice(0, sizes.length);
+    for (const [i, tight] of this.tights.entries()) {
+      if (i % 512 === 511) yield;
+      // A name with a repeated trigram is listed once; names go in ascending order.
+      for (const gram of new Set(trigrams(tight))) {
+        const g = this.gramIds.get(gram) as number;
+        this.postings[next[g] as number] = i;
+        next[g] = (next[g] as number) + 1;
       }
     }
     // Binary search needs plain code-unit order.
@@ -70,12 +77,23 @@ export class NameIndex {
       this.tights.map((_, i) => i),
       (a, b) => byCodeUnits(tightOf(a), tightOf(b)),
     );
-    this.sortedTights = order.map((i) => this.tights[i] as string);
-    this.sortedOwners = order;
+    this.sortedOwners = Int32Array.from(order);
   }
 
   get size(): number {
     return this.names.length;
+  }
+
+  /** Position in `sortedOwners` of the first name whose tight form is not below `key`. */
+  private lowerBound(key: string): number {
+    let lo = 0;
+    let hi = this.sortedOwners.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((this.tights[this.sortedOwners[mid] as number] as string) < key) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   /** Up to `limit` names closest to the folded `input`, best first (as `suggestNames` ranks them). */
@@ -83,23 +101,33 @@ export class NameIndex {
     const wanted = input.replace(/ /g, "");
     if (wanted.length === 0) return [];
     const candidates = new Set<number>();
+    const sorted = this.sortedOwners;
     // Names that start with what was typed.
     if (wanted.length >= 3) {
-      for (let i = lowerBound(this.sortedTights, wanted); i < this.sortedTights.length; i++) {
-        if (!(this.sortedTights[i] as string).startsWith(wanted)) break;
-        candidates.add(this.sortedOwners[i] as number);
+      for (let i = this.lowerBound(wanted); i < sorted.length; i++) {
+        const owner = sorted[i] as number;
+        if (!(this.tights[owner] as string).startsWith(wanted)) break;
+        candidates.add(owner);
       }
     }
     // Names that what was typed starts with.
     for (let end = 1; end <= wanted.length; end++) {
-      for (const i of this.byTight.get(wanted.slice(0, end)) ?? []) candidates.add(i);
+      const prefix = wanted.slice(0, end);
+      for (let i = this.lowerBound(prefix); i < sorted.length; i++) {
+        const owner = sorted[i] as number;
+        if (this.tights[owner] !== prefix) break;
+        candidates.add(owner);
+      }
     }
     // Names sharing a good part of the typed name's trigrams (a typo keeps most of them): only those are measured.
     const touched: number[] = [];
     const grams = new Set(trigrams(wanted));
     const needed = Math.max(1, Math.ceil(grams.size * 0.3));
     for (const gram of grams) {
-      for (const i of this.postings.get(gram) ?? []) {
+      const g = this.gramIds.get(gram);
+      if (g === undefined) continue;
+      for (let p = this.starts[g] as number; p < (this.starts[g + 1] as number); p++) {
+        const i = this.postings[p] as number;
         if (this.counts[i] === 0) touched.push(i);
         this.counts[i] = (this.counts[i] as number) + 1;
       }

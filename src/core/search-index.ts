@@ -110,11 +110,6 @@ class Ranked implements SearchHits {
   }
 }
 
-interface Postings {
-  docs: Int32Array;
-  freqs: Uint16Array;
-}
-
 function trigrams(term: string): Set<string> {
   const padded = `\u0001${term}\u0001`;
   const out = new Set<string>();
@@ -127,13 +122,16 @@ export class SearchIndex {
   /** Vocabulary in code-unit order, for prefix ranges; `termIds` maps a term to its position. */
   private terms: string[] = [];
   private readonly termIds = new Map<string, number>();
-  /** postings[term * FIELDS + field] */
-  private postings: (Postings | undefined)[] = [];
+  /** Documents and term frequencies of term t in a field: `starts[t * FIELDS + field]` up to the next start. */
+  private starts = new Int32Array(1);
+  private postingDocs = new Int32Array(0);
+  private postingFreqs = new Uint16Array(0);
   private readonly fieldLength: Uint16Array;
   private averageFieldLength: number[] = [0, 0];
   private readonly docBoost: Float32Array;
-  /** Vocabulary trigrams → term ids, for fuzzy matches. */
-  private readonly gramTerms = new Map<string, number[]>();
+  /** Vocabulary trigrams → the range of `gramTermList` holding its term ids, for fuzzy matches. */
+  private readonly gramTerms = new Map<string, [number, number]>();
+  private gramTermList = new Int32Array(0);
   /** Per-query scratch space, reused (a query runs to its end before the next starts). */
   private readonly matched: Uint8Array;
   private readonly total: Float64Array;
@@ -208,21 +206,45 @@ export class SearchIndex {
     yield;
     this.averageFieldLength = sums.map((s) => (n > 0 ? s / n : 0));
     this.terms = yield* sortSteps([...build.keys()], byCodeUnits);
-    this.postings = new Array(this.terms.length * FIELDS);
+    // Postings in one flat list per array (docs, freqs), slot t·FIELDS + field at `starts[slot] … starts[slot+1]`:
+    // a saved index is restored by copying a few arrays, not one object per term.
+    const slots = this.terms.length * FIELDS;
+    this.starts = new Int32Array(slots + 1);
+    for (let t = 0; t < this.terms.length; t++) {
+      const perField = build.get(this.terms[t] as string) ?? [];
+      for (let field = 0; field < FIELDS; field++) {
+        const slot = t * FIELDS + field;
+        this.starts[slot + 1] = (this.starts[slot] as number) + (perField[field]?.docs.length ?? 0);
+      }
+    }
+    this.postingDocs = new Int32Array(this.starts[slots] as number);
+    this.postingFreqs = new Uint16Array(this.starts[slots] as number);
+    const gramLists = new Map<string, number[]>();
     for (let t = 0; t < this.terms.length; t++) {
       if (t % 512 === 511) yield;
       const term = this.terms[t] as string;
       this.termIds.set(term, t);
       const perField = build.get(term) ?? [];
       perField.forEach((p, field) => {
-        if (p.docs.length > 0)
-          this.postings[t * FIELDS + field] = { docs: Int32Array.from(p.docs), freqs: Uint16Array.from(p.freqs) };
+        const at = this.starts[t * FIELDS + field] as number;
+        this.postingDocs.set(p.docs, at);
+        this.postingFreqs.set(p.freqs, at);
       });
       for (const gram of trigrams(term)) {
-        const list = this.gramTerms.get(gram);
+        const list = gramLists.get(gram);
         if (list) list.push(t);
-        else this.gramTerms.set(gram, [t]);
+        else gramLists.set(gram, [t]);
       }
+    }
+    yield;
+    let total = 0;
+    for (const list of gramLists.values()) total += list.length;
+    this.gramTermList = new Int32Array(total);
+    let at = 0;
+    for (const [gram, list] of gramLists) {
+      this.gramTerms.set(gram, [at, at + list.length]);
+      this.gramTermList.set(list, at);
+      at += list.length;
     }
   }
 
@@ -291,7 +313,13 @@ export class SearchIndex {
   private fuzzy(word: string, maxDistance: number): [number, number][] {
     const grams = trigrams(word);
     const counts = new Map<number, number>();
-    for (const gram of grams) for (const t of this.gramTerms.get(gram) ?? []) counts.set(t, (counts.get(t) ?? 0) + 1);
+    for (const gram of grams) {
+      const [from, to] = this.gramTerms.get(gram) ?? [0, 0];
+      for (let i = from; i < to; i++) {
+        const t = this.gramTermList[i] as number;
+        counts.set(t, (counts.get(t) ?? 0) + 1);
+      }
+    }
     const need = grams.size - 3 * maxDistance;
     const out: [number, number][] = [];
     const check = (t: number) => {
@@ -322,17 +350,17 @@ export class SearchIndex {
   private addTerm(t: number, weight: number, word: number, touched: number[]): void {
     const n = this.documentCount;
     for (let field = 0; field < FIELDS; field++) {
-      const p = this.postings[t * FIELDS + field];
-      if (!p) continue;
-      const matching = p.docs.length;
+      const from = this.starts[t * FIELDS + field] as number;
+      const matching = (this.starts[t * FIELDS + field + 1] as number) - from;
+      if (matching === 0) continue;
       const idf = Math.log(1 + (n - matching + 0.5) / (matching + 0.5));
       const average = this.averageFieldLength[field] as number;
       const boost = weight * (FIELD_BOOST[field] as number);
       for (let i = 0; i < matching; i++) {
-        const d = p.docs[i] as number;
+        const d = this.postingDocs[from + i] as number;
         // Only documents that matched every earlier word can still be hits.
         if (this.matched[d] !== word && this.stamp[d] !== word) continue;
-        const tf = p.freqs[i] as number;
+        const tf = this.postingFreqs[from + i] as number;
         const length = this.fieldLength[d * FIELDS + field] as number;
         const raw = idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * length) / average)));
         if (this.stamp[d] !== word) {
