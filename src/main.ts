@@ -299,7 +299,14 @@ async function main(): Promise<void> {
       run: () => allSettledOrThrow(adapters.filter((a) => a.stopIntake).map((a) => a.stop())),
     },
     { name: "close ops http server", by: 0.85, run: () => http?.close() },
-    { name: "close store", run: () => store.close() },
+    {
+      name: "close store",
+      run: async () => {
+        // The page tokens issued last are written with the others first (src/core/paging.ts).
+        await deps.pages.flushed();
+        await store.close();
+      },
+    },
   );
 
   // The platforms start side by side. One that cannot reach its API yet keeps trying in the background (each

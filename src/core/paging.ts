@@ -29,6 +29,9 @@ export interface PageStore {
   loadPage(token: string): Promise<PagedInvocation | undefined>;
 }
 
+/** Tokens are written to the store this long after the first of them is issued, together. */
+export const SAVE_AFTER_MS = 50;
+
 /** How long a page button keeps working when tokens are kept in the store. */
 export const PAGE_TTL_MS = 7 * 24 * 3600 * 1000;
 
@@ -54,8 +57,9 @@ function randomToken(): string {
 export class PageTokens {
   private readonly entries = new Map<string, PagedInvocation>();
   private readonly writes = new Set<Promise<void>>();
-  /** Issued since the last write: a reply's buttons, and those of the other replies of this turn of the loop. */
+  /** Issued since the last write (the buttons of every reply sent meanwhile), written when `timer` fires. */
   private unsaved: PageEntry[] = [];
+  private timer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly capacity = 10_000,
@@ -71,13 +75,15 @@ export class PageTokens {
       if (oldest !== undefined) this.entries.delete(oldest);
     }
     if (this.store) {
-      // Written once the current turn of the event loop is over, every token issued meanwhile in one store round
-      // trip (a reply has several buttons, and at a few hundred updates a second one commit each was a tenth of
-      // the bot's time). Not awaited: the reply is not held up; a failed write only means the buttons work on
-      // this process alone.
-      if (this.unsaved.length === 0)
-        this.track(new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.save()));
+      // Written a moment later, every token issued meanwhile in one store round trip: a reply has several buttons,
+      // and at a few hundred updates a second one commit each was a tenth of the bot's time. No one taps a button
+      // within SAVE_AFTER_MS of its message being sent, so another process always finds the token. Not awaited:
+      // the reply is not held up; a failed write only means the buttons work on this process alone.
       this.unsaved.push({ token, invocation: inv });
+      if (!this.timer) {
+        this.timer = setTimeout(() => this.track(this.save()), SAVE_AFTER_MS);
+        this.timer.unref();
+      }
     }
     return token;
   }
@@ -93,12 +99,15 @@ export class PageTokens {
     }
   }
 
-  /** Resolves once the token writes under way are done (a graceful stop, tests). */
+  /** Writes the tokens not yet written and resolves once every write is done (a graceful stop, tests). */
   async flushed(): Promise<void> {
+    if (this.timer) this.track(this.save());
     await Promise.allSettled([...this.writes]);
   }
 
   private async save(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
     const store = this.store;
     const entries = this.unsaved;
     this.unsaved = [];

@@ -1,5 +1,5 @@
-// Page tokens: every token reaches the store, the tokens of one turn of the event loop in one write.
-import { describe, expect, it } from "vitest";
+// Page tokens: every token reaches the store, those issued close together in one write.
+import { describe, expect, it, vi } from "vitest";
 import { type PagedInvocation, type PageEntry, type PageStore, PageTokens } from "../../src/core/paging";
 
 function recordingStore(options: { batches: boolean; failing?: boolean }) {
@@ -28,7 +28,17 @@ function recordingStore(options: { batches: boolean; failing?: boolean }) {
 const inv = (text: string): PagedInvocation => ({ command: "timeline", text, lang: "vi" });
 
 describe("PageTokens", () => {
-  it("writes the tokens issued in one turn in one store call, and later ones in the next", async () => {
+  it("writes tokens issued close together in one store call, unasked, a moment later", async () => {
+    const { store, saved, calls } = recordingStore({ batches: true });
+    const pages = new PageTokens(100, store);
+    const tokens = [pages.issue(inv("a")), pages.issue(inv("b"))];
+    await Promise.resolve();
+    pages.issue(inv("c"));
+    await vi.waitFor(() => expect(calls).toEqual(["savePages(3)"]));
+    expect(tokens.map((t) => saved.get(t)?.text)).toEqual(["a", "b"]);
+  });
+
+  it("flushed() writes what is waiting at once, and later tokens go in the next write", async () => {
     const { store, saved, calls } = recordingStore({ batches: true });
     const pages = new PageTokens(100, store);
     const first = [pages.issue(inv("a")), pages.issue(inv("b")), pages.issue(inv("c"))];

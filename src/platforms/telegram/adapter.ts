@@ -258,6 +258,8 @@ export function createTelegramAdapter(options: TelegramAdapterOptions, deps: Ada
       }
       if (server) await closeServer(server);
       server = undefined;
+      // The buttons of the last replies work on the next process too.
+      await deps.pages.flushed();
     },
     connected() {
       if (server) return server.listening;
