@@ -4,7 +4,7 @@ import { describeStatus } from "../src/core/describe";
 import { echo, UserError } from "../src/core/errors";
 import { formatAmount, formatFactDate, formatIsoDay } from "../src/core/format";
 import { both, type Lang, pick, words } from "../src/core/i18n";
-import type { CitationRef } from "../src/core/model";
+import type { Anniversary, CitationRef } from "../src/core/model";
 import { answerQuestion, type Fact, overlap } from "../src/core/question";
 import type { Line } from "../src/core/reply";
 import { agreementStatus } from "../src/core/status";
@@ -42,13 +42,13 @@ function factLine(ctx: CommandContext, fact: Fact, terms: ReadonlyMap<string, nu
   const cites = citer.cite(fact.ref, quotes);
   switch (fact.kind) {
     case "event": {
-      const e = corpus.data.events.find((x) => x.id === fact.ref);
+      const e = corpus.event(fact.ref);
       if (!e) break;
       const sentence = best(sentencesOf(pick(e.summary, lang)), (s) => overlap(s, terms)) ?? "";
       return { text: `${formatFactDate(e.date, lang)} — ${pick(e.title, lang)}: ${sentence}`, cites };
     }
     case "figure": {
-      const f = corpus.data.figures.find((x) => x.id === fact.ref);
+      const f = corpus.figure(fact.ref);
       if (!f) break;
       return {
         text: `${name(f.from)} → ${name(f.to)}: ${formatAmount(f.amount, lang)} — ${pick(f.what, lang)}; ${formatFactDate(f.date, lang)}`,
@@ -79,13 +79,14 @@ function factLine(ctx: CommandContext, fact: Fact, terms: ReadonlyMap<string, nu
       const p = corpus.person(fact.ref);
       if (!p) break;
       const titles = p.roles.map((r) => {
-        const at = corpus.data.events.find((e) => e.id === r.at);
+        const at = corpus.event(r.at);
         return `${pick(r.title, lang)}${at ? ` (${formatFactDate({ ...at.date, inferred: undefined }, lang)})` : ""}`;
       });
       return { text: `${p.name} — ${[...new Set(titles)].join("; ")}`, cites };
     }
     case "anniversary": {
-      const a = corpus.data.anniversaries.find((x) => x.id === fact.ref);
+      const found = corpus.byId.get(fact.ref);
+      const a = found?.kind === "anniversaries" ? (found.record as Anniversary) : undefined;
       if (!a) break;
       return { text: `${pick(a.name, lang)}: ${formatIsoDay(a.date)}`, cites };
     }

@@ -4,6 +4,7 @@ import { CorpusIndex, RECORD_KINDS, type RecordKind } from "./corpus-index";
 import type { Agreement, CitationRef, CorpusData, CorpusEvent, Figure, Person, Place, Province } from "./model";
 import { NameIndex } from "./name-index";
 import { fold, foldTight } from "./normalize";
+import { QuestionIndex, type QuestionIndexData, questionIndexCode } from "./question-index";
 import { revive } from "./revive";
 import { buildSearchIndex, buildSearchIndexSliced, SearchIndex, searchDocSteps } from "./search-index";
 import { sortSteps } from "./sort-steps";
@@ -17,6 +18,7 @@ export interface CorpusSnapshot {
   version: string;
   index: CorpusIndex;
   search: SearchIndex;
+  questions: QuestionIndexData;
 }
 
 export class Corpus {
@@ -29,6 +31,8 @@ export class Corpus {
   /** Folded alias (both spaced and tight forms) → province ids that use it. */
   readonly provinceAlias: CorpusIndex["provinceAlias"];
   readonly search: SearchIndex;
+  /** The facts `/ask` ranks and their word index (plain data in `questions.data`). */
+  readonly questions: QuestionIndex;
 
   constructor(
     readonly data: Readonly<CorpusData>,
@@ -36,7 +40,7 @@ export class Corpus {
     /** The content hash, when the caller already has it (the loader hashes the files). */
     version?: string,
     /** Indexes built beforehand (`Corpus.build`); otherwise built here, at once. */
-    built?: { index: CorpusIndex; search: SearchIndex },
+    built?: { index: CorpusIndex; search: SearchIndex; questions: QuestionIndex },
   ) {
     this.index = built?.index ?? new CorpusIndex(data);
     this.byId = this.index.byId;
@@ -45,6 +49,7 @@ export class Corpus {
     this.provinceAlias = this.index.provinceAlias;
     this.version = version ?? corpusVersion(data, texts);
     this.search = built?.search ?? buildSearchIndex(this);
+    this.questions = built?.questions ?? QuestionIndex.of({ data, index: this.index });
   }
 
   /**
@@ -59,7 +64,8 @@ export class Corpus {
   ): Promise<Corpus> {
     const index = await CorpusIndex.build(data, pause);
     const search = await buildSearchIndexSliced({ data, sourceByFile: index.sourceByFile, texts }, pause);
-    return new Corpus(data, texts, version, { index, search });
+    const questions = await QuestionIndex.build({ data, index }, pause);
+    return new Corpus(data, texts, version, { index, search, questions });
   }
 
   /**
@@ -67,7 +73,14 @@ export class Corpus {
    * indexes pointing at the same record objects): a restart with unchanged data restores it instead of building.
    */
   snapshot(): CorpusSnapshot {
-    return { data: this.data, texts: this.texts, version: this.version, index: this.index, search: this.search };
+    return {
+      data: this.data,
+      texts: this.texts,
+      version: this.version,
+      index: this.index,
+      search: this.search,
+      questions: this.questions.data,
+    };
   }
 
   /** A corpus from a deserialized `snapshot()`: the indexes as they were built, nothing rebuilt. */
@@ -75,6 +88,7 @@ export class Corpus {
     return new Corpus(saved.data, saved.texts, saved.version, {
       index: CorpusIndex.revive(saved.index),
       search: revive(SearchIndex, saved.search),
+      questions: new QuestionIndex(saved.questions),
     });
   }
 
@@ -156,6 +170,7 @@ export class Corpus {
 export function indexingCode(): string {
   return [Corpus, CorpusIndex, NameIndex, SearchIndex, searchDocSteps, sortSteps, fold, foldTight]
     .map(String)
+    .concat(questionIndexCode())
     .join("\n");
 }
 

@@ -14,7 +14,7 @@ export function plainTextInvocation(
   const [first = "", ...rest] = text.split(/\s+/);
   const named = findCommand(commands, first);
   if (named) return { command: named.name, text: rest.join(" ") };
-  if (findCommand(commands, "province") && resolveProvince(corpus, text).kind === "found") {
+  if (findCommand(commands, "province") && resolveProvince(corpus, text, { suggest: false }).kind === "found") {
     return { command: "province", text };
   }
   if (findCommand(commands, "ask")) return { command: "ask", text };

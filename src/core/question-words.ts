@@ -203,3 +203,12 @@ export function documentTokens(text: string): string[] {
   out.push(...numberGroups(text).flat());
   return out;
 }
+
+/** The word tables and the tokenizer, as text: part of the question index's code fingerprint. */
+export function questionWordsCode(): string {
+  const tables = JSON.stringify({ CONCEPTS, RELATED, SCALES, STOP: [...STOP], INTENT: [...INTENT_CONCEPTS] });
+  return [
+    tables,
+    ...[documentTokens, conceptsOf, numberGroups, contentWords, singular, stripMarks, words, parseNumber].map(String),
+  ].join("\n");
+}

@@ -33,7 +33,8 @@ function provinces(corpus: Corpus, ids: Iterable<string>): Province[] {
   return [...new Set(ids)].map((id) => corpus.province(id)).filter((p): p is Province => p !== undefined);
 }
 
-export function resolveProvince(corpus: Corpus, input: string): Resolution {
+/** `suggest: false` skips the typo candidates of an unknown name (for callers that only want a match). */
+export function resolveProvince(corpus: Corpus, input: string, { suggest = true } = {}): Resolution {
   const spaced = stripProvinceWords(input);
   const tight = spaced.replace(/ /g, "");
   if (!tight) return { kind: "unknown", suggestions: [] };
@@ -64,6 +65,7 @@ export function resolveProvince(corpus: Corpus, input: string): Resolution {
     if (found.length === 1 && found[0]) return { kind: "found", province: found[0] };
     if (found.length > 1) return { kind: "ambiguous", candidates: found };
   }
+  if (!suggest) return { kind: "unknown", suggestions: [] };
   // Typo candidates come from the name index, scored as suggestNames does; ids in the order of the best name.
   const close = corpus.index.provinceNames.suggest(spaced, 12);
   return {

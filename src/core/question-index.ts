@@ -1,0 +1,619 @@
+// The index `/ask` ranks facts with, built once per corpus version (with the corpus, so no user waits for it):
+// every answerable fact as a document (title, body), and an inverted index over the question words of those
+// documents in flat arrays. A question costs what its terms' postings cost. Ranking is MiniSearch's, which this
+// index replaced (BM25+ k 1.2, b 0.7, d 0.5; title boost 1.5; fuzzy weight 0.45, distance 0.2 × length up to 6;
+// the score times the number of query terms matched), so the answers stay what they were.
+//
+// `QuestionIndexData` is plain data (arrays, typed arrays, Maps of strings and numbers, and the facts, which refer
+// to the corpus's own citation objects), so a snapshot can store it; `QuestionIndex` adds the per-query scratch.
+import { distance } from "fastest-levenshtein";
+import type { CorpusIndex } from "./corpus-index";
+import type { CitationRef, CorpusData, FactDate } from "./model";
+import { fold } from "./normalize";
+import { documentTokens, questionWordsCode } from "./question-words";
+
+export type FactKind = "event" | "figure" | "agreement" | "clause" | "commitment" | "person" | "anniversary";
+
+/** One answerable fact: a record, or one clause or commitment of an agreement. */
+export interface Fact {
+  id: string;
+  kind: FactKind;
+  /** The record id (for `/source`). */
+  ref: string;
+  /** Position of a clause or commitment in its agreement. */
+  part?: number;
+  provinces: readonly string[];
+  places: readonly string[];
+  /** Giver and receiver, where the fact has a direction. */
+  from?: string;
+  to?: string;
+  sources: readonly CitationRef[];
+  /** Years the fact's own date spans (an event, a figure, a signing). */
+  years?: readonly number[];
+}
+
+/** A fact as the index reads it: a title (boosted) and a body. */
+export interface FactDoc {
+  fact: Fact;
+  title: string;
+  body: string;
+}
+
+export interface QuestionIndexData {
+  /** Facts in index order (the order MiniSearch was given them). */
+  facts: Fact[];
+  /** Vocabulary; a term's id is its position. */
+  terms: string[];
+  termIds: Map<string, number>;
+  /** Postings of term t in field f (0 title, 1 body): docs/freqs[offsets[2t+f] … offsets[2t+f+1]], docs ascending. */
+  offsets: Int32Array;
+  docs: Int32Array;
+  freqs: Uint16Array;
+  /** BM25's length norm of fact d's field f at [2d+f]: k × (1 − b + b × distinct terms ÷ their average). */
+  norms: Float64Array;
+  /** Trigrams of the terms a fuzzy query word can reach (six letters and more) → term ids, ascending. */
+  grams: Map<string, Int32Array>;
+  /** Folded place alias → place id and its province. */
+  places: Map<string, { id: string; province: string }>;
+  /** The most words a province or place name has. */
+  longestName: number;
+  /** Facts (ascending) about a province, and at a place: the candidates of a question that only names them. */
+  factsByProvince: Map<string, Int32Array>;
+  factsByPlace: Map<string, Int32Array>;
+}
+
+/** What the index needs from a corpus being built. */
+export interface QuestionSource {
+  data: Readonly<CorpusData>;
+  index: Pick<CorpusIndex, "eventById" | "provinceAlias">;
+}
+
+const FIELD_BOOST = [1.5, 1];
+const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
+const FUZZY_WEIGHT = 0.45;
+const FUZZY = 0.2;
+const MAX_FUZZY = 6;
+/** A fuzzy query word has seven letters or more, so the terms it can reach have six or more. */
+const SHORTEST_FUZZY_TERM = 6;
+
+const both = (t: { vi: string; en: string }) => `${t.vi}\n${t.en}`;
+
+/** Every year a dated fact spans, so "2021" finds what happened during 2019–2022. */
+function yearsOf(date: FactDate): number[] {
+  if (!date.value) return [];
+  const from = Number(date.value.slice(0, 4));
+  const to = date.until ? Number(date.until.slice(0, 4)) : from;
+  const out: number[] = [];
+  for (let y = from; y <= to && out.length < 50; y++) out.push(y);
+  return out;
+}
+const years = (date: FactDate) => yearsOf(date).join(" ");
+
+const KIND_WORDS: Record<string, string> = {
+  gift: "tặng gift",
+  aid: "hỗ trợ aid",
+  cash: "tiền mặt cash",
+  students: "học sinh students",
+  delegations: "đoàn delegations",
+};
+
+/** The facts and their documents, yielding every few hundred records. */
+function* collectFacts({ data, index }: QuestionSource, out: FactDoc[]): Generator<void> {
+  const quotes = (refs: readonly CitationRef[]) => refs.map((r) => r.quote).join("\n");
+  const eventTitle = (id: string | undefined) => {
+    const e = id ? index.eventById.get(id) : undefined;
+    return e ? both(e.title) : "";
+  };
+  let step = 0;
+  const tick = () => ++step % 256 === 0;
+  for (const e of data.events) {
+    if (tick()) yield;
+    out.push({
+      fact: {
+        id: `event:${e.id}`,
+        kind: "event",
+        ref: e.id,
+        provinces: e.provinces,
+        places: e.places,
+        sources: e.sources,
+        years: yearsOf(e.date),
+      },
+      title: both(e.title),
+      body: `${both(e.summary)}\n${quotes(e.sources)}\n${years(e.date)}`,
+    });
+  }
+  for (const f of data.figures) {
+    if (tick()) yield;
+    const amount = `${f.amount.value} ${f.amount.unit === "VND" ? "VNĐ VND" : f.amount.unit}`;
+    out.push({
+      fact: {
+        id: `figure:${f.id}`,
+        kind: "figure",
+        ref: f.id,
+        provinces: [f.from, f.to],
+        places: [],
+        from: f.from,
+        to: f.to,
+        sources: f.sources,
+        years: yearsOf(f.date),
+      },
+      title: `${both(f.what)}\n${KIND_WORDS[f.kind] ?? ""}`,
+      body: `${amount}\n${quotes(f.sources)}\n${eventTitle(f.event)}\n${years(f.date)}`,
+    });
+  }
+  for (const a of data.agreements) {
+    if (tick()) yield;
+    const base = { provinces: a.parties, places: [] as string[] };
+    out.push({
+      fact: {
+        id: `agreement:${a.id}`,
+        kind: "agreement",
+        ref: a.id,
+        ...base,
+        sources: a.sources,
+        years: yearsOf(a.signed),
+      },
+      title: both(a.title),
+      body: `${both(a.docType)}\n${quotes(a.sources)}\n${a.period ? `${a.period.from} ${a.period.to}` : ""}`,
+    });
+    a.clauses.forEach((c, i) => {
+      out.push({
+        fact: { id: `clause:${a.id}:${i}`, kind: "clause", ref: a.id, part: i, ...base, sources: c.sources },
+        title: both(a.docType),
+        body: `${both(c.text)}\n${quotes(c.sources)}`,
+      });
+    });
+    a.commitments.forEach((c, i) => {
+      const amounts = c.amounts.map((x) => `${x.value} ${x.unit === "VND" ? "VNĐ" : x.unit}`).join(" ");
+      out.push({
+        fact: {
+          id: `commitment:${a.id}:${i}`,
+          kind: "commitment",
+          ref: a.id,
+          part: i,
+          ...base,
+          from: c.by,
+          to: c.to,
+          sources: c.sources,
+        },
+        title: both(a.docType),
+        body: `${both(c.what)}\n${amounts}\n${quotes(c.sources)}`,
+      });
+    });
+  }
+  for (const p of data.people) {
+    if (tick()) yield;
+    const provinces = new Set<string>(p.province ? [p.province] : []);
+    for (const r of p.roles) for (const id of index.eventById.get(r.at)?.provinces ?? []) provinces.add(id);
+    out.push({
+      fact: {
+        id: `person:${p.id}`,
+        kind: "person",
+        ref: p.id,
+        provinces: [...provinces],
+        places: [],
+        sources: p.roles.flatMap((r) => r.sources),
+      },
+      title: `${p.name}\n${p.name}`,
+      body: p.roles.map((r) => both(r.title)).join("\n"),
+    });
+  }
+  for (const a of data.anniversaries) {
+    if (tick()) yield;
+    out.push({
+      fact: {
+        id: `anniversary:${a.id}`,
+        kind: "anniversary",
+        ref: a.id,
+        provinces: [],
+        places: [],
+        sources: a.sources,
+      },
+      title: both(a.name),
+      body: `${a.date.slice(0, 4)} kỷ niệm anniversary`,
+    });
+  }
+}
+
+/** Every fact of a corpus with its document, in index order. */
+export function factDocuments(source: QuestionSource): FactDoc[] {
+  const out: FactDoc[] = [];
+  for (const _ of collectFacts(source, out));
+  return out;
+}
+
+/** A growable Int32Array (postings are gathered before their final size is known). */
+class IntList {
+  array = new Int32Array(1024);
+  length = 0;
+  push(value: number): void {
+    if (this.length === this.array.length) {
+      const bigger = new Int32Array(this.array.length * 2);
+      bigger.set(this.array);
+      this.array = bigger;
+    }
+    this.array[this.length++] = value;
+  }
+}
+
+function trigrams(term: string): Set<string> {
+  const padded = `\u0001${term}\u0001`;
+  const out = new Set<string>();
+  for (let i = 0; i + 3 <= padded.length; i++) out.add(padded.slice(i, i + 3));
+  return out;
+}
+
+function grow(array: Int32Array, atLeast: number): Int32Array {
+  const bigger = new Int32Array(Math.max(atLeast, array.length * 2));
+  bigger.set(array);
+  return bigger;
+}
+
+function addTo<K>(map: Map<K, number[]>, key: K, value: number): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [value]);
+  else if (list[list.length - 1] !== value) list.push(value);
+}
+
+/** The index, as steps that yield every few hundred documents (see `Corpus.build`). */
+function* buildSteps(source: QuestionSource): Generator<void, QuestionIndexData> {
+  const all: FactDoc[] = [];
+  yield* collectFacts(source, all);
+  const n = all.length;
+  const termIds = new Map<string, number>();
+  const terms: string[] = [];
+  // (term, field, doc, count) in document order, so each posting list comes out sorted by document.
+  const entries = { term: new IntList(), doc: new IntList(), count: new IntList() };
+  const fieldLength = new Uint32Array(n * 2);
+  const averageFieldLength: [number, number] = [0, 0];
+  for (let d = 0; d < n; d++) {
+    if (d % 64 === 63) yield;
+    const doc = all[d] as FactDoc;
+    for (let field = 0; field < 2; field++) {
+      const counts = new Map<string, number>();
+      for (const token of documentTokens(field === 0 ? doc.title : doc.body)) {
+        counts.set(token, (counts.get(token) ?? 0) + 1);
+      }
+      // As MiniSearch keeps it: the number of distinct tokens, and a running average over the documents.
+      fieldLength[d * 2 + field] = counts.size;
+      averageFieldLength[field] = ((averageFieldLength[field] as number) * d + counts.size) / (d + 1);
+      for (const [term, count] of counts) {
+        let t = termIds.get(term);
+        if (t === undefined) {
+          t = terms.length;
+          terms.push(term);
+          termIds.set(term, t);
+        }
+        entries.term.push(t * 2 + field);
+        entries.doc.push(d);
+        entries.count.push(count);
+      }
+    }
+  }
+  yield;
+  // Counting sort of the entries by (term, field).
+  const offsets = new Int32Array(terms.length * 2 + 1);
+  const total = entries.term.length;
+  for (let i = 0; i < total; i++) {
+    const slot = (entries.term.array[i] as number) + 1;
+    offsets[slot] = (offsets[slot] as number) + 1;
+  }
+  for (let s = 1; s < offsets.length; s++) offsets[s] = (offsets[s] as number) + (offsets[s - 1] as number);
+  const next = offsets.slice(0, -1);
+  const docs = new Int32Array(total);
+  const freqs = new Uint16Array(total);
+  for (let i = 0; i < total; i++) {
+    if (i % 65536 === 65535) yield;
+    const slot = entries.term.array[i] as number;
+    const at = next[slot] as number;
+    next[slot] = at + 1;
+    docs[at] = entries.doc.array[i] as number;
+    freqs[at] = Math.min(entries.count.array[i] as number, 65535);
+  }
+  yield;
+  const gramLists = new Map<string, number[]>();
+  for (let t = 0; t < terms.length; t++) {
+    if (t % 1024 === 1023) yield;
+    const term = terms[t] as string;
+    if (term.length < SHORTEST_FUZZY_TERM) continue;
+    for (const gram of trigrams(term)) addTo(gramLists, gram, t);
+  }
+  const grams = new Map<string, Int32Array>();
+  for (const [gram, list] of gramLists) grams.set(gram, Int32Array.from(list));
+  yield;
+  const places = new Map<string, { id: string; province: string }>();
+  for (const p of source.data.places) {
+    for (const name of [p.name.vi, p.name.en, ...p.aliases]) {
+      const key = fold(name);
+      if (key.length >= 3) places.set(key, { id: p.id, province: p.province });
+    }
+  }
+  let longestName = 1;
+  for (const key of [...source.index.provinceAlias.keys(), ...places.keys()]) {
+    longestName = Math.max(longestName, key.split(" ").length);
+  }
+  yield;
+  const byProvince = new Map<string, number[]>();
+  const byPlace = new Map<string, number[]>();
+  all.forEach(({ fact }, d) => {
+    for (const p of fact.provinces) addTo(byProvince, p, d);
+    for (const p of fact.places) addTo(byPlace, p, d);
+  });
+  const typed = (map: Map<string, number[]>) => new Map([...map].map(([k, v]) => [k, Int32Array.from(v)] as const));
+  const { k, b } = BM25;
+  const norms = new Float64Array(n * 2);
+  for (let i = 0; i < n * 2; i++) {
+    const average = averageFieldLength[i % 2] as number;
+    norms[i] = k * (1 - b + (b * (fieldLength[i] as number)) / average);
+  }
+  return {
+    facts: all.map((x) => x.fact),
+    terms,
+    termIds,
+    offsets,
+    docs,
+    freqs,
+    norms,
+    grams,
+    places,
+    longestName,
+    factsByProvince: typed(byProvince),
+    factsByPlace: typed(byPlace),
+  };
+}
+
+/** One query term: its weight, and whether it may match other terms a few edits away. */
+export interface QueryTerm {
+  term: string;
+  boost: number;
+  fuzzy: boolean;
+}
+
+/** The facts a query matched, in the order MiniSearch listed them before sorting (first matched first). */
+export interface FactMatches {
+  /** Fact positions. */
+  ids: Int32Array;
+  /** MiniSearch's score: BM25 summed over the terms, times the number of query terms matched. */
+  scores: Float64Array;
+}
+
+export class QuestionIndex {
+  // Per-query scratch, one slot per fact (a query runs to its end before the next starts).
+  private scratch:
+    | {
+        total: Float64Array;
+        partial: Float64Array;
+        stamp: Int32Array;
+        matched: Uint16Array;
+        strong: Uint8Array;
+        groupStamp: Int32Array;
+        groups: Uint16Array;
+        termStamp: Int32Array;
+        order: Int32Array;
+        hits: Int32Array;
+      }
+    | undefined;
+  private queries = 0;
+  private readonly named = {
+    provinces: { counts: new Uint8Array(0), touched: [] as number[] },
+    places: { counts: new Uint8Array(0), touched: [] as number[] },
+  };
+
+  constructor(readonly data: QuestionIndexData) {}
+
+  static of(source: QuestionSource): QuestionIndex {
+    const it = buildSteps(source);
+    let step = it.next();
+    while (!step.done) step = it.next();
+    return new QuestionIndex(step.value);
+  }
+
+  /** The same index, built in slices: `pause` is awaited between steps of a few hundred documents. */
+  static async build(source: QuestionSource, pause: () => Promise<void>): Promise<QuestionIndex> {
+    const it = buildSteps(source);
+    let step = it.next();
+    while (!step.done) {
+      await pause();
+      step = it.next();
+    }
+    return new QuestionIndex(step.value);
+  }
+
+  get facts(): readonly Fact[] {
+    return this.data.facts;
+  }
+
+  /**
+   * Facts matching any of the terms (OR), kept only when they match a term weighing at least `strongWeight`
+   * and at least `minCoverage` of the groups (each group a list of positions in `query`).
+   */
+  match(
+    query: readonly QueryTerm[],
+    groups: readonly (readonly number[])[],
+    { strongWeight, minCoverage }: { strongWeight: number; minCoverage: number },
+  ): FactMatches {
+    const { data } = this;
+    const n = data.facts.length;
+    const s = this.scratchSpace();
+    const { offsets, docs, freqs, norms } = data;
+    const { stamp, partial, total, matched, strong, order } = s;
+    const delta = BM25.d;
+    const k1 = BM25.k + 1;
+    let ordered = 0;
+    // The documents each query term matched, back to back in `hits` (for the coverage of the groups).
+    const termHits: number[] = [0];
+    let hits = s.hits;
+    let hitCount = 0;
+    query.forEach(({ term, boost, fuzzy }, q) => {
+      const first = hitCount;
+      for (const [t, weight] of this.expansions(term, fuzzy)) {
+        for (let field = 0; field < 2; field++) {
+          const start = offsets[t * 2 + field] as number;
+          const end = offsets[t * 2 + field + 1] as number;
+          if (start === end) continue;
+          const matching = end - start;
+          const idf = Math.log(1 + (n - matching + 0.5) / (matching + 0.5));
+          const coefficient = weight * boost * (FIELD_BOOST[field] as number) * 1;
+          if (hits.length < hitCount + matching) hits = s.hits = grow(hits, hitCount + matching);
+          for (let i = start; i < end; i++) {
+            const doc = docs[i] as number;
+            const tf = freqs[i] as number;
+            const score = coefficient * (idf * (delta + (tf * k1) / (tf + (norms[doc * 2 + field] as number))));
+            if (stamp[doc] !== q) {
+              stamp[doc] = q;
+              partial[doc] = score;
+              hits[hitCount++] = doc;
+            } else {
+              partial[doc] = (partial[doc] as number) + score;
+            }
+          }
+        }
+      }
+      const isStrong = boost >= strongWeight ? 1 : 0;
+      for (let h = first; h < hitCount; h++) {
+        const doc = hits[h] as number;
+        if (matched[doc] === 0) order[ordered++] = doc;
+        total[doc] = (total[doc] as number) + (partial[doc] as number);
+        matched[doc] = (matched[doc] as number) + 1;
+        strong[doc] = (strong[doc] as number) | isStrong;
+      }
+      termHits.push(hitCount);
+    });
+    const { groupStamp, groups: covered } = s;
+    groups.forEach((group, g) => {
+      for (const q of group) {
+        const end = termHits[q + 1] ?? 0;
+        for (let h = termHits[q] ?? 0; h < end; h++) {
+          const doc = hits[h] as number;
+          if (groupStamp[doc] === g) continue;
+          groupStamp[doc] = g;
+          covered[doc] = (covered[doc] as number) + 1;
+        }
+      }
+    });
+    let kept = 0;
+    const groupCount = Math.max(1, groups.length);
+    for (let o = 0; o < ordered; o++) {
+      const doc = order[o] as number;
+      if (strong[doc] === 1 && (covered[doc] as number) / groupCount >= minCoverage) kept++;
+    }
+    const ids = new Int32Array(kept);
+    const scores = new Float64Array(kept);
+    kept = 0;
+    for (let o = 0; o < ordered; o++) {
+      const doc = order[o] as number;
+      if (strong[doc] === 1 && (covered[doc] as number) / groupCount >= minCoverage) {
+        ids[kept] = doc;
+        scores[kept++] = (total[doc] as number) * (matched[doc] as number);
+      }
+      total[doc] = 0;
+      partial[doc] = 0;
+      stamp[doc] = -1;
+      matched[doc] = 0;
+      strong[doc] = 0;
+      groupStamp[doc] = -1;
+      covered[doc] = 0;
+    }
+    return { ids, scores };
+  }
+
+  /** A query term's own term (weight 1) and, when fuzzy, the terms a few edits away (weighed by distance). */
+  private expansions(term: string, fuzzy: boolean): [number, number][] {
+    const { data } = this;
+    const out: [number, number][] = [];
+    const exact = data.termIds.get(term);
+    if (exact !== undefined) out.push([exact, 1]);
+    if (!fuzzy) return out;
+    const maxDistance = Math.min(MAX_FUZZY, Math.round(term.length * FUZZY));
+    if (maxDistance === 0) return out;
+    for (const [t, distance] of this.fuzzyTerms(term, maxDistance)) {
+      const length = (data.terms[t] as string).length;
+      out.push([t, (FUZZY_WEIGHT * length) / (length + distance)]);
+    }
+    return out;
+  }
+
+  /**
+   * For each fact, how many of `names` it is about (provinces) or at (places), by fact position. Valid until the
+   * next call for the same kind; costs what the facts about those names number, not the whole index.
+   */
+  namedCounts(names: readonly string[], kind: "provinces" | "places"): Uint8Array {
+    const marks = this.named[kind];
+    if (marks.counts.length !== this.data.facts.length) marks.counts = new Uint8Array(this.data.facts.length);
+    for (const d of marks.touched) marks.counts[d] = 0;
+    marks.touched.length = 0;
+    const by = kind === "provinces" ? this.data.factsByProvince : this.data.factsByPlace;
+    for (const name of names) {
+      for (const d of by.get(name) ?? []) {
+        if (marks.counts[d] === 0) marks.touched.push(d);
+        marks.counts[d] = Math.min(255, (marks.counts[d] as number) + 1);
+      }
+    }
+    return marks.counts;
+  }
+
+  /** Facts about at least one of these names, in index order. */
+  factsNamed(names: readonly string[], kind: "provinces" | "places"): Int32Array {
+    const counts = this.namedCounts(names, kind);
+    return Int32Array.from(this.named[kind].touched.filter((d) => (counts[d] as number) > 0)).sort();
+  }
+
+  /**
+   * Terms 1 … `maxDistance` edits from `word`. A term that close shares at least (the word's distinct trigrams −
+   * 3 per edit) of them, so it holds one of any (3 × maxDistance + 1) of them: only the terms of the rarest
+   * ones are measured.
+   */
+  private fuzzyTerms(word: string, maxDistance: number): [number, number][] {
+    const { data } = this;
+    const s = this.scratchSpace();
+    const query = ++this.queries;
+    const out: [number, number][] = [];
+    const check = (t: number) => {
+      if (s.termStamp[t] === query) return;
+      s.termStamp[t] = query;
+      const term = data.terms[t] as string;
+      if (Math.abs(term.length - word.length) > maxDistance) return;
+      const d = distance(word, term);
+      if (d > 0 && d <= maxDistance) out.push([t, d]);
+    };
+    const grams = [...trigrams(word)];
+    const enough = grams.length - 3 * maxDistance;
+    if (enough <= 0) {
+      for (let t = 0; t < data.terms.length; t++) check(t);
+      return out;
+    }
+    const lists = grams
+      .map((g) => data.grams.get(g) ?? new Int32Array(0))
+      .sort((x, y) => x.length - y.length)
+      .slice(0, grams.length - enough + 1);
+    for (const list of lists) for (const t of list) check(t);
+    return out;
+  }
+
+  private scratchSpace() {
+    if (!this.scratch) {
+      const n = this.data.facts.length;
+      this.scratch = {
+        total: new Float64Array(n),
+        partial: new Float64Array(n),
+        stamp: new Int32Array(n).fill(-1),
+        matched: new Uint16Array(n),
+        strong: new Uint8Array(n),
+        groupStamp: new Int32Array(n).fill(-1),
+        groups: new Uint16Array(n),
+        termStamp: new Int32Array(this.data.terms.length),
+        order: new Int32Array(n),
+        hits: new Int32Array(1024),
+      };
+    }
+    return this.scratch;
+  }
+}
+
+/** The source of the code that builds this index: a snapshot's indexes must come from the same code. */
+export function questionIndexCode(): string {
+  return [QuestionIndex, buildSteps, collectFacts, yearsOf, trigrams, JSON.stringify({ KIND_WORDS, BM25, FIELD_BOOST })]
+    .map(String)
+    .concat(questionWordsCode())
+    .join("\n");
+}
