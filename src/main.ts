@@ -23,9 +23,9 @@ import { checkReadiness } from "./ops/readiness";
 import { countedReload, reloadFromOps, serialTrigger } from "./ops/reload";
 import { allSettledOrThrow, createShutdown, handleStopSignals, type ShutdownStep } from "./ops/shutdown";
 import { createStatus, nextDigestText } from "./ops/status";
-import type { AdapterDeps, PlatformAdapter } from "./platforms/adapter";
+import type { AdapterDeps } from "./platforms/adapter";
 import { createConsoleAdapter } from "./platforms/console/console";
-import { digestRoutes, routeDigests } from "./platforms/digest-routes";
+import { PlatformRegistry } from "./platforms/registry";
 import { createScheduler } from "./schedule/scheduler";
 import { UserLangCache, withLangCache } from "./store/lang-cache";
 import { openStore } from "./store/open";
@@ -135,15 +135,15 @@ async function main(): Promise<void> {
 
   // The platforms are started last, but the services and the scheduler are built complete before them:
   // what those need from the platforms (the senders, who is connected) is read through these two.
-  const adapters: PlatformAdapter[] = [];
-  const routes = digestRoutes();
-  const platforms = () => adapters.map((a) => ({ name: a.name, connected: a.connected() }));
+  const registry = new PlatformRegistry();
+  const { adapters } = registry;
+  const platforms = () => registry.status();
 
   const scheduler = createScheduler({
     store,
     corpus: () => holder.get(),
-    senders: routes.senders,
-    queues: routes.queues,
+    senders: registry.senders,
+    queues: registry.queues,
     logger,
     zone: config.digest.zone,
     catchUp: config.digest.settings.catchUp,
@@ -198,11 +198,9 @@ async function main(): Promise<void> {
     },
   };
 
-  /** A platform joins the bot: started and stopped with it, and its chats get their digests through it. */
-  const register = (adapter: PlatformAdapter, queue?: Parameters<typeof routeDigests>[2]) => {
-    adapters.push(adapter);
-    routeDigests(routes, adapter, queue);
-  };
+  // A platform joins the bot in one line, register(…): started and stopped with it, and its chats get their
+  // digests through it (src/platforms/registry.ts).
+  const register = registry.register.bind(registry);
   // Each platform's client library is loaded only when that platform is configured (discord.js alone is tens of
   // megabytes of memory). A platform is one line here.
   if (config.telegram) {
