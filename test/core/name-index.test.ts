@@ -12,7 +12,12 @@ const index = new NameIndex(names);
 
 /** A name with one letter dropped, doubled or replaced: the typos staff make. */
 const typo = fc
-  .tuple(fc.constantFrom(...names), fc.nat(), fc.constantFrom("drop", "double", "swap"), fc.constantFrom(..."aeiounhgk"))
+  .tuple(
+    fc.constantFrom(...names),
+    fc.nat(),
+    fc.constantFrom("drop", "double", "swap"),
+    fc.constantFrom(..."aeiounhgk"),
+  )
   .map(([name, at, kind, letter]) => {
     const i = at % name.length;
     if (kind === "drop") return name.slice(0, i) + name.slice(i + 1);
