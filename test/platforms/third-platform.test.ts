@@ -21,6 +21,7 @@ let temp: TempStore;
 let store: StateStore;
 let core: Core;
 let scheduler: Scheduler;
+let pages: PageTokens;
 const server = new Homeserver();
 const platforms = new PlatformRegistry();
 
@@ -35,11 +36,12 @@ beforeAll(async () => {
     queues: platforms.queues,
     queue: { perChatMs: 0, perGroupPerMinute: 60_000, perSecond: 1_000 },
   });
+  pages = new PageTokens(1_000, store);
   const deps: AdapterDeps = {
     commands: core.commands,
     handle: core.handle,
     corpus: () => core.holder.get(),
-    pages: new PageTokens(1_000, store),
+    pages,
     logger: pino({ level: "silent" }),
     userLang: async (userId) => (await store.getUserLang(userId)) ?? undefined,
   };
@@ -52,6 +54,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await scheduler.stop();
   await Promise.all(platforms.adapters.map((a) => a.stop()));
+  await pages.flushed();
   await store.close();
   await temp.remove();
 });

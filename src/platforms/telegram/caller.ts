@@ -94,21 +94,3 @@ export function askerOf(
   if (name) asker.displayName = name;
   return asker;
 }
-
-export function callerOf(
-  chat: Pick<Chat, "id" | "type">,
-  user: User | undefined,
-  admin: boolean,
-  threadId?: number,
-): Caller {
-  const caller: Caller = {
-    userId: user ? userIdOf(user.id) : chatIdOf(chat.id),
-    chatId: chatIdOf(chat.id, threadId),
-    platform: telegramIds.platform,
-    isChatAdmin: admin,
-    chatKind: chatKindOf(chat),
-  };
-  const name = user ? [user.first_name, user.last_name].filter(Boolean).join(" ") : undefined;
-  if (name) caller.displayName = name;
-  return caller;
-}

@@ -12,7 +12,8 @@ import type { Province } from "../../core/model";
 import type { Block, Line, Reply } from "../../core/reply";
 import { resolveProvince } from "../../core/resolve";
 import type { AdapterDeps } from "../adapter";
-import { callerOf, langOf } from "./caller";
+import { callerOf } from "../shared/asker";
+import { askerOf, langOf } from "./caller";
 import { escapeHtml, MESSAGE_LIMIT, renderReply } from "./render";
 
 /** Telegram's limits: 50 results per answer, result ids of at most 64 bytes. */
@@ -26,7 +27,8 @@ export function inlineQueryHandler(deps: AdapterDeps): Middleware<Context> {
     const query = ctx.inlineQuery;
     if (!query) return;
     const lang = await langOf(ctx.from, deps);
-    const caller = callerOf({ id: query.from.id, type: "private" }, query.from, true);
+    // Inline results are the asker's own: as in a private chat with the bot.
+    const caller = await callerOf(askerOf(ctx.api, { id: query.from.id, type: "private" }, query.from), undefined);
     const results = await inlineResults(query.query, lang, caller, deps);
     await ctx.answerInlineQuery(results, {
       cache_time: 30,
