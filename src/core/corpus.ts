@@ -8,13 +8,14 @@ import { QuestionIndex, type QuestionIndexData, questionIndexCode } from "./ques
 import { revive } from "./revive";
 import { buildSearchIndex, buildSearchIndexSliced, SearchIndex, searchDocSteps } from "./search-index";
 import { sortSteps } from "./sort-steps";
+import { SourceTexts } from "./source-texts";
 
 export type { RecordKind } from "./corpus-index";
 export { RECORD_KINDS, recordId } from "./corpus-index";
 
 export interface CorpusSnapshot {
   data: Readonly<CorpusData>;
-  texts: ReadonlyMap<string, string>;
+  texts: SourceTexts;
   version: string;
   index: CorpusIndex;
   search: SearchIndex;
@@ -34,14 +35,18 @@ export class Corpus {
   /** The facts `/ask` ranks and their word index (plain data in `questions.data`). */
   readonly questions: QuestionIndex;
 
+  /** The source articles' texts by file name (one UTF-8 block, decoded on `get`). */
+  readonly texts: SourceTexts;
+
   constructor(
     readonly data: Readonly<CorpusData>,
-    readonly texts: ReadonlyMap<string, string>,
+    texts: ReadonlyMap<string, string>,
     /** The content hash, when the caller already has it (the loader hashes the files). */
     version?: string,
     /** Indexes built beforehand (`Corpus.build`); otherwise built here, at once. */
     built?: { index: CorpusIndex; search: SearchIndex; questions: QuestionIndex },
   ) {
+    this.texts = SourceTexts.of(texts);
     this.index = built?.index ?? new CorpusIndex(data);
     this.byId = this.index.byId;
     this.provinceById = this.index.provinceById;
@@ -62,10 +67,16 @@ export class Corpus {
     version: string,
     pause: () => Promise<void>,
   ): Promise<Corpus> {
+    const stored = SourceTexts.steps(texts);
+    let step = stored.next();
+    while (!step.done) {
+      await pause();
+      step = stored.next();
+    }
     const index = await CorpusIndex.build(data, pause);
-    const search = await buildSearchIndexSliced({ data, sourceByFile: index.sourceByFile, texts }, pause);
+    const search = await buildSearchIndexSliced({ data, sourceByFile: index.sourceByFile, texts: step.value }, pause);
     const questions = await QuestionIndex.build({ data, index }, pause);
-    return new Corpus(data, texts, version, { index, search, questions });
+    return new Corpus(data, step.value, version, { index, search, questions });
   }
 
   /**
@@ -85,7 +96,7 @@ export class Corpus {
 
   /** A corpus from a deserialized `snapshot()`: the indexes as they were built, nothing rebuilt. */
   static restore(saved: CorpusSnapshot): Corpus {
-    return new Corpus(saved.data, saved.texts, saved.version, {
+    return new Corpus(saved.data, SourceTexts.revive(saved.texts), saved.version, {
       index: CorpusIndex.revive(saved.index),
       search: revive(SearchIndex, saved.search),
       questions: new QuestionIndex(saved.questions),
@@ -168,7 +179,7 @@ export class Corpus {
  * during development) is not restored, since its indexes would not be what this code builds.
  */
 export function indexingCode(): string {
-  return [Corpus, CorpusIndex, NameIndex, SearchIndex, searchDocSteps, sortSteps, fold, foldTight]
+  return [Corpus, CorpusIndex, NameIndex, SearchIndex, SourceTexts, searchDocSteps, sortSteps, fold, foldTight]
     .map(String)
     .concat(questionIndexCode())
     .join("\n");

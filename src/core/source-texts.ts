@@ -1,0 +1,98 @@
+// The source articles' texts, kept as one block of UTF-8 bytes with an offset per file instead of one JavaScript
+// string each: Vietnamese text takes two bytes a character as a string and about 1.3 as UTF-8, the block lives
+// outside the garbage-collected heap, and a snapshot saves and restores it as one copy. A text is decoded when
+// asked for (a `/source` page, building the search index), which costs microseconds per article.
+
+const encoder = new TextEncoder();
+// A byte-order mark at the start of a file is part of its text, as `Buffer.toString` keeps it.
+const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+
+/** Files at a time between pauses when built in steps (see Corpus.build). */
+const FILES_PER_STEP = 32;
+
+export class SourceTexts implements ReadonlyMap<string, string> {
+  private readonly at = new Map<string, number>();
+  private names: string[] = [];
+  private bytes = new Uint8Array(0);
+  private starts = new Int32Array(1);
+
+  private constructor() {}
+
+  static of(texts: Iterable<readonly [string, string]>): SourceTexts {
+    const it = SourceTexts.steps(texts);
+    let step = it.next();
+    while (!step.done) step = it.next();
+    return step.value;
+  }
+
+  /** The same, yielding every few files. */
+  static *steps(texts: Iterable<readonly [string, string]>): Generator<void, SourceTexts> {
+    if (texts instanceof SourceTexts) return texts;
+    const out = new SourceTexts();
+    const encoded: Uint8Array[] = [];
+    let total = 0;
+    for (const [name, text] of texts) {
+      if (encoded.length % FILES_PER_STEP === FILES_PER_STEP - 1) yield;
+      const bytes = encoder.encode(text);
+      const known = out.at.get(name);
+      if (known !== undefined) {
+        // A name given twice keeps its last text, as a Map would.
+        total -= (encoded[known] as Uint8Array).length;
+        encoded[known] = bytes;
+      } else {
+        out.at.set(name, out.names.length);
+        out.names.push(name);
+        encoded.push(bytes);
+      }
+      total += bytes.length;
+    }
+    out.bytes = new Uint8Array(total);
+    out.starts = new Int32Array(encoded.length + 1);
+    for (const [i, bytes] of encoded.entries()) {
+      if (i % FILES_PER_STEP === FILES_PER_STEP - 1) yield;
+      const start = out.starts[i] as number;
+      out.bytes.set(bytes, start);
+      out.starts[i + 1] = start + bytes.length;
+    }
+    return out;
+  }
+
+  /** Texts saved whole in a snapshot. */
+  static revive(saved: unknown): SourceTexts {
+    return Object.assign(new SourceTexts(), saved);
+  }
+
+  get size(): number {
+    return this.names.length;
+  }
+
+  get(name: string): string | undefined {
+    const i = this.at.get(name);
+    if (i === undefined) return undefined;
+    return decoder.decode(this.bytes.subarray(this.starts[i] as number, this.starts[i + 1] as number));
+  }
+
+  has(name: string): boolean {
+    return this.at.has(name);
+  }
+
+  keys(): MapIterator<string> {
+    return this.names[Symbol.iterator]();
+  }
+
+  *values(): MapIterator<string> {
+    for (const name of this.names) yield this.get(name) as string;
+  }
+
+  *entries(): MapIterator<[string, string]> {
+    for (const name of this.names) yield [name, this.get(name) as string];
+  }
+
+  [Symbol.iterator](): MapIterator<[string, string]> {
+    return this.entries();
+  }
+
+  forEach(callback: (value: string, key: string, map: ReadonlyMap<string, string>) => void): void {
+    for (const [name, text] of this.entries()) callback(text, name, this);
+  }
+}

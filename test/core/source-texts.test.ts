@@ -1,0 +1,42 @@
+import { deserialize, serialize } from "node:v8";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { SourceTexts } from "../../src/core/source-texts";
+
+const samples: [string, string][] = [
+  ["000_a.txt", "Tỉnh Sơn La và tỉnh Xiêng Khoảng (Lào) ký Biên bản hợp tác.\nDòng hai."],
+  ["001_b.txt", "\uFEFFa file that starts with a byte-order mark"],
+  ["002_c.txt", ""],
+  ["003_d.txt", "ຊຽງຂວາງ 😀 — emoji and Lao script"],
+];
+
+describe("SourceTexts", () => {
+  it("gives back every text exactly, in the order given, as a Map does", () => {
+    const texts = SourceTexts.of(samples);
+    expect(texts.size).toBe(4);
+    expect([...texts]).toEqual(samples);
+    expect([...texts.keys()]).toEqual(samples.map(([n]) => n));
+    expect(texts.get("001_b.txt")).toBe(samples[1]?.[1]);
+    expect(texts.has("nope.txt")).toBe(false);
+    expect(texts.get("nope.txt")).toBeUndefined();
+    expect(new Map(texts)).toEqual(new Map(samples));
+  });
+
+  it("keeps the last text of a name given twice, as a Map does", () => {
+    const texts = SourceTexts.of([...samples, ["000_a.txt", "replaced"]]);
+    expect(texts.get("000_a.txt")).toBe("replaced");
+    expect([...texts.values()]).toEqual(["replaced", ...samples.slice(1).map(([, t]) => t)]);
+  });
+
+  it("round-trips any well-formed text, and survives a snapshot", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.string(), fc.string({ unit: "grapheme" })), { maxLength: 40 }), (entries) => {
+        const expected = new Map(entries);
+        const texts = SourceTexts.of(entries);
+        expect(new Map(texts)).toEqual(expected);
+        expect(new Map(SourceTexts.revive(deserialize(serialize(texts))))).toEqual(expected);
+      }),
+      { seed: 3, numRuns: 100 },
+    );
+  });
+});
