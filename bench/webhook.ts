@@ -106,6 +106,8 @@ async function startBot(server: TelegramServer, work: string, throttled: boolean
   ];
   const child: ChildProcess = spawn(process.execPath, args, { env, stdio: ["ignore", out, out] });
   const exited = new Promise<number | null>((r) => child.once("exit", r));
+  running.add(child);
+  void exited.then(() => running.delete(child));
   const registered = server.waitFor("setWebhook", { where: (c) => c.params.url === url, timeoutMs: 120_000 });
   const early = exited.then(async (code) => {
     throw new Error(`the bot exited (${code}) before it took updates:\n${(await readFile(log, "utf8")).slice(-3000)}`);
@@ -187,6 +189,8 @@ async function provinceAnswer(
 }
 
 const oneShot = new Agent({ keepAlive: false });
+/** Bot processes started and not yet stopped (stopped on the way out whatever happens). */
+const running = new Set<ChildProcess>();
 /** Where the Bot API server reports the calls it recorded: the current phase's replies. */
 let replies = new Replies();
 const checks = new Checks();
@@ -231,6 +235,7 @@ try {
         `  ${label.padEnd(40)} ${r.perSecond.toFixed(0).padStart(5)} updates/s  p50 ${ms(p50).padStart(9)}  p99 ${ms(quantile(r.latencies, 0.99)).padStart(9)}  (×${(p50 / base.p50).toFixed(0)} the baseline p50; ${r.completed} updates, ${r.failed} failed${r.late ? `, ${r.late} held back: ${inFlight} were in flight` : ""})`,
       );
     };
+    console.log(`  (always ${inFlight} in flight, the latency is ${inFlight} ÷ the throughput: Little's law)`);
     line(`capacity: always ${inFlight} in flight`, capacity);
     line(`${rate} updates/s due, ≤ ${inFlight} in flight`, paced);
     if (halfPaced) line(`${half} updates/s due (half the capacity)`, halfPaced);
@@ -298,6 +303,7 @@ try {
     );
   }
 } finally {
+  for (const child of running) child.kill("SIGTERM");
   await server.close();
   await rm(work, { recursive: true, force: true });
 }
