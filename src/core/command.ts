@@ -55,6 +55,11 @@ export interface Caller {
   /** Whether the caller may administer this chat (group admin / Manage Channels). Private chats: true. */
   isChatAdmin: boolean;
   chatKind: "private" | "group" | "channel";
+  /**
+   * What administering a chat means on the caller's platform, when it is not the chat's administrator rights:
+   * Discord's Manage Channels permission. A chat-admin refusal names it.
+   */
+  adminRight?: "manageChannels";
   displayName?: string;
 }
 

@@ -125,7 +125,7 @@ function refusal(command: Command, caller: Caller, services: Services): { error:
     return {
       error: new UserError(
         "not-chat-admin",
-        both((w) => w.notChatAdmin(chat, caller.platform)),
+        both((w) => w.notChatAdmin(chat, caller.adminRight ?? "chatAdmin")),
       ),
       why: "not a chat administrator",
     };

@@ -95,7 +95,12 @@ describe("subscription commands", () => {
       result: "refused",
       detail: "not a chat administrator",
     });
-    const discord = caller("discord:1:2", { platform: "discord", isChatAdmin: false, chatKind: "group" });
+    const discord = caller("discord:1:2", {
+      platform: "discord",
+      isChatAdmin: false,
+      chatKind: "group",
+      adminRight: "manageChannels",
+    });
     expect(textOf(await run("/subscribe", discord, "en"))).toMatch(/Manage Channels/);
     // An administrator may.
     const ok = await run("/subscribe 08:00", { ...group, isChatAdmin: true });

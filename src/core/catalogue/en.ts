@@ -288,9 +288,9 @@ export const en: Catalogue = {
   noStore: "This bot runs without a state store, so it cannot keep subscriptions or preferences.",
   storeUnavailable:
     "The bot's state store is unavailable right now, so subscriptions and preferences cannot be read or saved. Please try again in a few minutes.",
-  notChatAdmin: (chat, platform) =>
+  notChatAdmin: (chat, right) =>
     `Only administrators can change this ${chat === "channel" ? "channel" : "group"}'s digest subscription (it needs ${
-      platform === "discord" ? "the Manage Channels permission" : "administrator rights in this chat"
+      right === "manageChannels" ? "the Manage Channels permission" : "administrator rights in this chat"
     }).`,
   unknownCommand: (name) => `There is no /${name} command. Type /help to see them all.`,
 

@@ -304,9 +304,9 @@ export const vi = {
   noStore: "Bot này đang chạy không có nơi lưu trữ nên không nhận đăng ký hay lưu tùy chọn.",
   storeUnavailable:
     "Nơi lưu trữ của bot tạm thời không truy cập được, nên chưa thể đọc hay lưu đăng ký và tùy chọn. Vui lòng thử lại sau ít phút.",
-  notChatAdmin: (chat: "group" | "channel", platform: string) =>
+  notChatAdmin: (chat: "group" | "channel", right: "chatAdmin" | "manageChannels") =>
     `Chỉ quản trị viên mới thay đổi được đăng ký bản tin của ${chat === "channel" ? "kênh" : "nhóm"} này (cần ${
-      platform === "discord" ? "quyền Quản lý kênh (Manage Channels)" : "quyền quản trị viên của nhóm"
+      right === "manageChannels" ? "quyền Quản lý kênh (Manage Channels)" : "quyền quản trị viên của nhóm"
     }).`,
   unknownCommand: (name: string) => `Không có lệnh /${name}. Gõ /help để xem các lệnh.`,
 

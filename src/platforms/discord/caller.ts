@@ -30,6 +30,7 @@ export function askerOf(interaction: BaseInteraction, preferVietnamese: boolean)
     clientLang: langFromDiscordLocale(interaction.locale, preferVietnamese),
     // In a server, administering the chat means Manage Channels (subscribe/unsubscribe check this).
     isChatAdmin: inGuild ? (interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels) ?? false) : true,
+    adminRight: "manageChannels",
   };
   const name = interaction.user.globalName ?? interaction.user.username;
   if (name) asker.displayName = name;

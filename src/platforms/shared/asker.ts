@@ -19,6 +19,8 @@ export interface Asker {
    * to the platform's API (Telegram's getChatMember), asked only for commands whose answer depends on it.
    */
   isChatAdmin: boolean | (() => Promise<boolean>);
+  /** What administering a chat means here, when not its administrator rights (Discord: Manage Channels). */
+  adminRight?: Caller["adminRight"];
 }
 
 /** The Caller the core sees; when the platform is not asked, private chats and channels administer themselves. */
@@ -32,6 +34,7 @@ export async function callerOf(asker: Asker, command: Command | undefined): Prom
       typeof known === "boolean" ? known : needsChatAdmin(command) ? await known() : asker.chatKind !== "group",
     chatKind: asker.chatKind,
   };
+  if (asker.adminRight) caller.adminRight = asker.adminRight;
   if (asker.displayName) caller.displayName = asker.displayName;
   return caller;
 }

@@ -43,8 +43,8 @@ describe("the catalogue of words", () => {
 
   it("differs between the languages for whole sentences", () => {
     expect(words("vi").internalError).not.toBe(words("en").internalError);
-    expect(words("vi").notChatAdmin("channel", "discord")).toContain("Manage Channels");
-    expect(words("en").notChatAdmin("channel", "discord")).toBe(
+    expect(words("vi").notChatAdmin("channel", "manageChannels")).toContain("Manage Channels");
+    expect(words("en").notChatAdmin("channel", "manageChannels")).toBe(
       "Only administrators can change this channel's digest subscription (it needs the Manage Channels permission).",
     );
   });

@@ -512,6 +512,7 @@ describe("Discord adapter with the real discord.js client", () => {
       platform: "discord",
       isChatAdmin: false,
       chatKind: "group",
+      adminRight: "manageChannels",
     });
     expect(manager?.isChatAdmin).toBe(true);
     expect(dm).toMatchObject({ chatId: "discord:dm:800000000000000008", isChatAdmin: true, chatKind: "private" });
