@@ -98,7 +98,7 @@ export class CorpusIndex {
   agreementParties: string[] = [];
 
   /** Folded alias (both spaced and tight forms) → province ids that use it. */
-  readonly provinceAlias = new Map<string, Set<string>>();
+  readonly provinceAlias = new Map<string, readonly string[]>();
   /** Folded place names and aliases: tight and spaced forms → the first place (in file order) with that name. */
   private readonly placeByTight = new Map<string, Place>();
   private readonly placeBySpaced = new Map<string, Place>();
@@ -149,9 +149,10 @@ export class CorpusIndex {
       for (const alias of [p.name.vi, p.name.en, p.id, ...p.aliases]) {
         for (const key of [fold(alias), foldTight(alias)]) {
           if (!key) continue;
-          const set = this.provinceAlias.get(key) ?? new Set<string>();
-          set.add(p.id);
-          this.provinceAlias.set(key, set);
+          // Ids in file order, each once: an array, not a Set, since nearly every alias names one province.
+          const ids = this.provinceAlias.get(key);
+          if (!ids) this.provinceAlias.set(key, [p.id]);
+          else if (!ids.includes(p.id)) this.provinceAlias.set(key, [...ids, p.id]);
         }
       }
     }

@@ -53,8 +53,8 @@ function namesIn(
       if (!key) continue;
       const ids = corpus.provinceAlias.get(key);
       const place = index.data.places.get(key);
-      if ((ids && ids.size === 1) || place) {
-        if (ids && ids.size === 1) {
+      if ((ids && ids.length === 1) || place) {
+        if (ids && ids.length === 1) {
           const [id] = ids;
           if (id && !provinces.includes(id)) provinces.push(id);
         } else if (place && !places.includes(place.id)) {

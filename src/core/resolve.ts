@@ -78,8 +78,6 @@ export function resolveProvince(corpus: Corpus, input: string, { suggest = true 
 }
 
 /** The province an alias was last seen for (as a map from alias to id, built in file order, would give). */
-function lastId(ids: Set<string> | undefined): string {
-  let last = "";
-  for (const id of ids ?? []) last = id;
-  return last;
+function lastId(ids: readonly string[] | undefined): string {
+  return ids?.at(-1) ?? "";
 }
