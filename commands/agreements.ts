@@ -57,7 +57,7 @@ function agreementBlocks(ctx: CommandContext, a: Agreement, citer: Citer, label?
     });
   }
   // Figures given at the signing ("nhân dịp này"): beside the agreement, never among its commitments.
-  const atSigning = corpus.data.figures.filter((f) => a.event !== undefined && f.event === a.event);
+  const atSigning = a.event === undefined ? [] : (corpus.index.figuresByEvent.get(a.event) ?? []);
   if (atSigning.length) {
     const name = (id: string) => pick(corpus.province(id)?.name ?? { vi: id, en: id }, lang);
     blocks.push({ kind: "text", line: { text: `${words(lang).agreementsCommand.atSigning}:`, strong: true } });

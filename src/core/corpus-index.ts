@@ -86,6 +86,8 @@ export class CorpusIndex {
   readonly eventsByProvince = new Map<string, CorpusEvent[]>();
   readonly agreementsByProvince = new Map<string, Agreement[]>();
   readonly figuresByProvince = new Map<string, Figure[]>();
+  /** Figures given at an event (at an agreement's signing, say), in file order. */
+  readonly figuresByEvent = new Map<string, Figure[]>();
   readonly placesByProvince = new Map<string, Place[]>();
   /** People with a role at an event or agreement, by that event's or agreement's id, in file order. */
   readonly peopleByOccasion = new Map<string, Person[]>();
@@ -217,6 +219,7 @@ export class CorpusIndex {
       this.figureById.set(f.id, f);
       push(this.figuresByProvince, f.from, f);
       push(this.figuresByProvince, f.to, f);
+      if (f.event !== undefined) push(this.figuresByEvent, f.event, f);
     }
     for (const a of data.anniversaries)
       push(this.anniversariesByDay, a.date.slice(5), { year: Number(a.date.slice(0, 4)), anniversary: a });

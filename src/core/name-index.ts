@@ -13,6 +13,9 @@ function trigrams(tight: string): string[] {
   return grams;
 }
 
+/** The names a call counted, reused by every index (one call runs at a time; not part of a saved index). */
+let touchedScratch = new Int32Array(0);
+
 export class NameIndex {
   /** Folded names as given (the keys returned), and their tight form (no spaces) used for scoring. */
   private readonly names: string[];
@@ -99,56 +102,107 @@ export class NameIndex {
   /** Up to `limit` names closest to the folded `input`, best first (as `suggestNames` ranks them). */
   suggest(input: string, limit: number): string[] {
     const wanted = input.replace(/ /g, "");
-    if (wanted.length === 0) return [];
-    const candidates = new Set<number>();
+    if (wanted.length === 0 || limit <= 0) return [];
+    const best = new Closest(limit);
+    const consider = (i: number) => {
+      const tight = this.tights[i] as string;
+      const score = scoreName(wanted, tight);
+      if (score <= closeEnough(wanted.length, tight.length)) best.add(score, this.names[i] as string);
+    };
+    // Names that start with what was typed, and names that what was typed starts with: the two cases where the
+    // score is not the plain edit distance. Scored now.
+    const scored = new Set<number>();
     const sorted = this.sortedOwners;
-    // Names that start with what was typed.
     if (wanted.length >= 3) {
       for (let i = this.lowerBound(wanted); i < sorted.length; i++) {
         const owner = sorted[i] as number;
         if (!(this.tights[owner] as string).startsWith(wanted)) break;
-        candidates.add(owner);
+        scored.add(owner);
       }
     }
-    // Names that what was typed starts with.
     for (let end = 1; end <= wanted.length; end++) {
       const prefix = wanted.slice(0, end);
       for (let i = this.lowerBound(prefix); i < sorted.length; i++) {
         const owner = sorted[i] as number;
         if (this.tights[owner] !== prefix) break;
-        candidates.add(owner);
+        scored.add(owner);
       }
     }
+    for (const i of scored) consider(i);
     // Names sharing a good part of the typed name's trigrams (a typo keeps most of them): only those are measured.
-    const touched: number[] = [];
     const grams = new Set(trigrams(wanted));
     const needed = Math.max(1, Math.ceil(grams.size * 0.3));
+    const { counts, postings, starts } = this;
+    if (touchedScratch.length < this.names.length) touchedScratch = new Int32Array(this.names.length);
+    const touched = touchedScratch;
+    let touchedCount = 0;
     for (const gram of grams) {
       const g = this.gramIds.get(gram);
       if (g === undefined) continue;
-      for (let p = this.starts[g] as number; p < (this.starts[g + 1] as number); p++) {
-        const i = this.postings[p] as number;
-        if (this.counts[i] === 0) touched.push(i);
-        this.counts[i] = (this.counts[i] as number) + 1;
+      const end = starts[g + 1] as number;
+      for (let p = starts[g] as number; p < end; p++) {
+        const i = postings[p] as number;
+        const count = counts[i] as number;
+        if (count === 0) touched[touchedCount++] = i;
+        counts[i] = count + 1;
       }
     }
-    for (const i of touched) {
-      const shared = this.counts[i] as number;
-      this.counts[i] = 0;
-      if (shared < needed) continue;
-      // The edit distance is at least the difference in length: most candidates stop here.
+    // Each edit removes at most three of the typed name's trigrams, and adds or drops a letter at most: a lower
+    // bound on the distance. Measured from the lowest bound up, until the bound passes the last name kept.
+    const byBound: number[][] = [];
+    for (let t = 0; t < touchedCount; t++) {
+      const i = touched[t] as number;
+      const shared = counts[i] as number;
+      counts[i] = 0;
+      if (shared < needed || scored.has(i)) continue;
       const length = (this.tights[i] as string).length;
-      if (Math.abs(length - wanted.length) <= closeEnough(wanted.length, length)) candidates.add(i);
+      const apart = Math.abs(length - wanted.length);
+      if (apart > closeEnough(wanted.length, length)) continue;
+      const bound = Math.max(apart, Math.ceil((grams.size - shared) / 3));
+      let bucket = byBound[bound];
+      if (!bucket) {
+        bucket = [];
+        byBound[bound] = bucket;
+      }
+      bucket.push(i);
     }
-    const scored: { name: string; score: number }[] = [];
-    for (const i of candidates) {
-      const tight = this.tights[i] as string;
-      const score = scoreName(wanted, tight);
-      if (score <= closeEnough(wanted.length, tight.length)) scored.push({ name: this.names[i] as string, score });
+    for (let bound = 0; bound < byBound.length; bound++) {
+      if (best.worst() < bound) break;
+      for (const i of byBound[bound] ?? []) consider(i);
     }
-    return scored
-      .sort((a, b) => a.score - b.score || a.name.localeCompare(b.name))
-      .slice(0, limit)
-      .map((c) => c.name);
+    return best.names();
+  }
+}
+
+const collator = new Intl.Collator();
+
+/** The `limit` lowest (score, name) pairs seen, in order: names compared as `localeCompare` compares them. */
+class Closest {
+  private readonly kept: { score: number; name: string }[] = [];
+  constructor(private readonly limit: number) {}
+
+  private static before(a: { score: number; name: string }, b: { score: number; name: string }): number {
+    return a.score - b.score || collator.compare(a.name, b.name);
+  }
+
+  add(score: number, name: string): void {
+    const entry = { score, name };
+    const { kept, limit } = this;
+    if (kept.length === limit && Closest.before(entry, kept[limit - 1] as typeof entry) >= 0) return;
+    let at = kept.length;
+    while (at > 0 && Closest.before(entry, kept[at - 1] as typeof entry) < 0) at--;
+    kept.splice(at, 0, entry);
+    if (kept.length > limit) kept.pop();
+  }
+
+  /** The score a name must not exceed to be kept (any score while fewer than `limit` are kept). */
+  worst(): number {
+    return this.kept.length < this.limit
+      ? Number.POSITIVE_INFINITY
+      : (this.kept[this.limit - 1] as { score: number }).score;
+  }
+
+  names(): string[] {
+    return this.kept.map((c) => c.name);
   }
 }

@@ -5,6 +5,29 @@ import { both, type Lang } from "./i18n";
 import type { Place, Province } from "./model";
 import { resolveProvince } from "./resolve";
 
+/** The provinces that have content, and their names joined per language, once per corpus version. */
+const coveredOf = new WeakMap<Corpus, { provinces: Province[]; names: Map<Lang, string> }>();
+
+function covered(corpus: Corpus): { provinces: Province[]; names: (lang: Lang) => string } {
+  let known = coveredOf.get(corpus);
+  if (!known) {
+    known = { provinces: corpus.data.provinces.filter((p) => p.covered), names: new Map() };
+    coveredOf.set(corpus, known);
+  }
+  const { provinces, names } = known;
+  return {
+    provinces,
+    names: (lang) => {
+      let joined = names.get(lang);
+      if (joined === undefined) {
+        joined = provinces.map((p) => p.name[lang]).join(", ");
+        names.set(lang, joined);
+      }
+      return joined;
+    },
+  };
+}
+
 export function requireProvince(
   corpus: Corpus,
   input: string,
@@ -33,15 +56,15 @@ export function requireProvince(
   }
   const { suggestions } = r;
   // Say what is covered: the provinces that have content ("Nghệ An", "Vientiane" are not among them).
-  const covered = corpus.data.provinces.filter((p) => p.covered);
+  const { provinces, names } = covered(corpus);
   throw new UserError(
     "unknown-province",
     both((w, lang) => {
       const hint = suggestions.length
         ? w.provinceArg.didYouMean(suggestions.map((p) => p.name[lang]).join(", "))
         : w.provinceArg.examples;
-      return `${w.provinceArg.unknown(echo(input), hint)}${w.provinceArg.covered(covered.map((p) => p.name[lang]).join(", "))}`;
+      return `${w.provinceArg.unknown(echo(input), hint)}${w.provinceArg.covered(names(lang))}`;
     }),
-    suggestions.length ? suggestions.map(suggestion) : covered.slice(0, 4).map(suggestion),
+    suggestions.length ? suggestions.map(suggestion) : provinces.slice(0, 4).map(suggestion),
   );
 }

@@ -60,7 +60,25 @@ export interface QuestionIndexData {
   /** Facts (ascending) about a province, and at a place: the candidates of a question that only names them. */
   factsByProvince: Map<string, Int32Array>;
   factsByPlace: Map<string, Int32Array>;
+  /** Facts (ascending) whose own date spans a year: "in 2024" ranks them first. */
+  factsByYear: Map<number, Int32Array>;
+  /** Per fact, flat (one shape, cheap to read for thousands of candidates): its kind's rank in `KIND_ORDER`,
+   *  and its giver and receiver ("" when it has no direction). */
+  kinds: Uint8Array;
+  givers: string[];
+  receivers: string[];
 }
+
+/** Kinds in the order a tie puts them: a figure says most, an anniversary least. */
+export const KIND_ORDER: readonly FactKind[] = [
+  "figure",
+  "event",
+  "commitment",
+  "agreement",
+  "clause",
+  "person",
+  "anniversary",
+];
 
 /** What the index needs from a corpus being built. */
 export interface QuestionSource {
@@ -335,11 +353,19 @@ function* buildSteps(source: QuestionSource): Generator<void, QuestionIndexData>
   yield;
   const byProvince = new Map<string, number[]>();
   const byPlace = new Map<string, number[]>();
+  const byYear = new Map<number, number[]>();
+  const kinds = new Uint8Array(n);
+  const givers: string[] = [];
+  const receivers: string[] = [];
   all.forEach(({ fact }, d) => {
     for (const p of fact.provinces) addTo(byProvince, p, d);
     for (const p of fact.places) addTo(byPlace, p, d);
+    for (const y of fact.years ?? []) addTo(byYear, y, d);
+    kinds[d] = KIND_ORDER.indexOf(fact.kind);
+    givers.push(fact.from ?? "");
+    receivers.push(fact.to ?? "");
   });
-  const typed = (map: Map<string, number[]>) => new Map([...map].map(([k, v]) => [k, Int32Array.from(v)] as const));
+  const typed = <K>(map: Map<K, number[]>) => new Map([...map].map(([k, v]) => [k, Int32Array.from(v)] as const));
   const { k, b } = BM25;
   const norms = new Float64Array(n * 2);
   for (let i = 0; i < n * 2; i++) {
@@ -359,6 +385,10 @@ function* buildSteps(source: QuestionSource): Generator<void, QuestionIndexData>
     longestName,
     factsByProvince: typed(byProvince),
     factsByPlace: typed(byPlace),
+    factsByYear: typed(byYear),
+    kinds,
+    givers,
+    receivers,
   };
 }
 
@@ -397,6 +427,7 @@ export class QuestionIndex {
   private readonly named = {
     provinces: { counts: new Uint8Array(0), touched: [] as number[] },
     places: { counts: new Uint8Array(0), touched: [] as number[] },
+    years: { counts: new Uint8Array(0), touched: [] as number[] },
   };
 
   constructor(readonly data: QuestionIndexData) {}
@@ -534,17 +565,23 @@ export class QuestionIndex {
   }
 
   /**
-   * For each fact, how many of `names` it is about (provinces) or at (places), by fact position. Valid until the
-   * next call for the same kind; costs what the facts about those names number, not the whole index.
+   * For each fact, how many of `names` it is about (provinces), at (places) or dated in (years), by fact position.
+   * Valid until the next call for the same kind; costs what the facts about those names number, not the index.
    */
-  namedCounts(names: readonly string[], kind: "provinces" | "places"): Uint8Array {
+  namedCounts(names: readonly string[], kind: "provinces" | "places"): Uint8Array;
+  namedCounts(names: readonly number[], kind: "years"): Uint8Array;
+  namedCounts(names: readonly (string | number)[], kind: "provinces" | "places" | "years"): Uint8Array {
     const marks = this.named[kind];
     if (marks.counts.length !== this.data.facts.length) marks.counts = new Uint8Array(this.data.facts.length);
     for (const d of marks.touched) marks.counts[d] = 0;
     marks.touched.length = 0;
-    const by = kind === "provinces" ? this.data.factsByProvince : this.data.factsByPlace;
+    const { factsByProvince, factsByPlace, factsByYear } = this.data;
+    const by = (name: string | number) =>
+      typeof name === "number"
+        ? factsByYear.get(name)
+        : (kind === "provinces" ? factsByProvince : factsByPlace).get(name);
     for (const name of names) {
-      for (const d of by.get(name) ?? []) {
+      for (const d of by(name) ?? []) {
         if (marks.counts[d] === 0) marks.touched.push(d);
         marks.counts[d] = Math.min(255, (marks.counts[d] as number) + 1);
       }

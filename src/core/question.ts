@@ -4,7 +4,7 @@
 // numbers with their scale, and a bonus for the provinces and places the question names.
 import type { Corpus } from "./corpus";
 import { fold } from "./normalize";
-import type { Fact, FactKind, QueryTerm, QuestionIndex } from "./question-index";
+import { type Fact, KIND_ORDER, type QueryTerm, type QuestionIndex } from "./question-index";
 import {
   conceptsOf,
   contentWords,
@@ -167,9 +167,15 @@ export function answerQuestion(corpus: Corpus, question: string, limit = 3): Que
   let best = Number.NEGATIVE_INFINITY;
   const inProvinces = provinces.length > 0 ? index.namedCounts(provinces, "provinces") : undefined;
   const atPlaces = places.length > 0 ? index.namedCounts(places, "places") : undefined;
-  for (let i = 0; i < ids.length; i++) {
+  const inYears = asked.length > 0 ? index.namedCounts(asked, "years") : undefined;
+  const { kinds, givers, receivers } = index.data;
+  const [giver, receiver] = provinces.length >= 2 ? provinces : [];
+  const who = intents.has("who");
+  const howMany = intents.has("howMany");
+  /** The fact's final score, or undefined when it is left out. */
+  const rank = (i: number): number | undefined => {
     const d = ids[i] as number;
-    const fact = index.facts[d] as Fact;
+    const kind = KIND_ORDER[kinds[d] as number];
     let score = bases[i] as number;
     if (inProvinces) {
       const shared = inProvinces[d] as number;
@@ -178,26 +184,50 @@ export function answerQuestion(corpus: Corpus, question: string, limit = 3): Que
       const share = (shared / provinces.length) ** 2;
       score = score * (0.5 + 0.5 * share) + 0.8 * share;
       // "Sơn La gave Luông Pha Bang": the giver named first.
-      if (provinces.length >= 2 && fact.from === provinces[0] && fact.to === provinces[1]) score += 0.1;
-      if (shared === 0 && terms.size === 0) continue;
+      if (giver !== undefined && givers[d] === giver && receivers[d] === receiver) score += 0.1;
+      if (shared === 0 && terms.size === 0) return undefined;
     }
     if (atPlaces) {
       const here = atPlaces[d] as number;
       score += (0.5 * here) / places.length;
-      if (here === 0 && terms.size === 0 && provinces.length === 0) continue;
+      if (here === 0 && terms.size === 0 && provinces.length === 0) return undefined;
     }
     // "in 2024": what is dated that year comes before what only mentions it.
-    if (asked.length > 0 && asked.some((y) => fact.years?.includes(y))) score += 1;
-    if (intents.has("who") && fact.kind === "person") score += 0.3;
-    if (intents.has("howMany") && (fact.kind === "figure" || fact.kind === "commitment")) score += 0.15;
+    if (inYears && (inYears[d] as number) > 0) score += 1;
+    if (who && kind === "person") score += 0.3;
+    if (howMany && (kind === "figure" || kind === "commitment")) score += 0.15;
+    return score;
+  };
+  const keep = (i: number) => {
+    const score = rank(i);
+    if (score === undefined) return;
     finals[i] = score;
     kept.push(i);
     if (score > best) best = score;
+  };
+  // First the facts a bonus lifts (about a province or place named, dated in a year asked) and the best text
+  // match; then the others only when their text score could still reach half the best so far (below it, a fact
+  // is cut anyway): at a large corpus most matches stop at one comparison.
+  const lifted = (i: number) => {
+    const d = ids[i] as number;
+    return (
+      (inProvinces !== undefined && (inProvinces[d] as number) > 0) ||
+      (atPlaces !== undefined && (atPlaces[d] as number) > 0) ||
+      (inYears !== undefined && (inYears[d] as number) > 0) ||
+      bases[i] === 1
+    );
+  };
+  for (let i = 0; i < ids.length; i++) if (lifted(i)) keep(i);
+  const weight = inProvinces ? 0.5 : 1;
+  const extra = (who ? 0.3 : 0) + (howMany ? 0.15 : 0) + (giver !== undefined ? 0.1 : 0);
+  for (let i = 0; i < ids.length; i++) {
+    if ((bases[i] as number) * weight + extra < best * 0.5 || lifted(i)) continue;
+    keep(i);
   }
   // Best first; ties by kind, then in the text search's order (its score, then the order it found them).
   const before = (x: number, y: number) =>
     (finals[y] as number) - (finals[x] as number) ||
-    kindOrder(index.facts[ids[x] as number] as Fact) - kindOrder(index.facts[ids[y] as number] as Fact) ||
+    (kinds[ids[x] as number] as number) - (kinds[ids[y] as number] as number) ||
     (bases[y] as number) - (bases[x] as number) ||
     x - y;
   // A few facts that are nearly as good as the best one; a weak tail is noise.
@@ -216,17 +246,6 @@ export function answerQuestion(corpus: Corpus, question: string, limit = 3): Que
 
 /** The share of the question's term weight a fact must match to count as an answer. */
 const MIN_COVERAGE = 0.4;
-
-const KIND_ORDER: readonly FactKind[] = [
-  "figure",
-  "event",
-  "commitment",
-  "agreement",
-  "clause",
-  "person",
-  "anniversary",
-];
-const kindOrder = (f: Fact) => KIND_ORDER.indexOf(f.kind);
 
 /** How strongly a piece of text matches the question's terms (for choosing which quote or sentence to show). */
 export function overlap(text: string, terms: ReadonlyMap<string, number>): number {

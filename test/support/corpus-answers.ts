@@ -2,6 +2,7 @@
 // (a sliced build and one at once, a restored snapshot and a fresh build).
 import type { Corpus } from "../../src/core/corpus";
 import { fold } from "../../src/core/normalize";
+import { answerQuestion } from "../../src/core/question";
 
 export function answers(corpus: Corpus) {
   const names = [...corpus.provinceAlias.keys()];
@@ -18,6 +19,9 @@ export function answers(corpus: Corpus) {
         .map((d) => d.id),
     ),
     anniversaries: corpus.index.anniversariesWithin("2026-01-01", 366).map((h) => h.anniversary.id),
+    questions: ["Sơn La tặng Xiêng Khoảng bao nhiêu tiền?", "how many masks did Luang Prabang receive", "hoc bong"].map(
+      (q) => answerQuestion(corpus, q).facts.map((f) => `${f.fact.id} ${f.score}`),
+    ),
     aliases: names.length,
   };
 }
