@@ -227,6 +227,10 @@ try {
     // And at half the capacity measured, when that is below the goal's rate: the latency of a bot not saturated.
     const half = Math.floor(capacity.perSecond / 2);
     const halfPaced = half < rate && half > 0 ? await runLoad({ ...common, rate: half, warmupMs: 1000 }) : undefined;
+    // The same /province probe as with the throttler below, for comparison.
+    const unthrottled: number[] = [];
+    for (let i = 0; i < 5; i++) unthrottled.push((await provinceAnswer(replies, bot.hook, 7_000_000 + i)).ms);
+    unthrottled.sort((a, b) => a - b);
     await bot.stop();
     const strays = replies.strays;
     console.log(`webhook, throttler off (${load()}):`);
@@ -242,6 +246,9 @@ try {
     if (halfPaced) line(`${half} updates/s due (half the capacity)`, halfPaced);
     console.log(
       `  update received → reply sent (the last message of the reply reaching the Bot API server); ${(capacity.parts / Math.max(1, capacity.completed)).toFixed(2)} messages a reply; ${strays} stray replies`,
+    );
+    console.log(
+      `  "${PROVINCE}" complete on the quiet bot: p50 ${ms(quantile(unthrottled, 0.5))}, max ${ms(unthrottled.at(-1) ?? Number.NaN)} (${unthrottled.length} runs)`,
     );
     console.log(
       `  update received → webhook answered, at capacity: p50 ${ms(quantile(capacity.answered, 0.5))}  p99 ${ms(quantile(capacity.answered, 0.99))}`,
