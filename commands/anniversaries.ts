@@ -3,6 +3,7 @@ import { Citer } from "../src/core/cite";
 import type { Command, CommandReply } from "../src/core/command";
 import { formatIsoDay } from "../src/core/format";
 import { pick, words } from "../src/core/i18n";
+import type { Anniversary } from "../src/core/model";
 
 export const anniversaries: Command = {
   name: "anniversaries",
@@ -54,7 +55,8 @@ export const anniversaries: Command = {
         : w.nothingFound;
       // As the help promises: the next round milestone of each main anniversary, even when none is near.
       const milestones = MAIN.flatMap((id) => {
-        const a = corpus.data.anniversaries.find((x) => x.id === id);
+        const found = corpus.byId.get(id);
+        const a = found?.kind === "anniversaries" ? (found.record as Anniversary) : undefined;
         if (!a) return [];
         const u = nextOccurrence(a, today);
         const round = u.round ? { years: u.years, date: u.date } : u.nextRound;

@@ -6,6 +6,7 @@ import { formatAmount, formatFactDate } from "./format";
 import { type Lang, pick, t, words } from "./i18n";
 import type { FactDate } from "./model";
 import { foldTight } from "./normalize";
+import { coveredProvinces } from "./province-arg";
 import type { Block, Line, Reply } from "./reply";
 
 /** Spellings that differ after folding: "Son La" and "son la" are one. */
@@ -61,8 +62,8 @@ export function renderBriefing(corpus: Corpus, b: Briefing, lang: Lang): Reply {
   }
   if (!b.covered) {
     // Say what is covered: the provinces that have content.
-    const covered = corpus.data.provinces.filter((x) => x.covered).map((x) => pick(x.name, lang));
-    blocks.push({ kind: "text", line: { text: `${w.notCovered}${w.provinceArg.covered(covered.join(", "))}` } });
+    const covered = coveredProvinces(corpus).names(lang);
+    blocks.push({ kind: "text", line: { text: `${w.notCovered}${w.provinceArg.covered(covered)}` } });
     return { lang, title, blocks, citations: citer.list };
   }
 

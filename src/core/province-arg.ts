@@ -8,7 +8,7 @@ import { resolveProvince } from "./resolve";
 /** The provinces that have content, and their names joined per language, once per corpus version. */
 const coveredOf = new WeakMap<Corpus, { provinces: Province[]; names: Map<Lang, string> }>();
 
-function covered(corpus: Corpus): { provinces: Province[]; names: (lang: Lang) => string } {
+export function coveredProvinces(corpus: Corpus): { provinces: Province[]; names: (lang: Lang) => string } {
   let known = coveredOf.get(corpus);
   if (!known) {
     known = { provinces: corpus.data.provinces.filter((p) => p.covered), names: new Map() };
@@ -56,7 +56,7 @@ export function requireProvince(
   }
   const { suggestions } = r;
   // Say what is covered: the provinces that have content ("Nghệ An", "Vientiane" are not among them).
-  const { provinces, names } = covered(corpus);
+  const { provinces, names } = coveredProvinces(corpus);
   throw new UserError(
     "unknown-province",
     both((w, lang) => {
