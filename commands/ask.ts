@@ -35,10 +35,12 @@ function factLine(ctx: CommandContext, fact: Fact, terms: ReadonlyMap<string, nu
   const { corpus, lang } = ctx;
   const name = (id: string | undefined) => (id ? pick(corpus.province(id)?.name ?? { vi: id, en: id }, lang) : "");
   // The quote that matches the question best (and, for events, one more if it matches too).
-  const ranked = [...fact.sources].sort((a, b) => overlap(b.quote, terms) - overlap(a.quote, terms));
+  const matching = new Map(fact.sources.map((q) => [q, overlap(q.quote, terms)] as const));
+  const score = (q: CitationRef) => matching.get(q) ?? 0;
+  const ranked = [...fact.sources].sort((a, b) => score(b) - score(a));
   const quotes: CitationRef[] = ranked
     .slice(0, fact.kind === "event" ? 2 : 1)
-    .filter((q, i) => i === 0 || overlap(q.quote, terms) > 0);
+    .filter((q, i) => i === 0 || score(q) > 0);
   const cites = citer.cite(fact.ref, quotes);
   switch (fact.kind) {
     case "event": {

@@ -405,7 +405,10 @@ export interface QueryTerm {
   fuzzy: boolean;
 }
 
-/** The facts a query matched, in the order MiniSearch listed them before sorting (first matched first). */
+/**
+ * The facts a query matched, in the order MiniSearch listed them before sorting (first matched first). Views of
+ * the index's scratch space: valid until its next query.
+ */
 export interface FactMatches {
   /** Fact positions. */
   ids: Int32Array;
@@ -426,6 +429,8 @@ export class QuestionIndex {
         groups: Uint16Array;
         termStamp: Int32Array;
         order: Int32Array;
+        ids: Int32Array;
+        scores: Float64Array;
         hits: Int32Array;
       }
     | undefined;
@@ -530,13 +535,7 @@ export class QuestionIndex {
     });
     let kept = 0;
     const groupCount = Math.max(1, groups.length);
-    for (let o = 0; o < ordered; o++) {
-      const doc = order[o] as number;
-      if (strong[doc] === 1 && (covered[doc] as number) / groupCount >= minCoverage) kept++;
-    }
-    const ids = new Int32Array(kept);
-    const scores = new Float64Array(kept);
-    kept = 0;
+    const { ids, scores } = s;
     for (let o = 0; o < ordered; o++) {
       const doc = order[o] as number;
       if (strong[doc] === 1 && (covered[doc] as number) / groupCount >= minCoverage) {
@@ -551,7 +550,7 @@ export class QuestionIndex {
       groupStamp[doc] = -1;
       covered[doc] = 0;
     }
-    return { ids, scores };
+    return { ids: ids.subarray(0, kept), scores: scores.subarray(0, kept) };
   }
 
   /** A query term's own term (weight 1) and, when fuzzy, the terms a few edits away (weighed by distance). */
@@ -646,6 +645,8 @@ export class QuestionIndex {
         groups: new Uint16Array(n),
         termStamp: new Int32Array(this.data.terms.length),
         order: new Int32Array(n),
+        ids: new Int32Array(n),
+        scores: new Float64Array(n),
         hits: new Int32Array(1024),
       };
     }

@@ -153,7 +153,9 @@ export function answerQuestion(corpus: Corpus, question: string, limit = 3): Que
     ids = matches.ids;
     let top = 0;
     for (const score of matches.scores) top = Math.max(top, score);
-    bases = matches.scores.map((score) => score / (top || 1));
+    // Relative to the best, in place (the matches are the index's scratch, read only here).
+    bases = matches.scores;
+    for (let i = 0; i < bases.length; i++) bases[i] = (bases[i] as number) / (top || 1);
   } else if (provinces.length > 0 || places.length > 0) {
     // Only names: every fact about them is a candidate, ranked by the bonuses below (the others are left out).
     ids = index.factsNamed(provinces.length > 0 ? provinces : places, provinces.length > 0 ? "provinces" : "places");
@@ -162,7 +164,8 @@ export function answerQuestion(corpus: Corpus, question: string, limit = 3): Que
     ids = new Int32Array(0);
     bases = new Float64Array(0);
   }
-  const finals = new Float64Array(ids.length);
+  if (finalsScratch.length < ids.length) finalsScratch = new Float64Array(ids.length);
+  const finals = finalsScratch;
   const kept: number[] = [];
   let best = Number.NEGATIVE_INFINITY;
   const inProvinces = provinces.length > 0 ? index.namedCounts(provinces, "provinces") : undefined;
@@ -243,6 +246,9 @@ export function answerQuestion(corpus: Corpus, question: string, limit = 3): Que
   const facts = chosen.map((i) => ({ fact: index.facts[ids[i] as number] as Fact, score: finals[i] as number }));
   return { facts, provinces, places, terms };
 }
+
+/** Final scores by candidate position, reused by every question (one runs at a time). */
+let finalsScratch = new Float64Array(0);
 
 /** The share of the question's term weight a fact must match to count as an answer. */
 const MIN_COVERAGE = 0.4;
