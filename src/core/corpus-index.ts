@@ -106,6 +106,8 @@ export class CorpusIndex {
   private readonly placeBySpaced = new Map<string, Place>();
   /** Spaced folded names, sorted, for whole-word prefix matches ("luang" → "luang prabang"). */
   private provinceKeys: string[] = [];
+  /** Where each of `provinceKeys` is in `provinceAlias`'s order: what a snapshot keeps instead of the strings again. */
+  private provinceKeyOrder = new Int32Array(0);
   /** Place names sorted, and the place of each at the same position (two arrays: no object per name). */
   private placeKeys: string[] = [];
   private placeOfKey: Place[] = [];
@@ -120,10 +122,21 @@ export class CorpusIndex {
     if (!lazy) for (const _ of this.fill(data));
   }
 
-  /** An index saved whole in a snapshot (v8 serialize, with the records it points to), as it was built. */
+  /**
+   * What a snapshot keeps (v8 serialize, with the records the index points to). v8 writes a string out at every
+   * place it is used, so the alias keys are kept once, in `provinceAlias`: the sorted keys and the name index's
+   * names are put back from them by `revive`.
+   */
+  saved(): unknown {
+    return { ...this, provinceKeys: undefined, provinceNames: this.provinceNames.saved() };
+  }
+
+  /** An index from `saved()`, as it was built. */
   static revive(saved: unknown): CorpusIndex {
     const index = revive(CorpusIndex, saved);
-    index.provinceNames = revive(NameIndex, index.provinceNames);
+    const keys = [...index.provinceAlias.keys()];
+    index.provinceKeys = Array.from(index.provinceKeyOrder, (i) => keys[i] as string);
+    index.provinceNames = NameIndex.revive(index.provinceNames, keys);
     return index;
   }
 
@@ -158,8 +171,15 @@ export class CorpusIndex {
         }
       }
     }
-    this.provinceKeys = yield* sortSteps([...this.provinceAlias.keys()], byCodeUnits);
-    this.provinceNames = yield* NameIndex.steps(this.provinceAlias.keys());
+    const keys = [...this.provinceAlias.keys()];
+    const order = yield* sortSteps(
+      keys.map((_, i) => i),
+      (a, b) => byCodeUnits(keys[a] as string, keys[b] as string),
+    );
+    this.provinceKeyOrder = Int32Array.from(order);
+    this.provinceKeys = order.map((i) => keys[i] as string);
+    // Built from exactly these keys, in this order: `revive` gives the names back from them.
+    this.provinceNames = yield* NameIndex.steps(keys);
 
     const placeNames: { key: string; place: Place }[] = [];
     for (const p of data.places) {

@@ -17,7 +17,8 @@ export interface CorpusSnapshot {
   data: Readonly<CorpusData>;
   texts: SourceTexts;
   version: string;
-  index: CorpusIndex;
+  /** `CorpusIndex.saved()`. */
+  index: unknown;
   search: SearchIndex;
   questions: QuestionIndexData;
 }
@@ -88,7 +89,7 @@ export class Corpus {
       data: this.data,
       texts: this.texts,
       version: this.version,
-      index: this.index,
+      index: this.index.saved(),
       search: this.search,
       questions: this.questions.data,
     };

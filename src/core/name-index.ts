@@ -1,6 +1,7 @@
 // "Did you mean" over many names without scanning them all: an index of folded names by trigram, plus a sorted
 // list for names that start with what was typed. Only the names that share a trigram with the input (or extend it,
 // or that it extends) are scored by edit distance, with the same scoring as `suggestNames`.
+import { revive } from "./revive";
 import { byCodeUnits, sortSteps } from "./sort-steps";
 import { closeEnough, scoreName } from "./suggest";
 
@@ -37,6 +38,18 @@ export class NameIndex {
     this.tights = this.names.map((n) => n.replace(/ /g, ""));
     this.counts = new Uint16Array(this.names.length);
     if (!lazy) for (const _ of this.fill());
+  }
+
+  /** What a snapshot keeps: all but the names, which the owner keeps already (see CorpusIndex.saved). */
+  saved(): unknown {
+    return { ...this, names: undefined, tights: undefined };
+  }
+
+  /** An index from `saved()` and the names it was built from (distinct, in the same order). */
+  static revive(saved: unknown, names: string[]): NameIndex {
+    const index = revive(NameIndex, saved);
+    Object.assign(index, { names, tights: names.map((n) => n.replace(/ /g, "")) });
+    return index;
   }
 
   /** The same index, built in steps (see CorpusIndex.build). */
