@@ -4,8 +4,18 @@
 
 /** Lower case, no combining marks, đ → d: "Tặng" → "tang". Dots and commas are kept (numbers need them). */
 export function stripMarks(text: string): string {
-  return text.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d").toLowerCase();
+  // Words repeat (a language has a few thousand syllables): a word is folded once, not at every occurrence.
+  if (text.length > 24) return removeMarks(text);
+  let folded = foldedWords.get(text);
+  if (folded === undefined) {
+    if (foldedWords.size >= 100_000) foldedWords.clear();
+    folded = removeMarks(text);
+    foldedWords.set(text, folded);
+  }
+  return folded;
 }
+const foldedWords = new Map<string, string>();
+const removeMarks = (text: string) => text.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d").toLowerCase();
 
 const SCALES: Record<string, number> = {
   trieu: 1e6,
@@ -135,12 +145,17 @@ function words(text: string): string[] {
 
 const exactPhrases = new Map<string, string>();
 const foldedPhrases = new Map<string, string>();
+/** The words a phrase can start with: a concept is looked for only where one stands. */
+const exactFirst = new Set<string>();
+const foldedFirst = new Set<string>();
 let longestPhrase = 1;
 for (const [concept, phrases] of Object.entries(CONCEPTS)) {
   for (const phrase of phrases) {
     const key = words(phrase).join(" ");
     exactPhrases.set(key, concept);
     foldedPhrases.set(stripMarks(key), concept);
+    exactFirst.add(key.split(" ")[0] as string);
+    foldedFirst.add(stripMarks(key).split(" ")[0] as string);
     longestPhrase = Math.max(longestPhrase, key.split(" ").length);
   }
 }
@@ -148,10 +163,20 @@ for (const [concept, phrases] of Object.entries(CONCEPTS)) {
 /** The concepts a text names, longest phrase first ("kỷ niệm chương" is a medal, not an anniversary), with the
  *  folded words each one spans. */
 export function conceptsOf(text: string, folded: boolean): { concept: string; words: string[] }[] {
-  const ws = words(text).map((w) => (folded ? stripMarks(w) : w));
+  return conceptsIn(words(text), folded);
+}
+
+/** `conceptsOf` over a text's words (as `words` gives them). */
+function conceptsIn(textWords: readonly string[], folded: boolean): { concept: string; words: string[] }[] {
+  const ws = folded ? textWords.map(stripMarks) : textWords;
   const table = folded ? foldedPhrases : exactPhrases;
+  const first = folded ? foldedFirst : exactFirst;
   const out: { concept: string; words: string[] }[] = [];
   for (let i = 0; i < ws.length; ) {
+    if (!first.has(ws[i] as string)) {
+      i++;
+      continue;
+    }
     let matched = 0;
     for (let n = Math.min(longestPhrase, ws.length - i); n >= 1 && matched === 0; n--) {
       const span = ws.slice(i, i + n);
@@ -192,14 +217,15 @@ export function singular(word: string): string | undefined {
 /** Every searchable token of a stored text: folded words, exact words ("=tặng"), concepts, numbers. */
 export function documentTokens(text: string): string[] {
   const out: string[] = [];
-  for (const w of words(text)) {
+  const textWords = words(text);
+  for (const w of textWords) {
     const f = stripMarks(w);
     out.push(f);
     if (f !== w) out.push(`=${w}`);
     const s = singular(f);
     if (s) out.push(s);
   }
-  for (const c of conceptsOf(text, false)) out.push(`c:${c.concept}`);
+  for (const c of conceptsIn(textWords, false)) out.push(`c:${c.concept}`);
   out.push(...numberGroups(text).flat());
   return out;
 }
@@ -209,6 +235,17 @@ export function questionWordsCode(): string {
   const tables = JSON.stringify({ CONCEPTS, RELATED, SCALES, STOP: [...STOP], INTENT: [...INTENT_CONCEPTS] });
   return [
     tables,
-    ...[documentTokens, conceptsOf, numberGroups, contentWords, singular, stripMarks, words, parseNumber].map(String),
+    ...[
+      documentTokens,
+      conceptsOf,
+      conceptsIn,
+      numberGroups,
+      contentWords,
+      singular,
+      stripMarks,
+      removeMarks,
+      words,
+      parseNumber,
+    ].map(String),
   ].join("\n");
 }
