@@ -45,6 +45,19 @@ export const en: Catalogue = {
     inlineMore: (command) => `… (continued — send ${command} to the bot)`,
     buttonExpired: "This button has expired (the bot restarted or the result is old). Please run the command again.",
   },
+  discord: {
+    previous: "Previous",
+    next: "Next",
+    sourcesMore: "Sources (continued)",
+    shortened: "… (shortened to fit Discord's limits)",
+    moreSources: "more sources not shown",
+    pageExpired: "This list has expired. Please run the command again to see more.",
+    sentPrivately: "The answer was sent to you privately (only you can see it).",
+    missingPermissions: (permissions: string) =>
+      `The bot cannot post digests in this channel: it lacks ${permissions}. Ask a server admin to grant the bot those permissions here, then run /subscribe again.`,
+    unknownButton: "This button no longer works.",
+    brand: "Hữu Nghị · Vietnam–Laos cooperation",
+  },
   console: {
     pagingHint: "(/next: next page · /prev: previous page)",
     lastPage: (page: number, count: number) => `This is the last page (${page}/${count}).`,

@@ -52,6 +52,20 @@ export const vi = {
     inlineMore: (command: string) => `… (còn tiếp — gõ ${command} với bot)`,
     buttonExpired: "Nút này đã hết hạn (bot vừa khởi động lại hoặc kết quả đã cũ). Vui lòng gõ lại lệnh.",
   },
+  // Words the Discord adapter adds around a reply: buttons, continuation labels, expiry notices.
+  discord: {
+    previous: "Trang trước",
+    next: "Trang sau",
+    sourcesMore: "Nguồn (tiếp)",
+    shortened: "… (đã rút gọn cho vừa giới hạn của Discord)",
+    moreSources: "nguồn khác không hiển thị hết",
+    pageExpired: "Danh sách này đã hết hạn. Vui lòng chạy lại lệnh để xem tiếp.",
+    sentPrivately: "Câu trả lời đã được gửi riêng cho bạn (chỉ bạn thấy).",
+    missingPermissions: (permissions: string) =>
+      `Bot không thể đăng bản tin ở kênh này: thiếu quyền ${permissions}. Nhờ quản trị máy chủ cấp các quyền đó cho bot ở kênh này rồi thử lại /subscribe.`,
+    unknownButton: "Nút này không còn dùng được.",
+    brand: "Hữu Nghị · hợp tác Việt Nam – Lào",
+  },
   console: {
     pagingHint: "(/next: trang sau · /prev: trang trước)",
     lastPage: (page: number, count: number) => `Đây là trang cuối (${page}/${count}).`,

@@ -17,7 +17,7 @@ import {
 } from "discord.js";
 import { isAdminOnly } from "../../core/command";
 import { findCommand } from "../../core/dispatch";
-import { t } from "../../core/i18n";
+import { t, words } from "../../core/i18n";
 import type { Reply } from "../../core/reply";
 import { type AdapterDeps, ChatGoneError, type PlatformAdapter } from "../adapter";
 import { createPipeline } from "../shared/pipeline";
@@ -31,7 +31,6 @@ import { argsOf } from "./options";
 import { discordParts } from "./pages";
 import { registerCommands, restOptions } from "./register";
 import { renderEmbeds } from "./render";
-import { dt } from "./texts";
 
 export interface DiscordAdapterOptions {
   token: string;
@@ -108,7 +107,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Adapt
     if (missing.length > 0) {
       const lang = langFromDiscordLocale(i.locale, preferVietnamese);
       await i.reply({
-        content: dt("missingPermissions", lang).replace("{permissions}", missing.join(", ")),
+        content: words(lang).discord.missingPermissions(missing.join(", ")),
         flags: MessageFlags.Ephemeral,
         allowedMentions: NO_MENTIONS,
       });

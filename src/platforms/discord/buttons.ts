@@ -2,12 +2,11 @@
 // answers, then a row each for actions, quotes and "did you mean" suggestions. Custom ids are "pg:<token>:<page>"
 // (at most 30 characters, well within Discord's 100).
 import { type APIActionRowComponent, type APIButtonComponent, ButtonStyle, ComponentType } from "discord.js";
-import type { Lang } from "../../core/i18n";
+import { type Lang, words } from "../../core/i18n";
 import { pageData } from "../../core/paging";
 import type { Paging } from "../../core/reply";
 import type { Button } from "../shared/offers";
 import { clip, LIMITS } from "./limits";
-import { dt } from "./texts";
 
 export function pageButtons(token: string, paging: Paging, lang: Lang): APIActionRowComponent<APIButtonComponent>[] {
   const { page, pageCount } = paging;
@@ -29,9 +28,9 @@ export function pageButtons(token: string, paging: Paging, lang: Lang): APIActio
     {
       type: ComponentType.ActionRow,
       components: [
-        button(`◀ ${dt("previous", lang)}`, page - 1, page <= 1, ButtonStyle.Primary),
+        button(`◀ ${words(lang).discord.previous}`, page - 1, page <= 1, ButtonStyle.Primary),
         button(`${page}/${pageCount}`, page, true, ButtonStyle.Secondary),
-        button(`${dt("next", lang)} ▶`, page + 1, page >= pageCount, ButtonStyle.Primary),
+        button(`${words(lang).discord.next} ▶`, page + 1, page >= pageCount, ButtonStyle.Primary),
       ],
     },
   ];

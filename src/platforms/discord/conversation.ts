@@ -10,11 +10,10 @@ import {
   MessageFlags,
   type RepliableInteraction,
 } from "discord.js";
-import type { Lang } from "../../core/i18n";
+import { type Lang, words } from "../../core/i18n";
 import type { Conversation } from "../shared/pipeline";
 import { answerInTime } from "./deferral";
 import { messageOf, NO_MENTIONS } from "./message";
-import { dt } from "./texts";
 
 /** Not deferred; deferred with a public or an ephemeral "thinking…"; or a button's message kept (deferUpdate). */
 type Deferral = "none" | "public" | "private" | "update";
@@ -84,12 +83,12 @@ function conversation(
       // A slow error is no secret: it replaces the caller's own "thinking…" message, where they look for it.
       else if (reply.error) await i.editReply(message);
       else {
-        await i.editReply({ content: dt("sentPrivately", offers.lang), embeds: [], components: [] });
+        await i.editReply({ content: words(offers.lang).discord.sentPrivately, embeds: [], components: [] });
         await i.followUp(whisper);
       }
     },
     async expired(why) {
-      const content = dt(why === "expired" ? "pageExpired" : "unknownButton", options.lang);
+      const content = words(options.lang).discord[why === "expired" ? "pageExpired" : "unknownButton"];
       await i.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
     },
   };

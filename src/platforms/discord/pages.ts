@@ -1,12 +1,13 @@
 // A reply too long for one Discord message is cut into parts, each shown whole: every [n] in a part's text is
 // listed among that part's sources, nothing is shortened away. Parts are turned with the same buttons as pages.
 // Pure: no client, no I/O.
+
 import type { APIEmbed } from "discord.js";
+import { words } from "../../core/i18n";
 import type { Block, Line, Reply } from "../../core/reply";
 import { clip, LIMITS } from "./limits";
 import { escapeMarkdown } from "./markdown";
 import { bodyLines, citationLine, renderEmbeds } from "./render";
-import { dt } from "./texts";
 
 /** Citation numbers shown in an embed's text (description and non-source fields). */
 function citedNumbers(reply: Reply): Set<number> {
@@ -21,7 +22,8 @@ function citedNumbers(reply: Reply): Set<number> {
 /** Whether `reply` renders in one message with its body whole and every source it cites listed. */
 export function fitsWhole(reply: Reply, embeds: APIEmbed[] = renderEmbeds(reply)): boolean {
   const all = embeds.map((e) => [e.description ?? "", ...(e.fields ?? []).map((f) => f.value)].join("\n")).join("\n");
-  if (all.includes(dt("shortened", reply.lang)) || all.includes(dt("moreSources", reply.lang))) return false;
+  if (all.includes(words(reply.lang).discord.shortened) || all.includes(words(reply.lang).discord.moreSources))
+    return false;
   const listed = new Set(
     embeds.flatMap((e) =>
       (e.fields ?? []).flatMap((f) => [...f.value.matchAll(/^\[(\d+)\]/gm)].map((m) => Number(m[1]))),

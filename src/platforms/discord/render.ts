@@ -1,12 +1,11 @@
 // Reply → Discord embeds, always within every embed limit (title 256, description 4,096,
 // 25 fields of 1,024, 6,000 characters in all, 10 embeds). Pure: no client, no I/O.
 import type { APIEmbed, APIEmbedField } from "discord.js";
-import { type Lang, t } from "../../core/i18n";
+import { type Lang, t, words } from "../../core/i18n";
 import type { Block, Citation, Line, Reply } from "../../core/reply";
 import { citeNumbers, type SourceGroup, sourceGroups, sourceParts } from "../../core/source-list";
 import { clip, LIMITS } from "./limits";
 import { escapeMarkdown, safeUrl } from "./markdown";
-import { dt } from "./texts";
 
 const COLOR = { normal: 0x1e5aa8, error: 0xc0392b } as const;
 
@@ -99,7 +98,7 @@ function citationFields(lines: readonly string[], budget: number, lang: Lang): A
   const fields: APIEmbedField[] = [];
   let value = "";
   let used = 0;
-  const nameFor = (): string => (fields.length === 0 ? t("sources", lang) : dt("sourcesMore", lang));
+  const nameFor = (): string => (fields.length === 0 ? t("sources", lang) : words(lang).discord.sourcesMore);
   const flush = (): void => {
     if (!value) return;
     const name = nameFor();
@@ -115,9 +114,9 @@ function citationFields(lines: readonly string[], budget: number, lang: Lang): A
     if (value && value.length + 1 + text.length > LIMITS.fieldValue) flush();
     const full = !value && fields.length >= LIMITS.fieldsPerEmbed;
     // Leave room for the "+N more" line while more citations follow.
-    const reserve = i < lines.length - 1 ? dt("sourcesMore", lang).length + 48 : 0;
+    const reserve = i < lines.length - 1 ? words(lang).discord.sourcesMore.length + 48 : 0;
     if (full || used + costWith(text) + reserve > budget) {
-      const more = `… +${lines.length - i} ${dt("moreSources", lang)}`;
+      const more = `… +${lines.length - i} ${words(lang).discord.moreSources}`;
       if (value && value.length + 1 + more.length > LIMITS.fieldValue) flush();
       if ((value || fields.length < LIMITS.fieldsPerEmbed) && used + costWith(more) <= budget) {
         value = value ? `${value}\n${more}` : more;
@@ -138,7 +137,7 @@ function fieldsCost(fields: APIEmbedField[]): number {
 export function renderEmbeds(reply: Reply): APIEmbed[] {
   const { lang } = reply;
   const title = clip(escapeMarkdown(reply.title), LIMITS.embedTitle);
-  const footerParts = [dt("brand", lang)];
+  const footerParts = [words(lang).discord.brand];
   if (reply.paging && reply.paging.pageCount > 1) {
     footerParts.unshift(`${t("page", lang)} ${reply.paging.page}/${reply.paging.pageCount}`);
   }
@@ -157,7 +156,7 @@ export function renderEmbeds(reply: Reply): APIEmbed[] {
   if (bodyNeeded + citeNeeded > available) {
     bodyBudget = Math.min(bodyNeeded, Math.max(available - citeNeeded, Math.floor(available * 0.6)));
   }
-  const body = takeLines(lines, bodyBudget, dt("shortened", lang));
+  const body = takeLines(lines, bodyBudget, words(lang).discord.shortened);
   const fields = citationFields(citeLines, available - body.length, lang);
 
   const embeds: APIEmbed[] = chunks(body, LIMITS.embedDescription).map((description) => ({ description }));
