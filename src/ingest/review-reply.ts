@@ -1,24 +1,18 @@
 // A draft shown compactly for review: what was found (with the quotes), what is uncertain (an inferred year and
 // its reason, an unresolved name, a possible duplicate), and the errors that block approval. The same Reply feeds
 // /review on the platforms and `npm run ingest` in a terminal.
+import { clipLine } from "../core/clip";
 import { type Lang, words } from "../core/i18n";
 import type { Block, Line, Reply } from "../core/reply";
 import type { Draft, UncertaintyKind } from "./draft";
 import { describeDate } from "./draft";
 import type { DraftSummary } from "./inbox";
 
-const clip = (text: string, max: number) => {
-  const flat = text.replace(/\s+/g, " ").trim();
-  if (flat.length <= max) return flat;
-  const cut = flat.slice(0, max);
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), max - 20))}…`;
-};
-
 export function reviewReply(draft: Draft, lang: Lang): Reply {
   const vi = lang === "vi";
   const w = words(lang).review;
   const r = draft.records;
-  const q = (quote: string | undefined) => (quote ? ` — “${clip(quote, 110)}”` : "");
+  const q = (quote: string | undefined) => (quote ? ` — “${clipLine(quote, 110)}”` : "");
   const found: Line[] = [
     ...r.events.map((e) => ({ text: `${e.id} · ${e.kind} · ${describeDate(e.date)}${q(e.sources[0]?.quote)}` })),
     ...r.agreements.map((a) => ({
@@ -35,7 +29,7 @@ export function reviewReply(draft: Draft, lang: Lang): Reply {
       const record = u.record ? [...r.events, ...r.figures].find((x) => x.id === u.record) : undefined;
       const reason = u.kind === "inferred-year" && record?.date.inferred ? record.date.inferred[lang] : u.text;
       return {
-        text: `${w.uncertainty[u.kind as UncertaintyKind] ?? u.kind}${u.record ? ` (${u.record})` : ""}: ${clip(reason, 260)}`,
+        text: `${w.uncertainty[u.kind as UncertaintyKind] ?? u.kind}${u.record ? ` (${u.record})` : ""}: ${clipLine(reason, 260)}`,
       };
     });
   const blocks: Block[] = [
@@ -68,7 +62,7 @@ export function reviewReply(draft: Draft, lang: Lang): Reply {
     );
   }
   const reply: Reply = {
-    title: `${w.draft} ${draft.id} — ${clip(draft.source.title, 90)}`,
+    title: `${w.draft} ${draft.id} — ${clipLine(draft.source.title, 90)}`,
     blocks,
     citations: [],
     private: true,
@@ -94,7 +88,7 @@ export function inboxReply(drafts: readonly DraftSummary[], lang: Lang): Reply {
           {
             kind: "list",
             items: drafts.map((d) => ({
-              text: `${d.id} — ${clip(d.title, 80)} · ${d.records} ${w.records}${d.uncertain ? ` · ${d.uncertain} ${w.uncertainCount}` : ""}${d.errors ? ` · ${d.errors} ${w.errorCount}` : ""}${d.duplicateOf ? ` · ${w.duplicateOf} ${d.duplicateOf}` : ""}`,
+              text: `${d.id} — ${clipLine(d.title, 80)} · ${d.records} ${w.records}${d.uncertain ? ` · ${d.uncertain} ${w.uncertainCount}` : ""}${d.errors ? ` · ${d.errors} ${w.errorCount}` : ""}${d.duplicateOf ? ` · ${w.duplicateOf} ${d.duplicateOf}` : ""}`,
             })),
           },
         ]
@@ -102,6 +96,6 @@ export function inboxReply(drafts: readonly DraftSummary[], lang: Lang): Reply {
     citations: [],
     private: true,
     lang,
-    suggestions: drafts.slice(0, 3).map((d) => ({ command: `/review ${d.id}`, label: clip(d.title, 40) })),
+    suggestions: drafts.slice(0, 3).map((d) => ({ command: `/review ${d.id}`, label: clipLine(d.title, 40) })),
   };
 }
