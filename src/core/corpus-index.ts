@@ -1,6 +1,7 @@
 // Every lookup a command needs, built once per corpus version so that no command scans the records:
 // records by id, by province, by year and by person; pre-folded names and aliases; anniversaries by calendar day;
 // typo candidates from a trigram index. Lists keep the order of the data files.
+
 import type {
   Agreement,
   Anniversary,
@@ -16,6 +17,7 @@ import { NameIndex } from "./name-index";
 import { fold, foldTight } from "./normalize";
 import { revive } from "./revive";
 import { byCodeUnits, sortSteps } from "./sort-steps";
+import { runStepsPausing } from "./steps";
 
 export type RecordKind = keyof CorpusData;
 export const RECORD_KINDS: readonly RecordKind[] = [
@@ -142,7 +144,7 @@ export class CorpusIndex {
 
   static async build(data: Readonly<CorpusData>, pause: () => Promise<void>): Promise<CorpusIndex> {
     const index = new CorpusIndex(data, true);
-    for (const _ of index.fill(data)) await pause();
+    await runStepsPausing(index.fill(data), pause);
     return index;
   }
 

@@ -1,4 +1,5 @@
 // An immutable corpus snapshot with its indexes. A reload builds a whole new one and swaps a reference.
+
 import { createHash } from "node:crypto";
 import { CorpusIndex, RECORD_KINDS, type RecordKind } from "./corpus-index";
 import type { Agreement, CitationRef, CorpusData, CorpusEvent, Figure, Person, Place, Province } from "./model";
@@ -9,6 +10,7 @@ import { revive } from "./revive";
 import { buildSearchIndex, buildSearchIndexSliced, SearchIndex, searchDocSteps } from "./search-index";
 import { sortSteps } from "./sort-steps";
 import { SourceTexts } from "./source-texts";
+import { runStepsPausing } from "./steps";
 
 export type { RecordKind } from "./corpus-index";
 export { RECORD_KINDS, recordId } from "./corpus-index";
@@ -68,16 +70,11 @@ export class Corpus {
     version: string,
     pause: () => Promise<void>,
   ): Promise<Corpus> {
-    const stored = SourceTexts.steps(texts);
-    let step = stored.next();
-    while (!step.done) {
-      await pause();
-      step = stored.next();
-    }
+    const stored = await runStepsPausing(SourceTexts.steps(texts), pause);
     const index = await CorpusIndex.build(data, pause);
-    const search = await buildSearchIndexSliced({ data, sourceByFile: index.sourceByFile, texts: step.value }, pause);
+    const search = await buildSearchIndexSliced({ data, sourceByFile: index.sourceByFile, texts: stored }, pause);
     const questions = await QuestionIndex.build({ data, index }, pause);
-    return new Corpus(data, step.value, version, { index, search, questions });
+    return new Corpus(data, stored, version, { index, search, questions });
   }
 
   /**

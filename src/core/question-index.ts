@@ -6,11 +6,13 @@
 //
 // `QuestionIndexData` is plain data (arrays, typed arrays, Maps of strings and numbers, and the facts, which refer
 // to the corpus's own citation objects), so a snapshot can store it; `QuestionIndex` adds the per-query scratch.
+
 import { distance } from "fastest-levenshtein";
 import type { CorpusIndex } from "./corpus-index";
 import type { CitationRef, CorpusData, FactDate } from "./model";
 import { fold } from "./normalize";
 import { documentTokens, questionWordsCode } from "./question-words";
+import { runSteps, runStepsPausing } from "./steps";
 
 export type FactKind = "event" | "figure" | "agreement" | "clause" | "commitment" | "person" | "anniversary";
 
@@ -444,21 +446,12 @@ export class QuestionIndex {
   constructor(readonly data: QuestionIndexData) {}
 
   static of(source: QuestionSource): QuestionIndex {
-    const it = buildSteps(source);
-    let step = it.next();
-    while (!step.done) step = it.next();
-    return new QuestionIndex(step.value);
+    return new QuestionIndex(runSteps(buildSteps(source)));
   }
 
   /** The same index, built in slices: `pause` is awaited between steps of a few hundred documents. */
   static async build(source: QuestionSource, pause: () => Promise<void>): Promise<QuestionIndex> {
-    const it = buildSteps(source);
-    let step = it.next();
-    while (!step.done) {
-      await pause();
-      step = it.next();
-    }
-    return new QuestionIndex(step.value);
+    return new QuestionIndex(await runStepsPausing(buildSteps(source), pause));
   }
 
   get facts(): readonly Fact[] {

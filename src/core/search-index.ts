@@ -5,10 +5,12 @@
 // what its terms' postings cost, not a walk over every document. Ranking is MiniSearch's (BM25+ with k 1.2,
 // b 0.7, d 0.5; title boost 2; prefix weight 0.375 and fuzzy weight 0.45; facts above sentences), which this
 // index replaced because its per-posting maps made common words cost tens of milliseconds at a large corpus.
+
 import { distance } from "fastest-levenshtein";
 import type { Corpus } from "./corpus";
 import { fold, normalizeSpace } from "./normalize";
 import { byCodeUnits, sortSteps } from "./sort-steps";
+import { runSteps, runStepsPausing } from "./steps";
 
 export interface SearchDoc {
   id: string;
@@ -154,7 +156,7 @@ export class SearchIndex {
   /** The same index, built in slices that let other work run between (see CorpusIndex.build). */
   static async build(docs: readonly SearchDoc[], pause: () => Promise<void>): Promise<SearchIndex> {
     const index = new SearchIndex(docs, true);
-    for (const _ of index.fill()) await pause();
+    await runStepsPausing(index.fill(), pause);
     return index;
   }
 
@@ -376,10 +378,7 @@ export class SearchIndex {
 
 /** The documents the index holds: facts, their clauses and commitments, names, and Vietnam–Laos sentences. */
 export function searchDocs(corpus: Pick<Corpus, "data" | "sourceByFile" | "texts">): SearchDoc[] {
-  const it = searchDocSteps(corpus);
-  let step = it.next();
-  while (!step.done) step = it.next();
-  return step.value;
+  return runSteps(searchDocSteps(corpus));
 }
 
 /** `searchDocs` in steps, yielding every few hundred sources. */
@@ -471,11 +470,5 @@ export async function buildSearchIndexSliced(
   corpus: Pick<Corpus, "data" | "sourceByFile" | "texts">,
   pause: () => Promise<void>,
 ): Promise<SearchIndex> {
-  const it = searchDocSteps(corpus);
-  let step = it.next();
-  while (!step.done) {
-    await pause();
-    step = it.next();
-  }
-  return SearchIndex.build(step.value, pause);
+  return SearchIndex.build(await runStepsPausing(searchDocSteps(corpus), pause), pause);
 }

@@ -3,6 +3,8 @@
 // outside the garbage-collected heap, and a snapshot saves and restores it as one copy. A text is decoded when
 // asked for (a `/source` page, building the search index), which costs microseconds per article.
 
+import { runSteps } from "./steps";
+
 const encoder = new TextEncoder();
 // A byte-order mark at the start of a file is part of its text, as `Buffer.toString` keeps it.
 const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
@@ -19,10 +21,7 @@ export class SourceTexts implements ReadonlyMap<string, string> {
   private constructor() {}
 
   static of(texts: Iterable<readonly [string, string]>): SourceTexts {
-    const it = SourceTexts.steps(texts);
-    let step = it.next();
-    while (!step.done) step = it.next();
-    return step.value;
+    return runSteps(SourceTexts.steps(texts));
   }
 
   /** The same, yielding every few files. */
