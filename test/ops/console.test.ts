@@ -3,7 +3,7 @@ import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Core } from "../../src/app";
 import { createConsoleAdapter } from "../../src/platforms/console/console";
-import { opsCore, tempWorkspace } from "./support";
+import { opsCore, sqliteStore, tempWorkspace } from "./support";
 
 let ws: Awaited<ReturnType<typeof tempWorkspace>>;
 let core: Core;
@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => ws.cleanup());
 
-function session(lang?: "vi" | "en", saved?: "vi" | "en", width?: number) {
+function session(lang?: "vi" | "en", saved?: "vi" | "en", width?: number, on: Core = core) {
   const input = new PassThrough();
   const output = new PassThrough();
   let text = "";
@@ -25,9 +25,9 @@ function session(lang?: "vi" | "en", saved?: "vi" | "en", width?: number) {
   const adapter = createConsoleAdapter(
     { input, output, ...(lang ? { lang } : {}), ...(width ? { width } : {}), onEnd: () => ended++ },
     {
-      handle: (inv) => core.handle(inv),
-      commands: core.commands,
-      corpus: () => core.holder.get(),
+      handle: (inv) => on.handle(inv),
+      commands: on.commands,
+      corpus: () => on.holder.get(),
       ...(saved ? { userLang: async () => saved } : {}),
     },
   );
@@ -135,6 +135,41 @@ describe("console", () => {
     await unwrapped.adapter.finished;
     const words = (text: string) => text.split(/\s+/).filter((w) => w.length > 0 && w.length < 50);
     expect(words(s.output())).toEqual(words(unwrapped.output()));
+  });
+
+  it("shows the last cited answer's verbatim quotes when quotes is typed, and says so before any", async () => {
+    const s = session("en");
+    await s.adapter.start();
+    s.input.end("quotes\n/province son la\n/help\nquotes\nquotes\n");
+    await s.adapter.finished;
+    const out = s.output();
+    expect(out).toContain("This answer cites no source.");
+    expect(out.indexOf("This answer cites no source.")).toBeLessThan(out.indexOf("Sơn La province, Vietnam."));
+    // /help cites nothing: quotes still means the last answer that cited sources, and typed again, the same.
+    expect([...out.matchAll(/Quotes — /g)]).toHaveLength(2);
+    expect(out.slice(out.indexOf("Quotes — "))).toContain("Sơn La");
+  });
+
+  it("a /lang typed in the session wins over --lang from then on", async () => {
+    const store = await sqliteStore(ws.root);
+    const withStore = await opsCore(ws.data, store, ["console:local"]);
+    const s = session("vi", undefined, undefined, withStore);
+    await s.adapter.start();
+    s.input.end("/province son la\n/lang en\n/province son la\n");
+    await s.adapter.finished;
+    await store.close();
+    const out = s.output();
+    expect(out).toContain("Tỉnh Sơn La, Việt Nam.");
+    expect(out.indexOf("Tỉnh Sơn La, Việt Nam.")).toBeLessThan(out.indexOf("Sơn La province, Vietnam."));
+  });
+
+  it("answers a line it cannot read, and paging with nothing to page, in the session's language", async () => {
+    const s = session("en");
+    await s.adapter.start();
+    s.input.end("/???\nnext\n");
+    await s.adapter.finished;
+    expect(s.output()).toContain("Type /help to see the commands.");
+    expect(s.output()).toContain("Nothing to page through.");
   });
 
   it("prints a digest sent to it", async () => {

@@ -59,6 +59,11 @@ export const en: Catalogue = {
     brand: "Hữu Nghị · Vietnam–Laos cooperation",
   },
   console: {
+    welcome: "Hữu Nghị — type /help for the commands, /quit to leave.",
+    unknownLine: "Type /help to see the commands.",
+    nothingToPage: "Nothing to page through.",
+    pageExpired: "This list is too old. Please type the command again to see more.",
+    internalError: "Internal error; see the log.",
     pagingHint: "(/next: next page · /prev: previous page)",
     lastPage: (page: number, count: number) => `This is the last page (${page}/${count}).`,
     firstPage: (count: number) => `This is the first page (1/${count}).`,

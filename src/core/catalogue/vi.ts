@@ -44,7 +44,7 @@ export const vi = {
     pageSpan: (page: number, span: string) => `trang ${page} — ${span}`,
   },
 
-  // The console (npm start with no platform token).
+  // Words the Telegram adapter adds: private replies, inline results, expired buttons.
   telegram: {
     sentPrivately: "Đã gửi câu trả lời vào chat riêng với bạn.",
     privateOnly: (bot: string) => `Câu trả lời này chỉ gửi riêng. Hãy mở chat với @${bot}, bấm Start rồi gõ lại lệnh.`,
@@ -66,7 +66,13 @@ export const vi = {
     unknownButton: "Nút này không còn dùng được.",
     brand: "Hữu Nghị · hợp tác Việt Nam – Lào",
   },
+  // The console (npm start with no platform token).
   console: {
+    welcome: "Hữu Nghị — gõ /help để xem các lệnh, /quit để thoát.",
+    unknownLine: "Gõ /help để xem các lệnh.",
+    nothingToPage: "Không có trang nào để lật.",
+    pageExpired: "Danh sách này đã cũ. Vui lòng gõ lại lệnh để xem tiếp.",
+    internalError: "Lỗi nội bộ; xem log.",
     pagingHint: "(/next: trang sau · /prev: trang trước)",
     lastPage: (page: number, count: number) => `Đây là trang cuối (${page}/${count}).`,
     firstPage: (count: number) => `Đây là trang đầu (1/${count}).`,

@@ -1,15 +1,22 @@
 // The interactive console: `npm start` with no bot token. Type the same commands as in a chat
 // ("/province son la", "/help"), read plain-text replies; /quit or end of input (Ctrl+D) exits.
-// It is a PlatformAdapter too, so digests subscribed from the console are printed here.
+// Commands go through the shared request pipeline like a chat's; the console has no buttons, so the typed words
+// `next`, `prev` and `quotes` press the last answer's page and quotes buttons. It is a PlatformAdapter too, so
+// digests subscribed from the console are printed here.
 import { createInterface, type Interface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
+import pino from "pino";
 import type { Caller } from "../../core/command";
-import { findCommand, parseCommandText } from "../../core/dispatch";
+import { findCommand } from "../../core/dispatch";
 import { isLang, type Lang, words } from "../../core/i18n";
-import { plainTextInvocation } from "../../core/plain-text";
+import { PageTokens, pageData } from "../../core/paging";
 import type { Reply } from "../../core/reply";
 import type { AdapterDeps, PlatformAdapter } from "../adapter";
+import type { Asker } from "../shared/asker";
+import type { Offers } from "../shared/offers";
+import { type Conversation, createPipeline } from "../shared/pipeline";
 import { consoleCaller } from "./caller";
+import { readLine } from "./line";
 import { renderForConsole } from "./render";
 import { saveAttachment } from "./save-file";
 import { wrapText } from "./wrap";
@@ -34,107 +41,113 @@ export interface ConsoleOptions {
 export type ConsoleDeps = Pick<AdapterDeps, "handle" | "commands" | "corpus"> &
   Partial<Pick<AdapterDeps, "userLang" | "logger">>;
 
-const QUIT = new Set(["quit", "exit", "q"]);
-/** Typed after an answer: its verbatim quotes ("Trích dẫn / Quotes"). */
-const QUOTES = new Set(["quotes", "trichdan", "trích_dẫn", "trích-dẫn"]);
-
 export interface ConsoleAdapter extends PlatformAdapter {
   /** Resolves when input has ended and every line has been answered. */
   readonly finished: Promise<void>;
 }
 
+/** The console's buttons stay in this process: one user, nobody presses them from elsewhere. */
+const PAGE_TOKENS = 1_000;
+
 export function createConsoleAdapter(options: ConsoleOptions, deps: ConsoleDeps): ConsoleAdapter {
   const caller = options.caller ?? consoleCaller;
   const interactive = (options.input as { isTTY?: boolean }).isTTY === true;
+  const logger = deps.logger ?? pino({ level: "silent" });
   let rl: Interface | undefined;
   // Input still being read; `answering` stays true until the last reply is written (connected()).
   let open = false;
   let answering = false;
   // Lines are answered one after another so replies come out in the order commands were typed.
   let queue: Promise<void> = Promise.resolve();
-  // The last paged invocation, for /next and /prev.
-  let last: { command: string; text: string; page: number; pageCount: number } | undefined;
-  // The last answer that cites sources, for /quotes.
-  let cited: { command: string; text: string; page: number } | undefined;
+  // The last answer's pages (for next and prev) and the last cited answer's quotes button (for quotes).
+  let pages: { token?: string; page: number; pageCount: number } | undefined;
+  let quotes: string | undefined;
   let markFinished: () => void = () => {};
   const finished = new Promise<void>((resolve) => {
     markFinished = resolve;
   });
 
   let sessionLang = options.lang;
+  const userLang = async (userId: string): Promise<Lang | undefined> => sessionLang ?? (await deps.userLang?.(userId));
+  const pipeline = createPipeline(
+    { commands: deps.commands, handle: deps.handle, pages: new PageTokens(PAGE_TOKENS), userLang, logger },
+    { whispers: false },
+  );
+  const asker: Asker = {
+    platform: caller.platform,
+    userId: caller.userId,
+    chatId: caller.chatId,
+    chatKind: caller.chatKind,
+    clientLang: "vi",
+    isChatAdmin: caller.isChatAdmin,
+  };
+  if (caller.displayName) asker.displayName = caller.displayName;
+  if (caller.adminRight) asker.adminRight = caller.adminRight;
+
   const width = () => options.width ?? (options.output as { isTTY?: boolean; columns?: number }).columns;
   const write = (text: string) => options.output.write(`${wrapText(text, width() ?? Number.POSITIVE_INFINITY)}\n`);
   const prompt = () => {
     if (interactive && open) rl?.prompt();
   };
-  const langOf = async (): Promise<Lang> =>
-    sessionLang ?? (await deps.userLang?.(caller.userId).catch(() => undefined)) ?? "vi";
+  const langNow = async (): Promise<Lang> => (await userLang(caller.userId).catch(() => undefined)) ?? asker.clientLang;
 
-  async function answer(line: string): Promise<void> {
-    const input = line.trim();
-    if (input === "") return;
-    // "/province son la", "next", "quit" as typed; any other line without a slash is a question.
-    const firstWord = input.split(/\s+/)[0]?.toLowerCase() ?? "";
-    const parsed =
-      input.startsWith("/") ||
-      QUIT.has(firstWord) ||
-      QUOTES.has(firstWord) ||
-      firstWord === "next" ||
-      firstWord === "prev"
-        ? parseCommandText(input.startsWith("/") ? input : `/${input}`)
-        : (() => {
-            const plain = plainTextInvocation(deps.commands, deps.corpus(), input);
-            return { name: plain.command, text: plain.text };
-          })();
-    if (!parsed) {
-      write("Gõ /help để xem các lệnh. · Type /help to see the commands.");
-      return;
-    }
-    if (QUIT.has(parsed.name) && !findCommand(deps.commands, parsed.name)) {
-      rl?.close();
-      return;
-    }
-    let { name, text } = parsed;
-    let page = 1;
-    if (QUOTES.has(name) && !findCommand(deps.commands, name)) {
-      if (!cited) {
-        write(words(await langOf()).quotes.none);
-        return;
-      }
-      write(renderForConsole(await deps.handle({ ...cited, lang: await langOf(), caller, view: "quotes" })));
-      return;
-    }
-    if ((name === "next" || name === "prev") && !findCommand(deps.commands, name)) {
-      if (!last) {
-        write("Không có trang nào để lật. · Nothing to page through.");
-        return;
-      }
-      // Past either end, say so rather than show the same page again.
-      const w = words(await langOf()).console;
-      if (name === "next" && last.page >= last.pageCount) {
-        write(w.lastPage(last.page, last.pageCount));
-        return;
-      }
-      if (name === "prev" && last.page <= 1) {
-        write(w.firstPage(last.pageCount));
-        return;
-      }
-      page = Math.min(Math.max(1, last.page + (name === "next" ? 1 : -1)), last.pageCount);
-      ({ command: name, text } = last);
-    }
-    const lang = await langOf();
-    const reply = await deps.handle({ command: name, text, page, lang, caller });
-    last = reply.paging ? { command: name, text, page: reply.paging.page, pageCount: reply.paging.pageCount } : last;
-    if (!reply.error && reply.citations.length > 0) cited = { command: name, text, page: reply.paging?.page ?? page };
+  /** Prints a reply and remembers what it offers; `chosen`: the argument of a /lang that asked for it. */
+  async function show(reply: Reply, offers: Offers, chosen?: string): Promise<void> {
     write(renderForConsole(reply));
     if (reply.attachment) {
       write(words(reply.lang).pictures.saved(await saveAttachment(options.filesDir ?? "var/files", reply.attachment)));
     }
-    if (reply.paging && reply.paging.pageCount > 1) write(words(reply.lang).console.pagingHint);
+    if (reply.paging) pages = { ...reply.paging, ...(offers.pages ? { token: offers.pages.token } : {}) };
+    if (offers.pages) write(words(reply.lang).console.pagingHint);
+    // The quotes of the last answer that cites sources; under the quotes themselves the button leads back.
+    if (offers.quotes && reply.quotesOf === undefined) quotes = offers.quotes.data;
     // A /lang typed now changes this session's language, even one given on the command line.
-    const chosen = text.trim().toLowerCase();
-    if (sessionLang && !reply.error && findCommand(deps.commands, name)?.name === "lang" && isLang(chosen)) {
-      sessionLang = chosen;
+    if (chosen !== undefined && sessionLang && !reply.error && isLang(chosen)) sessionLang = chosen;
+  }
+
+  function conversation(chosen?: string): Conversation {
+    const post = (reply: Reply, offers: Offers) => show(reply, offers, chosen);
+    return {
+      run: (work) => work(),
+      post,
+      postPrivately: post,
+      replace: post,
+      async expired() {
+        write(words(await langNow()).console.pageExpired);
+      },
+    };
+  }
+
+  /** next and prev: the last answer's page buttons; past either end, say so rather than show it again. */
+  async function turn(step: 1 | -1): Promise<void> {
+    const w = words(await langNow()).console;
+    if (!pages) return void write(w.nothingToPage);
+    if (step > 0 && pages.page >= pages.pageCount) return void write(w.lastPage(pages.page, pages.pageCount));
+    if (step < 0 && pages.page <= 1) return void write(w.firstPage(pages.pageCount));
+    if (pages.token) await pipeline.press(pageData(pages.token, pages.page + step), asker, conversation());
+  }
+
+  async function answer(line: string): Promise<void> {
+    const typed = readLine(line, deps.commands, deps.corpus);
+    switch (typed.kind) {
+      case "empty":
+        return;
+      case "unknown":
+        return void write(words(await langNow()).console.unknownLine);
+      case "quit":
+        return void rl?.close();
+      case "next":
+        return turn(1);
+      case "prev":
+        return turn(-1);
+      case "quotes":
+        if (!quotes) return void write(words(await langNow()).quotes.none);
+        return pipeline.press(quotes, asker, conversation());
+      case "command": {
+        const isLangCommand = findCommand(deps.commands, typed.command)?.name === "lang";
+        const chosen = isLangCommand ? typed.text.trim().toLowerCase() : undefined;
+        return pipeline.command({ command: typed.command, text: typed.text }, asker, conversation(chosen));
+      }
     }
   }
 
@@ -152,9 +165,9 @@ export function createConsoleAdapter(options: ConsoleOptions, deps: ConsoleDeps)
       rl.on("line", (line) => {
         queue = queue
           .then(() => answer(line))
-          .catch((error: unknown) => {
-            deps.logger?.error({ err: error }, "console command failed");
-            write("Lỗi nội bộ; xem log. · Internal error; see the log.");
+          .catch(async (error: unknown) => {
+            logger.error({ err: error }, "console command failed");
+            write(words(await langNow()).console.internalError);
           })
           .then(prompt);
       });
@@ -166,9 +179,7 @@ export function createConsoleAdapter(options: ConsoleOptions, deps: ConsoleDeps)
           options.onEnd?.();
         });
       });
-      if (interactive) {
-        write("Hữu Nghị — gõ /help để xem các lệnh, /quit để thoát. · Type /help for the commands, /quit to leave.");
-      }
+      if (interactive) write(words(await langNow()).console.welcome);
       prompt();
     },
     async stop() {
