@@ -5,7 +5,11 @@ import { agreement, event, figure, person, sourceDoc } from "../core/model";
 
 const uncertainty = z.object({
   kind: z.string(),
-  text: z.string(),
+  // A draft written before the reasons had both languages keeps its English one for both.
+  text: z.union([
+    z.string().transform((text) => ({ vi: text, en: text })),
+    z.object({ vi: z.string(), en: z.string() }),
+  ]),
   record: z.string().optional(),
   quote: z.string().optional(),
 });

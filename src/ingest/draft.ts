@@ -1,5 +1,7 @@
 // Findings → draft records in the corpus format (events, agreements, figures, people), each citing the sentence it
 // comes from, plus the review report: what was found and what is uncertain. Pure: the caller gives the corpus.
+
+import { both } from "../core/i18n";
 import type { Agreement, CorpusData, CorpusEvent, FactDate, Figure, Localized, Person, SourceDoc } from "../core/model";
 import { fold } from "../core/normalize";
 import type { CorpusError } from "../core/validate";
@@ -32,7 +34,8 @@ export type UncertaintyKind =
 
 export interface Uncertainty {
   kind: UncertaintyKind;
-  text: string;
+  /** Why it needs a look, in both languages (the reviewer's). */
+  text: { vi: string; en: string };
   /** The record it concerns. */
   record?: string;
   quote?: string;
@@ -140,26 +143,16 @@ export function buildDraft(x: Extraction, ctx: DraftContext): Draft {
   if (duplicate) {
     uncertain.push({
       kind: "duplicate",
-      text: `The page is already in the corpus as ${duplicate.file} (${duplicate.why.replace("-", " ")}): it will not be added twice.`,
+      text: both((w) => w.draftNotes.duplicatePage(duplicate.file, duplicate.why)),
     });
   }
   if (!x.page.segments.some((s) => s.vietnamLaos && (s.kind === "article" || s.kind === "title"))) {
     uncertain.push({
       kind: "not-vietnam-laos",
-      text: "The main story names neither Laos nor a Lao province or place.",
+      text: both((w) => w.draftNotes.notVietnamLaos),
     });
   }
-  if (lang === "vi") {
-    uncertain.push({
-      kind: "pending-translation",
-      text: "Vietnamese article: English texts are marked “[translation pending]”.",
-    });
-  } else {
-    uncertain.push({
-      kind: "pending-translation",
-      text: "English article: Vietnamese texts are marked “[chưa dịch]”.",
-    });
-  }
+  uncertain.push({ kind: "pending-translation", text: both((w) => w.draftNotes.pendingTranslation(lang)) });
 
   // Events.
   const eventIds: string[] = [];
@@ -169,7 +162,11 @@ export function buildDraft(x: Extraction, ctx: DraftContext): Draft {
     const id = ids.take(`ev-${dateSlug}-${slug(provinces.join("-"), 40)}-${KIND_WORD[e.kind]}`);
     eventIds.push(id);
     if (provinces.length === 0) {
-      uncertain.push({ kind: "not-drafted", text: "An event names no known province.", quote: e.sentences[0]?.text });
+      uncertain.push({
+        kind: "not-drafted",
+        text: both((w) => w.draftNotes.noProvince),
+        quote: e.sentences[0]?.text,
+      });
       return;
     }
     const first = e.sentences[0];
@@ -189,13 +186,14 @@ export function buildDraft(x: Extraction, ctx: DraftContext): Draft {
       sources: e.sentences.map((s) => cite(s.text)),
     });
     if (e.date.inferred) {
-      uncertain.push({ kind: "inferred-year", record: id, text: e.date.inferred.en, quote: first?.text });
+      uncertain.push({ kind: "inferred-year", record: id, text: e.date.inferred, quote: first?.text });
     }
-    if (e.date.yearNotStated) {
+    const printed = e.date.yearNotStated;
+    if (printed) {
       uncertain.push({
         kind: "year-not-stated",
         record: id,
-        text: `“${e.date.yearNotStated}” is printed without a year and nothing in its story fixes it: date kept as not stated.`,
+        text: both((w) => w.draftNotes.yearNotStated(printed)),
       });
     }
     for (const c of e.date.conflicts ?? []) uncertain.push({ kind: "year-conflict", record: id, text: c });
@@ -203,7 +201,7 @@ export function buildDraft(x: Extraction, ctx: DraftContext): Draft {
       uncertain.push({
         kind: "possible-duplicate",
         record: id,
-        text: `Same date and provinces as ${same.id} (“${same.title.vi}”): probably the same event reported elsewhere.`,
+        text: both((w) => w.draftNotes.sameEvent(same.id, same.title.vi)),
       });
     }
   });
@@ -216,7 +214,7 @@ export function buildDraft(x: Extraction, ctx: DraftContext): Draft {
     if (parties.length < 2) {
       uncertain.push({
         kind: "not-drafted",
-        text: `${a.docType.en}: fewer than two parties known (${a.level} level).`,
+        text: both((w, l) => w.draftNotes.fewParties(a.docType[l], a.level)),
         quote: a.sentences[0]?.text,
       });
       continue;
@@ -255,7 +253,7 @@ export function buildDraft(x: Extraction, ctx: DraftContext): Draft {
         uncertain.push({
           kind: "possible-duplicate",
           record: id,
-          text: `Same parties${a.period ? " and period" : ""} as ${same.id} (“${same.title.vi}”): probably the same agreement.`,
+          text: both((w) => w.draftNotes.sameAgreement(same.id, same.title.vi, a.period !== undefined)),
         });
       }
     }
@@ -267,7 +265,7 @@ export function buildDraft(x: Extraction, ctx: DraftContext): Draft {
     if (!f.from || !f.to) {
       uncertain.push({
         kind: "no-direction",
-        text: `${m.text}: the sentence does not say who gives to whom; not drafted as a figure.`,
+        text: both((w) => w.draftNotes.noDirection(m.text)),
         quote: f.sentence.text,
       });
       continue;
@@ -300,9 +298,10 @@ export function buildDraft(x: Extraction, ctx: DraftContext): Draft {
   // People: a role needs the event (or agreement) of the story they appear in.
   for (const p of x.people) {
     const quote = p.mentions.find((m) => m.mention.title)?.mention.text ?? p.mentions[0]?.mention.text ?? p.name;
-    if (!p.title) {
+    const title = p.title;
+    if (!title) {
       if (!p.existing) {
-        uncertain.push({ kind: "unlinked-person", text: `${p.name}: named without a title; not drafted.`, quote });
+        uncertain.push({ kind: "unlinked-person", text: both((w) => w.draftNotes.nameWithoutTitle(p.name)), quote });
       }
       continue;
     }
@@ -311,7 +310,7 @@ export function buildDraft(x: Extraction, ctx: DraftContext): Draft {
       records.events.find((e, i) => x.events[i]?.people.includes(p.key) && e) ?? storyEvents[0] ?? records.events[0];
     const atId = at?.id ?? records.agreements[0]?.id;
     if (!atId) {
-      uncertain.push({ kind: "not-drafted", text: `${p.name} (${p.title}): no event to attach the title to.`, quote });
+      uncertain.push({ kind: "not-drafted", text: both((w) => w.draftNotes.noEventForTitle(p.name, title)), quote });
       continue;
     }
     const id = p.existing ?? ids.take(slug(p.name, 40));
@@ -321,7 +320,7 @@ export function buildDraft(x: Extraction, ctx: DraftContext): Draft {
       name: p.name,
       country: p.country,
       ...(p.province ? { province: p.province } : {}),
-      roles: [{ title: loc(p.title), at: atId, sources: titleQuotes.map(cite) }],
+      roles: [{ title: loc(title), at: atId, sources: titleQuotes.map(cite) }],
     });
     if (at && !at.people.includes(id)) at.people.push(id);
     if (!p.existing) {
@@ -329,16 +328,16 @@ export function buildDraft(x: Extraction, ctx: DraftContext): Draft {
       uncertain.push({
         kind: "unlinked-person",
         record: id,
-        text: `${p.name} is new to the corpus${close ? ` (not linked: ${close.name} shares only a part of the name)` : ""}.`,
+        text: both((w) => w.draftNotes.newPerson(p.name, close?.name)),
       });
     }
   }
 
   for (const u of x.unresolved) {
-    if (!uncertain.some((v) => v.kind === "unresolved-name" && v.text.startsWith(u.name))) {
+    if (!uncertain.some((v) => v.kind === "unresolved-name" && v.text.en.startsWith(u.name))) {
       uncertain.push({
         kind: "unresolved-name",
-        text: `${u.name}: not a province or place the gazetteer knows.`,
+        text: both((w) => w.draftNotes.unknownName(u.name)),
         quote: u.sentence.text,
       });
     }

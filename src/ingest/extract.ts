@@ -1,6 +1,7 @@
 // The extractor: a page's readable sentences → findings (events with dates, agreements, people with titles,
 // amounts with direction, anniversaries, places), each with the sentence it comes from. Pure: rules and the
 // corpus's gazetteer, no network. Each side box is its own story: its dates and periods never date the main one.
+import { both } from "../core/i18n";
 import type { CorpusData, DatePrecision, Localized } from "../core/model";
 import { type AgreementMention, findAgreements } from "./agreements";
 import { type AmountMention, findAmounts } from "./amounts";
@@ -33,7 +34,7 @@ export interface DateFinding {
   text?: string;
   /** A day printed without a year that could not be placed: shown as an uncertainty. */
   yearNotStated?: string;
-  conflicts?: string[];
+  conflicts?: Localized[];
 }
 
 export interface EventFinding {
@@ -101,7 +102,7 @@ export interface Extraction {
   places: PlaceFinding[];
   anniversaries: { mention: AnniversaryMention; sentence: Sentence }[];
   /** Agreements mentioned as reviewed (older documents), and periods that are not agreement periods. */
-  notes: { sentence: Sentence; text: string }[];
+  notes: { sentence: Sentence; text: Localized }[];
   /** Names after "tỉnh", "huyện", "province" that no gazetteer entry knows. */
   unresolved: { name: string; sentence: Sentence }[];
 }
@@ -299,11 +300,11 @@ export function extract(page: Page, ctx: ExtractContext): Extraction {
       for (const m of p.places) out.places.push({ mention: m, sentence: s });
       for (const a of p.anniversaries) out.anniversaries.push({ mention: a, sentence: s });
       for (const a of p.agreements) {
-        if (a.reviewed) out.notes.push({ sentence: s, text: `reviewed, not a new signing: ${a.text}` });
+        if (a.reviewed) out.notes.push({ sentence: s, text: both((w) => w.draftNotes.reviewedNotSigning(a.text)) });
       }
       for (const d of p.dates) {
         if (d.kind === "range" && ["nhiệm kỳ", "khóa", "khoá", "term"].includes(d.lead ?? "")) {
-          out.notes.push({ sentence: s, text: `term of office, not an agreement period: ${d.text}` });
+          out.notes.push({ sentence: s, text: both((w) => w.draftNotes.termNotPeriod(d.text)) });
         }
       }
       for (const m of s.text.matchAll(

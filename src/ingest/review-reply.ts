@@ -27,7 +27,7 @@ export function reviewReply(draft: Draft, lang: Lang): Reply {
     .filter((u) => u.kind !== "pending-translation" || !vi)
     .map((u) => {
       const record = u.record ? [...r.events, ...r.figures].find((x) => x.id === u.record) : undefined;
-      const reason = u.kind === "inferred-year" && record?.date.inferred ? record.date.inferred[lang] : u.text;
+      const reason = u.kind === "inferred-year" && record?.date.inferred ? record.date.inferred[lang] : u.text[lang];
       return {
         text: `${w.uncertainty[u.kind as UncertaintyKind] ?? u.kind}${u.record ? ` (${u.record})` : ""}: ${clipLine(reason, 260)}`,
       };

@@ -1,6 +1,7 @@
 // A year the text does not print is inferred only where the text allows it, and the reason is written:
 // an agreement period signed that day, an anniversary ordinal ("Kỷ niệm 60 năm …" of 1962 → 2022), a review of
 // "năm 2023" with "năm 2024" ahead, or a weekday that fixes the year. Otherwise the year is "not stated".
+import { both } from "../core/i18n";
 import type { Localized } from "../core/model";
 import type { AgreementMention } from "./agreements";
 import type { AnniversaryMention } from "./anniversaries";
@@ -10,7 +11,7 @@ export interface YearInference {
   year: number;
   reason: Localized;
   /** Other rules that gave another year: shown as an uncertainty in the review. */
-  conflicts: string[];
+  conflicts: Localized[];
 }
 
 export interface StoryClues {
@@ -101,6 +102,8 @@ export function inferYear(day: DateMention, clues: StoryClues): YearInference | 
               .join(" ")}`,
           }
         : first.reason,
-    conflicts: found.filter((f) => f.year !== first.year).map((f) => `${f.year}: ${f.reason.en}`),
+    conflicts: found
+      .filter((f) => f.year !== first.year)
+      .map((f) => both((w, lang) => w.draftNotes.yearConflict(f.year, f.reason[lang]))),
   };
 }

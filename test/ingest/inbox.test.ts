@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadCorpus } from "../../src/corpus/load";
 import { Inbox } from "../../src/ingest/inbox";
+import { reviewReply } from "../../src/ingest/review-reply";
 import { ingestPage, realCorpus } from "./support";
 
 let dataDir: string;
@@ -105,5 +106,23 @@ describe("the draft inbox", () => {
     expect(await inbox.list()).toEqual([]);
     expect(await snapshot()).toBe(before);
     await expect(inbox.get("../../etc")).rejects.toThrow(/no draft/);
+  });
+
+  it("gives each reason to look again in the reviewer's language, and reads a draft whose reasons are English only", async () => {
+    const draft = await draftOf("no-year.txt");
+    const shown = (lang: "vi" | "en") => JSON.stringify(reviewReply(draft, lang).blocks);
+    expect(shown("vi")).toContain("được in không kèm năm");
+    expect(shown("vi")).not.toContain("printed without a year");
+    expect(shown("en")).toContain("printed without a year");
+
+    // A draft saved before the reasons had both languages: its English reason is shown in both.
+    const path = join(inbox.dir, `${draft.id}.yaml`);
+    const yaml = await readFile(path, "utf8");
+    const older = yaml.replace(/text:\n(\s+)vi: .*\n\s+en: (.*)\n/u, "text: $2\n");
+    expect(older).not.toBe(yaml);
+    await writeFile(path, older);
+    const read = (await inbox.get(draft.id)).draft;
+    expect(read.report.uncertain.some((u) => u.text.vi === u.text.en)).toBe(true);
+    expect(JSON.stringify(reviewReply(read, "vi").blocks)).toContain("Cần xem lại");
   });
 });

@@ -58,7 +58,9 @@ describe("ingest traps", () => {
       from: "son-la",
       to: "oudomxay",
     });
-    expect(draft.report.uncertain.find((u) => u.kind === "year-not-stated")?.text).toContain("Ngày 5/4");
+    const notStated = draft.report.uncertain.find((u) => u.kind === "year-not-stated")?.text;
+    expect(notStated?.en).toContain("Ngày 5/4");
+    expect(notStated?.vi).toMatch(/^“Ngày 5\/4[^”]*” được in không kèm năm/u);
     expect(draft.records.events[0]?.title.en).toMatch(/^\[translation pending\] /);
   });
 
@@ -68,8 +70,11 @@ describe("ingest traps", () => {
     expect([...provinces].sort()).toEqual(["nghe-an", "xieng-khouang"]);
     expect(draft.records.agreements.map((a) => a.period)).toEqual([{ from: 2024, to: 2028 }]);
     expect(draft.report.uncertain.filter((u) => u.kind === "note").map((u) => u.text)).toEqual([
-      "reviewed, not a new signing: Thỏa thuận hợp tác",
-      "term of office, not an agreement period: nhiệm kỳ 2021-2026",
+      { en: "reviewed, not a new signing: Thỏa thuận hợp tác", vi: "xem lại, không phải ký mới: Thỏa thuận hợp tác" },
+      {
+        en: "term of office, not an agreement period: nhiệm kỳ 2021-2026",
+        vi: "nhiệm kỳ, không phải giai đoạn của văn bản: nhiệm kỳ 2021-2026",
+      },
     ]);
     expect(draft.report.found.places.find((p) => p.id === "nghe-an")).toMatchObject({ covered: false });
     // Quảng Bình in the menu is furniture: not found.
@@ -79,7 +84,7 @@ describe("ingest traps", () => {
 
   it("an English version of a story already in the corpus is flagged as the same event and agreement", () => {
     const { draft } = ingestPage("english-version.txt", corpus);
-    const flagged = draft.report.uncertain.filter((u) => u.kind === "possible-duplicate").map((u) => u.text);
+    const flagged = draft.report.uncertain.filter((u) => u.kind === "possible-duplicate").map((u) => u.text.en);
     expect(flagged.some((t) => t.includes("ev-2022-08-16-xieng-khouang-son-la-signing"))).toBe(true);
     expect(flagged.some((t) => t.includes("agr-xieng-khouang-son-la-2022-2024"))).toBe(true);
     // Existing people are linked, not duplicated (diacritics folded: "Dang Ngoc Hau" is Đặng Ngọc Hậu).

@@ -376,6 +376,33 @@ export const en: Catalogue = {
     rejected: (id) => `Draft ${id} rejected; it is kept in data/inbox/rejected/.`,
     badAction: "Expected: approve [record ids…] or reject.",
   },
+  draftNotes: {
+    duplicatePage: (file, why) =>
+      `The page is already in the corpus as ${file} (${{ "same-text": "same text", "same-address": "same address", "same-sentences": "most sentences the same" }[why]}): it will not be added twice.`,
+    notVietnamLaos: "The main story names neither Laos nor a Lao province or place.",
+    pendingTranslation: (articleLang) =>
+      articleLang === "vi"
+        ? "Vietnamese article: English texts are marked “[translation pending]”."
+        : "English article: Vietnamese texts are marked “[chưa dịch]”.",
+    noProvince: "An event names no known province.",
+    yearNotStated: (printed) =>
+      `“${printed}” is printed without a year and nothing in its story fixes it: date kept as not stated.`,
+    yearConflict: (year, reason) => `${year}: ${reason}`,
+    sameEvent: (id, title) =>
+      `Same date and provinces as ${id} (“${title}”): probably the same event reported elsewhere.`,
+    fewParties: (docType, level) => `${docType}: fewer than two parties known (${level} level).`,
+    sameAgreement: (id, title, withPeriod) =>
+      `Same parties${withPeriod ? " and period" : ""} as ${id} (“${title}”): probably the same agreement.`,
+    noDirection: (amount) => `${amount}: the sentence does not say who gives to whom; not drafted as a figure.`,
+    nameWithoutTitle: (name) => `${name}: named without a title; not drafted.`,
+    noEventForTitle: (name, title) => `${name} (${title}): no event to attach the title to.`,
+    newPerson: (name, close) =>
+      `${name} is new to the corpus${close ? ` (not linked: ${close} shares only a part of the name)` : ""}.`,
+    unknownName: (name) => `${name}: not a province or place the gazetteer knows.`,
+    reviewedNotSigning: (text) => `reviewed, not a new signing: ${text}`,
+    termNotPeriod: (text) => `term of office, not an agreement period: ${text}`,
+  },
+
   review: {
     uncertainty: {
       "inferred-year": "Inferred year",

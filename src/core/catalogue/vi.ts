@@ -398,6 +398,35 @@ export const vi = {
     rejected: (id: string) => `Đã từ chối bản nháp ${id}; bản nháp được lưu ở data/inbox/rejected/.`,
     badAction: "Cần: approve [mã bản ghi…] hoặc reject.",
   },
+  // Why a drafted article needs a second look (the reasons under "Cần xem lại" in /review).
+  draftNotes: {
+    duplicatePage: (file: string, why: "same-text" | "same-address" | "same-sentences") =>
+      `Bài này đã có trong kho dữ liệu (${file}, ${{ "same-text": "cùng nội dung", "same-address": "cùng địa chỉ", "same-sentences": "phần lớn các câu trùng" }[why]}): sẽ không thêm lần nữa.`,
+    notVietnamLaos: "Bài chính không nhắc tới Lào hay tỉnh, địa danh nào của Lào.",
+    pendingTranslation: (articleLang: "vi" | "en"): string =>
+      articleLang === "vi"
+        ? "Bài tiếng Việt: phần tiếng Anh được đánh dấu “[translation pending]”."
+        : "Bài tiếng Anh: phần tiếng Việt được đánh dấu “[chưa dịch]”.",
+    noProvince: "Sự kiện không nêu tỉnh nào đã biết.",
+    yearNotStated: (printed: string) =>
+      `“${printed}” được in không kèm năm và không có gì trong bài xác định được: ngày giữ là không rõ.`,
+    yearConflict: (year: number, reason: string) => `${year}: ${reason}`,
+    sameEvent: (id: string, title: string) =>
+      `Cùng ngày và cùng các tỉnh với ${id} (“${title}”): có lẽ là cùng một sự kiện được đưa tin ở nơi khác.`,
+    fewParties: (docType: string, level: "province" | "district" | "ministry" | "unknown") =>
+      `${docType}: biết chưa đủ hai bên ký (cấp ${{ province: "tỉnh", district: "huyện", ministry: "bộ", unknown: "không rõ" }[level]}).`,
+    sameAgreement: (id: string, title: string, withPeriod: boolean) =>
+      `Cùng các bên${withPeriod ? " và cùng giai đoạn" : ""} với ${id} (“${title}”): có lẽ là cùng một văn bản.`,
+    noDirection: (amount: string) => `${amount}: câu không nói ai trao cho ai; không lập số liệu.`,
+    nameWithoutTitle: (name: string) => `${name}: được nhắc tên mà không có chức danh; không lập bản ghi.`,
+    noEventForTitle: (name: string, title: string) => `${name} (${title}): không có sự kiện nào để gắn chức danh.`,
+    newPerson: (name: string, close?: string) =>
+      `${name} là người mới trong kho dữ liệu${close ? ` (không nối với ${close}: chỉ trùng một phần tên)` : ""}.`,
+    unknownName: (name: string) => `${name}: không phải tỉnh hay địa danh có trong bảng tên gọi.`,
+    reviewedNotSigning: (text: string) => `xem lại, không phải ký mới: ${text}`,
+    termNotPeriod: (text: string) => `nhiệm kỳ, không phải giai đoạn của văn bản: ${text}`,
+  },
+
   review: {
     uncertainty: {
       "inferred-year": "Năm suy ra",
