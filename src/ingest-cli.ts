@@ -5,7 +5,7 @@ import { readFile } from "node:fs/promises";
 import { basename, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import dotenv from "dotenv";
-import { isLang, t } from "./core/i18n";
+import { both, isLang, t } from "./core/i18n";
 import { renderPlain } from "./core/reply";
 import { formatErrors, loadCorpus } from "./corpus/load";
 import { FetchPageError, fetchPage, inputFromFile } from "./ingest/fetch-page";
@@ -107,13 +107,13 @@ async function main(): Promise<number> {
     if (values.url) inputs.push(await fetchPage(values.url));
     for (const path of positionals) {
       const bytes = await readFile(path).catch((error: Error) => {
-        throw new FetchPageError(`cannot read ${path}: ${error.message}`);
+        throw new FetchPageError(both((w) => w.pageFetch.unreadableFile(path, error.message)));
       });
       inputs.push(inputFromFile(basename(path), new Uint8Array(bytes), `file ${basename(path)}`));
     }
   } catch (error) {
     if (error instanceof FetchPageError) {
-      console.error(error.message);
+      console.error(error.text[lang]);
       return 1;
     }
     throw error;

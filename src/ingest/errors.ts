@@ -5,7 +5,7 @@ import { FetchPageError } from "./fetch-page";
 import { InboxError } from "./inbox";
 
 export function asUserError(error: unknown): unknown {
-  if (error instanceof FetchPageError) return new UserError("bad-page", { vi: error.message, en: error.message });
+  if (error instanceof FetchPageError) return new UserError("bad-page", error.text);
   if (!(error instanceof InboxError)) return error;
   switch (error.code) {
     case "no-such-draft":

@@ -91,5 +91,13 @@ describe("ingest commands", () => {
       attachment: { name: "photo.jpg", load: async () => binary },
     });
     expect(reply.error?.code).toBe("bad-page");
+    expect(plain(reply)).toContain("photo.jpg is not UTF-8 text");
+    const inVietnamese = await core.handle({
+      command: "ingest",
+      lang: "vi",
+      caller: caller(ADMIN),
+      attachment: { name: "photo.jpg", load: async () => binary },
+    });
+    expect(plain(inVietnamese)).toContain("photo.jpg không phải văn bản UTF-8");
   });
 });

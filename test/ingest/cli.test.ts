@@ -80,8 +80,9 @@ describe("npm run ingest", { timeout: 180_000 }, () => {
   it("refuses what is not a page with a clear error", async () => {
     const notFound = await ingestCli(["--data", dataDir, "--dry-run", "--url", `${base}/missing.html`]);
     expect(notFound.code).toBe(1);
-    expect(notFound.stderr).toMatch(/answered 404/);
-    const image = await ingestCli(["--data", dataDir, "--dry-run", "--url", `${base}/image.png`]);
+    // In the language asked for, Vietnamese by default.
+    expect(notFound.stderr).toMatch(/missing\.html trả lời 404/);
+    const image = await ingestCli(["--data", dataDir, "--dry-run", "--lang", "en", "--url", `${base}/image.png`]);
     expect(image.stderr).toMatch(/image\/png, not an HTML or text page/);
     const bad = await ingestCli(["--data", dataDir, "--bogus"]);
     expect(bad.code).toBe(2);

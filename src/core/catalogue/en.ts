@@ -376,6 +376,19 @@ export const en: Catalogue = {
     rejected: (id) => `Draft ${id} rejected; it is kept in data/inbox/rejected/.`,
     badAction: "Expected: approve [record ids…] or reject.",
   },
+  pageFetch: {
+    notAddress: (url) => `not an address: ${url}`,
+    notHttp: (protocol) => `only http and https addresses can be fetched, not ${protocol}`,
+    unreachable: (href, why) => `could not fetch ${href}: ${why}`,
+    refused: (href, status, statusText) => `${href} answered ${status} ${statusText}`,
+    notPage: (href, type) => `${href} is ${type}, not an HTML or text page`,
+    tooLarge: (href, maxBytes) => `${href} is larger than ${maxBytes} bytes`,
+    badCharset: (href, charset) => `${href} is not valid ${charset} text`,
+    fileNotUtf8: (name) => `${name} is not UTF-8 text: save the page as .html or .txt in UTF-8`,
+    fileNotText: (name) => `${name} is not a text or HTML page`,
+    unreadableFile: (path, why) => `cannot read ${path}: ${why}`,
+  },
+
   draftNotes: {
     duplicatePage: (file, why) =>
       `The page is already in the corpus as ${file} (${{ "same-text": "same text", "same-address": "same address", "same-sentences": "most sentences the same" }[why]}): it will not be added twice.`,

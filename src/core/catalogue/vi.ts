@@ -398,6 +398,20 @@ export const vi = {
     rejected: (id: string) => `Đã từ chối bản nháp ${id}; bản nháp được lưu ở data/inbox/rejected/.`,
     badAction: "Cần: approve [mã bản ghi…] hoặc reject.",
   },
+  // Why a page given to /ingest (an address or a file) cannot be read.
+  pageFetch: {
+    notAddress: (url: string) => `Đây không phải một địa chỉ trang: ${url}`,
+    notHttp: (protocol: string) => `Chỉ lấy được trang có địa chỉ http hoặc https, không phải ${protocol}`,
+    unreachable: (href: string, why: string) => `Không tải được ${href}: ${why}`,
+    refused: (href: string, status: number, statusText: string) => `${href} trả lời ${status} ${statusText}`,
+    notPage: (href: string, type: string) => `${href} là ${type}, không phải trang HTML hay văn bản`,
+    tooLarge: (href: string, maxBytes: number) => `${href} lớn hơn ${maxBytes} byte`,
+    badCharset: (href: string, charset: string) => `${href} không phải văn bản ${charset} hợp lệ`,
+    fileNotUtf8: (name: string) => `${name} không phải văn bản UTF-8: hãy lưu trang dưới dạng .html hoặc .txt mã UTF-8`,
+    fileNotText: (name: string) => `${name} không phải trang văn bản hay HTML`,
+    unreadableFile: (path: string, why: string) => `Không đọc được ${path}: ${why}`,
+  },
+
   // Why a drafted article needs a second look (the reasons under "Cần xem lại" in /review).
   draftNotes: {
     duplicatePage: (file: string, why: "same-text" | "same-address" | "same-sentences") =>
