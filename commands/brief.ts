@@ -1,7 +1,7 @@
 import { buildBriefing } from "../src/core/briefing";
 import type { Command } from "../src/core/command";
 import { UserError } from "../src/core/errors";
-import { words } from "../src/core/i18n";
+import { both, words } from "../src/core/i18n";
 import { requireProvince } from "../src/core/province-arg";
 import { briefReply } from "../src/render/brief-reply";
 
@@ -30,10 +30,10 @@ export const brief: Command = {
     const { corpus, lang } = ctx;
     const { province, via } = requireProvince(corpus, String(args.name ?? ""), "brief", lang);
     if (!province.covered) {
-      throw new UserError("not-covered", {
-        vi: words("vi").pictures.notCovered(province.name.vi),
-        en: words("en").pictures.notCovered(province.name.en),
-      });
+      throw new UserError(
+        "not-covered",
+        both((w, l) => w.pictures.notCovered(province.name[l])),
+      );
     }
     const reply = await briefReply(corpus, buildBriefing(corpus, province, ctx.today, via), lang);
     return {

@@ -45,10 +45,10 @@ export const ingest: Command = {
     try {
       if (ctx.attachment) {
         if ((ctx.attachment.size ?? 0) > MAX_FILE_BYTES) {
-          throw new UserError("bad-page", {
-            vi: `Tệp quá lớn (tối đa ${MAX_FILE_BYTES / 1_000_000} MB).`,
-            en: `The file is too large (at most ${MAX_FILE_BYTES / 1_000_000} MB).`,
-          });
+          throw new UserError(
+            "bad-page",
+            both((w) => w.ingest.fileTooLarge(MAX_FILE_BYTES / 1_000_000)),
+          );
         }
         const bytes = await ctx.attachment.load();
         input = inputFromFile(ctx.attachment.name, bytes, `${where} file ${ctx.attachment.name}`);

@@ -3,8 +3,7 @@ import type { Command, CommandReply } from "../src/core/command";
 import type { Corpus } from "../src/core/corpus";
 import { UserError } from "../src/core/errors";
 import { formatAmount, formatFactDate, formatIsoDay } from "../src/core/format";
-import type { Lang } from "../src/core/i18n";
-import { pick, t, words } from "../src/core/i18n";
+import { both, type Lang, pick, t, words } from "../src/core/i18n";
 import type { CitationRef } from "../src/core/model";
 import { fold } from "../src/core/normalize";
 import { paginate } from "../src/core/paginate";
@@ -114,10 +113,10 @@ export const search: Command = {
       .split(" ")
       .filter((w) => w.length > 0);
     if (terms.length === 0) {
-      throw new UserError("missing-argument", {
-        vi: "Hãy nhập từ khóa cần tìm.",
-        en: "Please type something to search for.",
-      });
+      throw new UserError(
+        "missing-argument",
+        both((w) => w.searchCommand.noWords),
+      );
     }
     const found = corpus.search.search(query);
     // Folding makes "Triều Tiên" match "triệu … tiền": when the query has diacritics, hits that contain the

@@ -1,6 +1,8 @@
 // A news page sent as a file for /ingest (a Telegram document, a Discord attachment): which files are taken,
 // and fetching their bytes with a bound, for the loader of the invocation's attachment.
+
 import { UserError } from "../core/errors";
+import { both } from "../core/i18n";
 
 const PAGE_NAME = /\.(txt|html?)$/i;
 const PAGE_TYPES = new Set(["text/plain", "text/html"]);
@@ -9,18 +11,18 @@ const PAGE_TYPES = new Set(["text/plain", "text/html"]);
 export function refuseUnlessPage(name: string, mimeType?: string): void {
   const type = mimeType?.split(";")[0]?.trim().toLowerCase();
   if (PAGE_NAME.test(name) || (type !== undefined && PAGE_TYPES.has(type))) return;
-  throw new UserError("bad-page", {
-    vi: `“${name}” không phải trang báo: hãy gửi tệp .html (trang đã lưu) hoặc .txt.`,
-    en: `“${name}” is not a news page: send a saved page as .html, or a .txt file.`,
-  });
+  throw new UserError(
+    "bad-page",
+    both((w) => w.ingest.notAPage(name)),
+  );
 }
 
 export function tooLarge(maxBytes: number, where: string): UserError {
   const mb = Math.floor(maxBytes / 1_000_000);
-  return new UserError("bad-page", {
-    vi: `Tệp quá lớn: ${where} chỉ cho bot tải tệp tới ${mb} MB.`,
-    en: `The file is too large: ${where} lets bots download files of up to ${mb} MB.`,
-  });
+  return new UserError(
+    "bad-page",
+    both((w) => w.ingest.fileTooLarge(mb, where)),
+  );
 }
 
 /**

@@ -237,6 +237,7 @@ export const en: Catalogue = {
   },
   timelineCommand: { title: "Timeline" },
   searchCommand: {
+    noWords: "Please type something to search for.",
     title: (query) => `Results for “${query}”`,
     count: (n) => `${n} ${n === 1 ? "result" : "results"}`,
     approximate: (n) =>
@@ -362,6 +363,11 @@ export const en: Catalogue = {
   digestCommand: { quietDay: "On days like this the scheduled digest posts nothing." },
 
   ingest: {
+    notAPage: (name) => `“${name}” is not a news page: send a saved page as .html, or a .txt file.`,
+    fileTooLarge: (mb, where) =>
+      where
+        ? `The file is too large: ${where} lets bots download files of up to ${mb} MB.`
+        : `The file is too large (at most ${mb} MB).`,
     noPage: "Send the news page as a file (.html or .txt) with /ingest, or paste the article right after /ingest.",
     draftSaved: (id) => `Draft ${id} saved. Review and approve it: /review ${id}`,
     noDraft: (id) => `There is no draft “${id}” in the inbox.`,

@@ -250,6 +250,7 @@ export const vi = {
   },
   timelineCommand: { title: "Dòng thời gian" },
   searchCommand: {
+    noWords: "Hãy nhập từ khóa cần tìm.",
     title: (query: string) => `Kết quả tìm “${query}”`,
     count: (n: number) => `${n} kết quả`,
     approximate: (n: number) => `Không có kết quả khớp đúng dấu; ${n} kết quả gần đúng (bỏ dấu):`,
@@ -384,6 +385,9 @@ export const vi = {
   digestCommand: { quietDay: "Những ngày như thế này, bản tin theo lịch không gửi gì." },
 
   ingest: {
+    notAPage: (name: string) => `“${name}” không phải trang báo: hãy gửi tệp .html (trang đã lưu) hoặc .txt.`,
+    fileTooLarge: (mb: number, where?: string) =>
+      where ? `Tệp quá lớn: ${where} chỉ cho bot tải tệp tới ${mb} MB.` : `Tệp quá lớn (tối đa ${mb} MB).`,
     noPage: "Gửi trang báo dưới dạng tệp (.html hoặc .txt) kèm lệnh /ingest, hoặc dán nội dung bài ngay sau /ingest.",
     draftSaved: (id: string) => `Đã lập bản nháp ${id}. Xem và duyệt: /review ${id}`,
     noDraft: (id: string) => `Không có bản nháp “${id}” trong hộp thư.`,
