@@ -9,6 +9,7 @@ import { randomUUID } from "node:crypto";
 import type { Lang } from "../core/i18n";
 import type { PagedInvocation, PageEntry } from "../core/paging";
 import type { AuditEntry, ClaimResult, DeliveryRecord, StateStore, Subscription } from "../core/services";
+import { within } from "../core/within";
 import type { DeliveryWrite, StoreBackend } from "./backend";
 import { describeStoreFailure, StoreUnavailableError } from "./errors";
 import { CorruptRecordError, readAudit, readSubscription } from "./records";
@@ -85,13 +86,11 @@ export class KeyvStateStore implements StateStore {
   private async run<T>(operation: string, work: () => Promise<T>, probe = false): Promise<T> {
     this.ensureOpen();
     if (!probe && Date.now() < this.failingUntil) throw new StoreUnavailableError(operation, this.failing);
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new StoreTimeout(this.timeoutMs)), this.timeoutMs);
-    });
     const call = work();
     try {
-      return await Promise.race([call, timeout]);
+      return await within(call, this.timeoutMs, () => {
+        throw new StoreTimeout(this.timeoutMs);
+      });
     } catch (error) {
       if (error instanceof CorruptRecordError || error instanceof StoreUnavailableError) throw error;
       const reason = describeStoreFailure(error);
@@ -102,8 +101,6 @@ export class KeyvStateStore implements StateStore {
         this.failing = reason;
       }
       throw new StoreUnavailableError(operation, reason, { cause: error });
-    } finally {
-      clearTimeout(timer);
     }
   }
 

@@ -6,6 +6,7 @@
 // With several bot processes, a /lang change made on another one is seen here once the entry expires (ttlMs).
 import type { Lang } from "../core/i18n";
 import type { StateStore } from "../core/services";
+import { within } from "../core/within";
 
 export interface LangCacheOptions {
   /** How long an answer is trusted (default 5 min): bounds how stale another process's /lang can be here. */
@@ -45,17 +46,11 @@ export class UserLangCache {
     const known = this.entries.get(userId);
     if (known && known.until > this.now()) return known.lang;
     const read = this.read(userId);
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<undefined>((resolve) => {
-      timer = setTimeout(() => resolve(undefined), this.waitMs);
-    });
     try {
       // A stale answer beats none while the store is slow or down.
-      return await Promise.race([read, late.then(() => known?.lang)]);
+      return await within(read, this.waitMs, () => known?.lang);
     } catch {
       return known?.lang;
-    } finally {
-      clearTimeout(timer);
     }
   }
 

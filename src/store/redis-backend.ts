@@ -145,13 +145,9 @@ export async function openRedisBackend(
     async close() {
       if (!client.isOpen) return;
       // close() waits for every reply: a hung Redis never gives them, so the connection is dropped after a bound.
-      let timer: NodeJS.Timeout | undefined;
-      const bound = new Promise<"cut">((resolve) => {
-        timer = setTimeout(() => resolve("cut"), 2_000);
-      });
       const closed = client.close().then(() => "closed" as const);
       closed.catch(() => {});
-      const outcome = await Promise.race([closed, bound]).finally(() => clearTimeout(timer));
+      const outcome = await within(closed, 2_000, () => "cut" as const);
       if (outcome === "cut" && client.isOpen) client.destroy();
     },
   };
