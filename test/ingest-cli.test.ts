@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PAGES } from "./support";
+import { PAGES } from "./ingest/support";
 
 const run = promisify(execFile);
 const CLI = ["--import", "tsx", "src/ingest-cli.ts"];

@@ -2,8 +2,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_STORE_URL, loadConfig, secretsOf } from "../../src/config";
-import { REPO } from "./support";
+import { DEFAULT_STORE_URL, loadConfig, secretsOf } from "../src/config";
+import { REPO } from "./ops/support";
 
 const TG = "123456789:AAHfakeTokenForTestsOnly_abcdefghijkl";
 const DC = "MTIzNDU2Nzg5MDEyMzQ1Njc4.GAbCdE.fakeDiscordTokenForTestsOnly_abcdefg";

@@ -1,9 +1,9 @@
 // The interactive console: the same commands as in a chat, plain-text replies, /quit or end of input exits.
 import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Core } from "../../src/app";
-import { createConsoleAdapter } from "../../src/platforms/console/console";
-import { opsCore, sqliteStore, tempWorkspace } from "./support";
+import type { Core } from "../../../src/app";
+import { createConsoleAdapter } from "../../../src/platforms/console/console";
+import { opsCore, sqliteStore, tempWorkspace } from "../../ops/support";
 
 let ws: Awaited<ReturnType<typeof tempWorkspace>>;
 let core: Core;

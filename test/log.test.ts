@@ -5,9 +5,9 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createLogger, REDACTED, redactUrlPassword } from "../../src/log";
-import { exitWithin, startMain } from "./process";
-import { tempWorkspace } from "./support";
+import { createLogger, REDACTED, redactUrlPassword } from "../src/log";
+import { exitWithin, startMain } from "./ops/process";
+import { tempWorkspace } from "./ops/support";
 
 const TELEGRAM_TOKEN = "7012345678:AAFakeTelegramTokenForRedactionTests_x9";
 const DISCORD_TOKEN = "MTAxMjM0NTY3ODkwMTIzNDU2Nw.GfAkEx.FakeDiscordTokenForRedactionTestsOnly_1";

@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { CorpusHolder } from "../../src/corpus/holder";
 import { type LoadResult, loadCorpus } from "../../src/corpus/load";
-import { editYaml, tempWorkspace } from "./support";
+import { editYaml, tempWorkspace } from "../ops/support";
 
 let ws: Awaited<ReturnType<typeof tempWorkspace>>;
 
