@@ -75,6 +75,7 @@ export const subscribe: Command = {
     "/subscribe 09:00 weekly fri Asia/Vientiane",
   ],
   requires: ["store", "chatAdmin"],
+  postsLater: true,
   async run(ctx, args): Promise<CommandReply> {
     const { store } = ctx.services;
     const w = words(ctx.lang);

@@ -115,6 +115,11 @@ export interface Command {
    * option (named "file"). The description is the Discord option's.
    */
   file?: { description: { vi: string; en: string } };
+  /**
+   * Answering makes the bot post in this chat later (digests): a platform that can tell beforehand whether the
+   * bot may post there (Discord's channel permissions) refuses the command where it could not.
+   */
+  postsLater?: boolean;
   run(ctx: CommandContext, args: ArgValues): CommandReply | Promise<CommandReply>;
 }
 

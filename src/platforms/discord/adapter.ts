@@ -56,9 +56,6 @@ const GONE_CODES = new Set([10003, 10004]);
  */
 const PERMISSION_CODES = new Set([50001, 50013]);
 
-/** Commands that make the bot post in the channel later (digests): refused where it could not. */
-const POSTS_HERE = new Set(["subscribe"]);
-
 /** What the bot needs to post a digest in a channel (and in a thread, Send Messages in Threads). */
 const POST_PERMISSIONS = [
   ["View Channel", PermissionFlagsBits.ViewChannel],
@@ -103,7 +100,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Adapt
     const command = findCommand(deps.commands, i.commandName);
     const channelType = channelTypes.get(i.id);
     channelTypes.delete(i.id);
-    const missing = command && POSTS_HERE.has(command.name) ? missingPostPermissions(i, channelType) : [];
+    const missing = command?.postsLater ? missingPostPermissions(i, channelType) : [];
     if (missing.length > 0) {
       const lang = langFromDiscordLocale(i.locale, preferVietnamese);
       await i.reply({

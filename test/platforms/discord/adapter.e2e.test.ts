@@ -36,6 +36,8 @@ const testCommands: Command[] = [
     name: "subscribe",
     description: { vi: "Thử quyền", en: "Permission probe" },
     args: [],
+    // Like the real /subscribe: refused where the bot could not post its digests.
+    postsLater: true,
     run(ctx): CommandReply {
       seenCallers.push(ctx.caller);
       return { title: `caller ${ctx.caller.isChatAdmin}`, blocks: [], citations: [] };
@@ -450,6 +452,14 @@ describe("Discord adapter with the real discord.js client", () => {
     const allowed = await callback(server.chatInput("subscribe", [], { appPermissions: VIEW | SEND | EMBED }));
     expect(allowed.status).toBe(204);
     expect(seenCallers.length).toBe(before + 1);
+    // A command that does not post later is answered where the bot could not post a digest.
+    const answered = await answer(
+      server.chatInput("province", [{ name: "name", type: 3, value: "Sơn La" }], {
+        appPermissions: VIEW | SEND,
+      }),
+    );
+    expect(text(answered)).toContain("Sơn La");
+    expect(text(answered)).not.toContain("Embed Links");
   });
 
   it("answers hostile arguments safely and privately, and keeps running", async () => {
