@@ -1,6 +1,7 @@
 // Upcoming anniversaries from a given "today": the ordinal, whether it is a round-number milestone,
 // and the next round milestone after it. Dates are calendar dates; Feb 29 falls on Feb 28 in other years.
-import { DateTime } from "luxon";
+// The arithmetic is on whole days since 1970 (Date.UTC gives them as plain numbers): a few numbers per
+// anniversary on every /anniversaries and digest, where date objects per anniversary were most of the work.
 import type { Corpus } from "./corpus";
 import type { Anniversary } from "./model";
 
@@ -23,30 +24,57 @@ export interface UpcomingAnniversary {
   nextRound: { years: number; date: string };
 }
 
-function dayOf(isoDate: string): DateTime {
-  return DateTime.fromISO(isoDate, { zone: "UTC" });
+const DAY_MS = 86_400_000;
+/** Days in 400 Gregorian years: shifting a year by 400 keeps every date's weekday and leap day. */
+const DAYS_IN_400_YEARS = 146_097;
+
+function isLeap(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
-function occurrence(original: DateTime, year: number): DateTime {
-  const d = DateTime.fromObject({ year, month: original.month, day: original.day }, { zone: "UTC" });
-  return d.isValid ? d : DateTime.fromObject({ year, month: original.month, day: 28 }, { zone: "UTC" });
+/** Days since 1970-01-01 (Date.UTC reads years 0–99 as 1900–1999, so those are shifted by 400 years). */
+function epochDay(year: number, month: number, day: number): number {
+  return year < 100
+    ? Date.UTC(year + 400, month - 1, day) / DAY_MS - DAYS_IN_400_YEARS
+    : Date.UTC(year, month - 1, day) / DAY_MS;
+}
+
+/** The number written at `from`..`to` of a YYYY-MM-DD date (validated upstream). */
+function digits(iso: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + iso.charCodeAt(i) - 48;
+  return n;
+}
+
+/** The day of the month the anniversary falls on in `year`: 29 February is kept on the 28th in other years. */
+function dayIn(year: number, month: number, day: number): number {
+  return month === 2 && day === 29 && !isLeap(year) ? 28 : day;
+}
+
+const two = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+function isoDay(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, "0")}-${two(month)}-${two(day)}`;
 }
 
 /** The anniversary's occurrence on or after `today`. */
 export function nextOccurrence(a: Anniversary, today: string): UpcomingAnniversary {
-  const original = dayOf(a.date);
-  const now = dayOf(today);
-  let when = occurrence(original, now.year);
-  if (when < now) when = occurrence(original, now.year + 1);
-  const years = when.year - original.year;
+  const born = digits(a.date, 0, 4);
+  const month = digits(a.date, 5, 7);
+  const day = digits(a.date, 8, 10);
+  const now = epochDay(digits(today, 0, 4), digits(today, 5, 7), digits(today, 8, 10));
+  let year = digits(today, 0, 4);
+  if (epochDay(year, month, dayIn(year, month, day)) < now) year++;
+  const years = year - born;
   const nextRoundYears = (Math.floor(years / ROUND_EVERY) + 1) * ROUND_EVERY;
+  const roundYear = born + nextRoundYears;
   return {
     anniversary: a,
-    date: when.toISODate() ?? "",
+    date: isoDay(year, month, dayIn(year, month, day)),
     years,
     round: isRound(years),
-    daysAway: Math.round(when.diff(now, "days").days),
-    nextRound: { years: nextRoundYears, date: occurrence(original, original.year + nextRoundYears).toISODate() ?? "" },
+    daysAway: epochDay(year, month, dayIn(year, month, day)) - now,
+    nextRound: { years: nextRoundYears, date: isoDay(roundYear, month, dayIn(roundYear, month, day)) },
   };
 }
 

@@ -2,9 +2,9 @@
 import type { Briefing } from "./briefing";
 import { Citer } from "./cite";
 import type { Corpus } from "./corpus";
-import { formatAmount, formatFactDate } from "./format";
+import { formatAmount, formatFactDate, formatFactDay } from "./format";
 import { type Lang, pick, t, words } from "./i18n";
-import type { FactDate } from "./model";
+import type { FactDate, Province } from "./model";
 import { foldTight } from "./normalize";
 import { coveredProvinces } from "./province-arg";
 import type { Block, Line, Reply } from "./reply";
@@ -18,6 +18,25 @@ function distinctSpellings(names: readonly string[]): string[] {
     seen.add(key);
     return true;
   });
+}
+
+/** A province's other spellings as the opening lists them, per language: folded once per province record. */
+const spellingsShown = new WeakMap<Province, { vi?: string; en?: string }>();
+
+function otherSpellings(p: Province, lang: Lang): string {
+  let shown = spellingsShown.get(p);
+  if (!shown) {
+    shown = {};
+    spellingsShown.set(p, shown);
+  }
+  let text = shown[lang];
+  if (text === undefined) {
+    text = distinctSpellings([pick(p.name, lang), p.name.vi, p.name.en, ...p.aliases])
+      .slice(1, 9)
+      .join(", ");
+    shown[lang] = text;
+  }
+  return text;
 }
 
 export function renderBriefing(corpus: Corpus, b: Briefing, lang: Lang): Reply {
@@ -45,8 +64,8 @@ export function renderBriefing(corpus: Corpus, b: Briefing, lang: Lang): Reply {
     line: { text: w.briefing.opening(pick(p.name, lang), t(p.country, lang)), cites: provinceCites },
   });
   const fields: { name: string; value: string }[] = [];
-  const aliases = distinctSpellings([pick(p.name, lang), p.name.vi, p.name.en, ...p.aliases]).slice(1, 9);
-  if (aliases.length) fields.push({ name: w.aliases, value: aliases.join(", ") });
+  const aliases = otherSpellings(p, lang);
+  if (aliases) fields.push({ name: w.aliases, value: aliases });
   if (p.capital) fields.push({ name: w.capital, value: pick(p.capital, lang) });
   if (fields.length) blocks.push({ kind: "fields", fields });
   // Partners are cited by what links them.
@@ -72,7 +91,7 @@ export function renderBriefing(corpus: Corpus, b: Briefing, lang: Lang): Reply {
   const dateOf = (date: FactDate): string => {
     if (!date.inferred) return formatFactDate(date, lang);
     inferredShown = true;
-    return `${formatFactDate({ ...date, inferred: undefined }, lang)}*`;
+    return `${formatFactDay(date, lang)}*`;
   };
   // Both sides of a commitment or gift are named, whichever province the briefing is about.
   const side = (id: string) => nameOf(corpus.province(id), id);
@@ -140,10 +159,13 @@ export function renderBriefing(corpus: Corpus, b: Briefing, lang: Lang): Reply {
     const datesByTitle = new Map<string, string[]>();
     for (const { role, event } of roles) {
       const title = pick(role.title, lang);
-      const date = formatFactDate({ ...event.date, inferred: undefined }, lang);
-      datesByTitle.set(title, [...new Set([...(datesByTitle.get(title) ?? []), date])]);
+      const date = formatFactDay(event.date, lang);
+      const dates = datesByTitle.get(title);
+      if (!dates) datesByTitle.set(title, [date]);
+      else if (!dates.includes(date)) dates.push(date);
     }
-    const titles = [...datesByTitle].map(([title, dates]) => `${title} (${dates.join(", ")})`);
+    const titles: string[] = [];
+    for (const [title, dates] of datesByTitle) titles.push(`${title} (${dates.join(", ")})`);
     return {
       text: `${person.name} — ${titles.join("; ")}`,
       cites: citer.cite(

@@ -4,18 +4,25 @@ import { DateTime } from "luxon";
 import { type Lang, t, words } from "./i18n";
 import type { Amount, FactDate } from "./model";
 
+/** "2022-08-16" → "16/08/2022", "2022-08" → "08/2022", "2022" → "2022" (slices: no array per date). */
 function partOf(value: string): string {
-  const [y, m, d] = value.split("-");
-  if (d) return `${d}/${m}/${y}`;
-  if (m) return `${m}/${y}`;
-  return y ?? value;
+  const first = value.indexOf("-");
+  if (first < 0) return value;
+  const second = value.indexOf("-", first + 1);
+  if (second < 0) return `${value.slice(first + 1)}/${value.slice(0, first)}`;
+  return `${value.slice(second + 1)}/${value.slice(first + 1, second)}/${value.slice(0, first)}`;
 }
 
 export function formatFactDate(date: FactDate, lang: Lang): string {
+  const text = formatFactDay(date, lang);
+  return date.inferred && date.precision !== "unknown" && date.value ? `${text} (${t("inferred", lang)})` : text;
+}
+
+/** The date alone, without saying it was inferred (for lines that mark an inferred date their own way). */
+export function formatFactDay(date: FactDate, lang: Lang): string {
   if (date.precision === "unknown" || !date.value) return t("unknownDate", lang);
   const from = partOf(date.value);
-  const text = date.until ? `${from} – ${partOf(date.until)}` : from;
-  return date.inferred ? `${text} (${t("inferred", lang)})` : text;
+  return date.until ? `${from} – ${partOf(date.until)}` : from;
 }
 
 /** "2022-08-16" → "16/08/2022". */
@@ -25,25 +32,37 @@ export function formatIsoDay(iso: string): string {
 
 /** One formatter per locale: toLocaleString builds a new one on every call (a few per line of an answer). */
 const numberFormats = new Map<string, Intl.NumberFormat>();
+/**
+ * Numbers already written, per locale: answers show the same amounts again and again, and Intl formatting is
+ * the slowest step of a line. Bounded: past the limit, numbers are formatted anew rather than kept.
+ */
+const written = new Map<string, Map<number, string>>();
+const WRITTEN_LIMIT = 10_000;
 
 function number(value: number, lang: Lang): string {
   const locale = words(lang).money.locale;
+  let known = written.get(locale);
+  if (!known) {
+    known = new Map();
+    written.set(locale, known);
+  }
+  const done = known.get(value);
+  if (done !== undefined) return done;
   let format = numberFormats.get(locale);
   if (!format) {
     format = new Intl.NumberFormat(locale);
     numberFormats.set(locale, format);
   }
-  return format.format(value);
+  const text = format.format(value);
+  if (known.size < WRITTEN_LIMIT) known.set(value, text);
+  return text;
 }
 
 function money(value: number, lang: Lang): string {
   const w = words(lang).money;
-  for (const [scale, name] of [
-    [1e9, w.billion],
-    [1e6, w.million],
-  ] as const) {
-    if (value >= scale && value % (scale / 100) === 0) return `${number(value / scale, lang)} ${name} ${w.currency}`;
-  }
+  // In billions or millions when the amount is a whole number of hundredths of one.
+  if (value >= 1e9 && value % 1e7 === 0) return `${number(value / 1e9, lang)} ${w.billion} ${w.currency}`;
+  if (value >= 1e6 && value % 1e4 === 0) return `${number(value / 1e6, lang)} ${w.million} ${w.currency}`;
   return `${number(value, lang)} ${w.currency}`;
 }
 

@@ -1,0 +1,66 @@
+import fc from "fast-check";
+import { DateTime } from "luxon";
+import { describe, expect, it } from "vitest";
+import { nextOccurrence } from "../../src/core/anniversaries";
+import type { Anniversary } from "../../src/core/model";
+
+/** The calendar as luxon reads it (what nextOccurrence computed with before it counted whole days itself). */
+function byLuxon(date: string, today: string) {
+  const original = DateTime.fromISO(date, { zone: "UTC" });
+  const now = DateTime.fromISO(today, { zone: "UTC" });
+  const on = (year: number) => {
+    const d = DateTime.fromObject({ year, month: original.month, day: original.day }, { zone: "UTC" });
+    return d.isValid ? d : DateTime.fromObject({ year, month: original.month, day: 28 }, { zone: "UTC" });
+  };
+  let when = on(now.year);
+  if (when < now) when = on(now.year + 1);
+  const years = when.year - original.year;
+  const nextRound = (Math.floor(years / 5) + 1) * 5;
+  return {
+    date: when.toISODate(),
+    years,
+    daysAway: Math.round(when.diff(now, "days").days),
+    nextRound: { years: nextRound, date: on(original.year + nextRound).toISODate() },
+  };
+}
+
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+const day = (from: string, to: string) =>
+  fc.date({ min: new Date(`${from}T00:00:00Z`), max: new Date(`${to}T00:00:00Z`), noInvalidDate: true }).map(iso);
+const anniversary = (date: string): Anniversary => ({
+  id: "x",
+  date,
+  name: { vi: "x", en: "x" },
+  confidence: "high",
+  sources: [],
+});
+
+describe("nextOccurrence", () => {
+  it("falls on the day luxon's calendar gives, leap days and year ends included", () => {
+    fc.assert(
+      fc.property(day("0001-01-01", "2199-12-31"), day("0001-01-01", "2299-12-31"), (date, today) => {
+        const got = nextOccurrence(anniversary(date), today);
+        expect({ date: got.date, years: got.years, daysAway: got.daysAway, nextRound: got.nextRound }).toEqual(
+          byLuxon(date, today),
+        );
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("keeps 29 February on the 28th in other years, and on the 29th in leap years", () => {
+    const leapDay = anniversary("1960-02-29");
+    expect(nextOccurrence(leapDay, "2027-01-10")).toMatchObject({ date: "2027-02-28", years: 67, daysAway: 49 });
+    expect(nextOccurrence(leapDay, "2027-03-01")).toMatchObject({ date: "2028-02-29", years: 68 });
+    expect(nextOccurrence(leapDay, "2027-03-01").nextRound).toEqual({ years: 70, date: "2030-02-28" });
+    expect(nextOccurrence(anniversary("0064-02-29"), "2100-02-01")).toMatchObject({ date: "2100-02-28" });
+  });
+
+  it("counts today as on time and yesterday as next year", () => {
+    const relations = anniversary("1962-09-05");
+    expect(nextOccurrence(relations, "2027-09-05")).toMatchObject({ years: 65, round: true, daysAway: 0 });
+    expect(nextOccurrence(relations, "2027-09-06")).toMatchObject({ years: 66, round: false, daysAway: 365 });
+    // Years before 100 are years, not the 1900s.
+    expect(nextOccurrence(anniversary("0010-03-01"), "0052-02-28")).toMatchObject({ daysAway: 2, years: 42 });
+  });
+});
