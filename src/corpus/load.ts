@@ -8,7 +8,7 @@ import { isUtf8 } from "node:buffer";
 import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { deserialize, serialize } from "node:v8";
+import { DefaultDeserializer, serialize } from "node:v8";
 import { threadId } from "node:worker_threads";
 import { load as parseYaml } from "js-yaml";
 import { z } from "zod";
@@ -214,10 +214,33 @@ function snapshotPath(cacheDir: string, key: string): string {
   return join(cacheDir, `corpus-${key.slice(0, 32)}.v8`);
 }
 
+/**
+ * `v8.deserialize`, with every typed array copied out of the file's bytes: by default each one is a view of the
+ * buffer read, which keeps the whole file (hundreds of MB at a large corpus) in memory as long as an index lives.
+ */
+class OwnArraysDeserializer extends DefaultDeserializer {
+  // Node documents `_readHostObject` as the hook to override (its types leave it out).
+  _readHostObject(): ArrayBufferView {
+    const base = DefaultDeserializer.prototype as unknown as { _readHostObject(): ArrayBufferView };
+    const view = base._readHostObject.call(this);
+    const own = view.buffer.slice(view.byteOffset, view.byteOffset + view.byteLength);
+    return new (view.constructor as new (buffer: ArrayBufferLike) => ArrayBufferView)(own);
+  }
+}
+
+function deserializeOwned(bytes: Buffer): unknown {
+  const reader = new OwnArraysDeserializer(bytes);
+  reader.readHeader();
+  return reader.readValue();
+}
+
 /** The corpus saved for these files, indexes and all, or nothing (none saved, or unreadable: parse instead). */
 async function readSnapshot(cacheDir: string, key: string): Promise<Corpus | undefined> {
   try {
-    const saved = deserialize(await readFile(snapshotPath(cacheDir, key))) as { key: string; corpus: CorpusSnapshot };
+    const saved = deserializeOwned(await readFile(snapshotPath(cacheDir, key))) as {
+      key: string;
+      corpus: CorpusSnapshot;
+    };
     if (saved.key !== key) return undefined;
     return Corpus.restore(saved.corpus);
   } catch {

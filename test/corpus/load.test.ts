@@ -140,6 +140,19 @@ describe("loading data/", () => {
     expect(restored.corpus.province("son-la")).toBe(sonLa);
   });
 
+  it("restores typed arrays with their own memory, not as views that keep the whole snapshot file in memory", async () => {
+    const dir = await copyOfData();
+    const cacheDir = await temp("huunghi-cache-");
+    await loadCorpus(dir, { cacheDir });
+    const restored = await loadCorpus(dir, { cacheDir });
+    expect(restored.ok && restored.restored).toBe(true);
+    if (!restored.ok) return;
+    const { docs, norms } = restored.corpus.questions.data;
+    expect(docs.length).toBeGreaterThan(0);
+    expect(docs.buffer.byteLength).toBe(docs.byteLength);
+    expect(norms.buffer.byteLength).toBe(norms.byteLength);
+  });
+
   it("does not restore a snapshot saved by other indexing code or another version of the bot", async () => {
     const dir = await copyOfData();
     const cacheDir = await temp("huunghi-cache-");
