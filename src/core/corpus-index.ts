@@ -14,7 +14,7 @@ import type {
   SourceDoc,
 } from "./model";
 import { NameIndex } from "./name-index";
-import { fold, foldTight } from "./normalize";
+import { fold } from "./normalize";
 import { revive } from "./revive";
 import { byCodeUnits, sortSteps } from "./sort-steps";
 import { runStepsPausing } from "./steps";
@@ -164,7 +164,9 @@ export class CorpusIndex {
       this.provinceById.set(p.id, p);
       if (p.covered) push(this.coveredByCountry, p.country, p);
       for (const alias of [p.name.vi, p.name.en, p.id, ...p.aliases]) {
-        for (const key of [fold(alias), foldTight(alias)]) {
+        // foldTight(alias), from the fold already made.
+        const spaced = fold(alias);
+        for (const key of [spaced, spaced.replace(/ /g, "")]) {
           if (!key) continue;
           // Ids in file order, each once: an array, not a Set, since nearly every alias names one province.
           const ids = this.provinceAlias.get(key);

@@ -36,9 +36,13 @@ function parseNumber(raw: string): number {
   return Number(raw.replace(",", "."));
 }
 
+const HAS_DIGIT = /\d/;
+
 /** The numbers of a text, each as its tokens: "n200000000" for "200 triệu", with "n200" so a bare "200" finds it. */
 export function numberGroups(text: string): string[][] {
   const out: string[][] = [];
+  // Folding a text without a digit cannot give one: most texts are not folded here at all.
+  if (!HAS_DIGIT.test(text)) return out;
   const re = /(\d+(?:[.,]\d+)*)(?:\s*([a-z]+))?/g;
   for (const m of stripMarks(text).matchAll(re)) {
     const value = parseNumber(m[1] ?? "");

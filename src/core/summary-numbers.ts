@@ -8,7 +8,14 @@ import type { CorpusError } from "./validate";
 
 /** The numbers of a text that no quote mentions, as written ("200", "15,000"). */
 export function numbersMissing(text: string, quotes: readonly string[]): string[] {
-  const known = new Set(quotes.flatMap((q) => numberGroups(q).flat()));
+  return missingFrom(text, numbersIn(quotes));
+}
+
+function numbersIn(quotes: readonly string[]): Set<string> {
+  return new Set(quotes.flatMap((q) => numberGroups(q).flat()));
+}
+
+function missingFrom(text: string, known: ReadonlySet<string>): string[] {
   // A number is supported if any of its readings is: "200 triệu" as 200 000 000, or just 200.
   return numberGroups(text)
     .filter((group) => !group.some((token) => known.has(token)))
@@ -23,8 +30,9 @@ function statements(
   const quotesOf = (value: unknown) => citationsIn(value).map((c) => c.quote);
   const out: { path: string; text: Localized; quotes: string[] }[] = [];
   if (kind === "events" && record.summary) {
-    out.push({ path: "summary", text: record.summary as Localized, quotes: quotesOf(record.sources) });
-    if (record.brief) out.push({ path: "brief", text: record.brief as Localized, quotes: quotesOf(record.sources) });
+    const quotes = quotesOf(record.sources);
+    out.push({ path: "summary", text: record.summary as Localized, quotes });
+    if (record.brief) out.push({ path: "brief", text: record.brief as Localized, quotes });
   }
   if (kind === "figures" && record.what) {
     out.push({ path: "what", text: record.what as Localized, quotes: quotesOf(record.sources) });
@@ -50,9 +58,16 @@ export function checkSummaryNumbers(data: CorpusData): CorpusError[] {
   const errors: CorpusError[] = [];
   for (const kind of ["events", "figures", "agreements"] as const) {
     data[kind].forEach((record, i) => {
+      // The quotes' numbers read once per list of citations (a summary and a brief share theirs), not per text.
+      const known = new Map<readonly string[], Set<string>>();
       for (const { path, text, quotes } of statements(kind, record as unknown as Record<string, unknown>)) {
+        let numbers = known.get(quotes);
+        if (!numbers) {
+          numbers = numbersIn(quotes);
+          known.set(quotes, numbers);
+        }
         for (const lang of ["vi", "en"] as const) {
-          const missing = numbersMissing(text[lang], quotes);
+          const missing = missingFrom(text[lang], numbers);
           if (missing.length === 0) continue;
           errors.push({
             file: FILES[kind] ?? kind,
