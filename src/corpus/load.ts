@@ -4,19 +4,17 @@
 // A load is kept as a snapshot under the cache directory, named by the hash of every data file's bytes: the built
 // corpus, records and indexes in one v8 serialization. A restart with unchanged data restores it and skips
 // parsing, validation and indexing.
-import { isUtf8 } from "node:buffer";
 import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { DefaultDeserializer, serialize } from "node:v8";
 import { threadId } from "node:worker_threads";
-import { load as parseYaml } from "js-yaml";
 import { z } from "zod";
 import { Corpus, type CorpusSnapshot, indexingCode } from "../core/corpus";
 import { type CorpusData, type CorpusFileName, corpusFiles } from "../core/model";
-import { checkSummaryNumbers } from "../core/summary-numbers";
-import { type CorpusError, checkQuotes, checkReferences } from "../core/validate";
+import type { CorpusError } from "../core/validate";
 import { BOT_VERSION } from "../version";
+import { type RawFiles, validate } from "./parse";
 
 export type LoadResult =
   | { ok: true; corpus: Corpus /** From a snapshot, not built. */; restored?: boolean }
@@ -43,95 +41,7 @@ export interface LoadOptions {
  */
 const SNAPSHOT_FORMAT = 2;
 
-const KIND_OF: Record<CorpusFileName, keyof CorpusData> = {
-  "sources.yaml": "sources",
-  "provinces.yaml": "provinces",
-  "places.yaml": "places",
-  "people.yaml": "people",
-  "events.yaml": "events",
-  "agreements.yaml": "agreements",
-  "figures.yaml": "figures",
-  "anniversaries.yaml": "anniversaries",
-};
-
-function formatPath(path: readonly PropertyKey[]): string {
-  return (
-    path
-      .map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`))
-      .join("")
-      .replace(/^\./, "") || "(root)"
-  );
-}
-
-/**
- * Nodes a value would have with every alias written out: an alias bomb (aliases of aliases) is small as text and
- * as parsed (aliases share one object), but billions of nodes to whatever walks it, such as validation.
- */
-function expandedSize(value: unknown, memo: Map<object, number>, limit: number): number {
-  if (value === null || typeof value !== "object") return 1;
-  const known = memo.get(value);
-  if (known !== undefined) return known;
-  let size = 1;
-  for (const child of Array.isArray(value) ? value : Object.values(value)) {
-    size += expandedSize(child, memo, limit);
-    if (size > limit) break;
-  }
-  memo.set(value, size);
-  return size;
-}
-
-/** Parses and validates one data file's text. Aliases are fine as long as writing them out stays small. */
-export function parseDataFile(file: CorpusFileName, text: string): { records?: unknown[]; errors: CorpusError[] } {
-  let parsed: unknown;
-  try {
-    parsed = parseYaml(text, { filename: file, maxAliases: 10_000 });
-  } catch (error) {
-    const e = error as { reason?: string; message: string; mark?: { line: number; column: number } };
-    return {
-      errors: [
-        {
-          file,
-          path: e.mark ? `line ${e.mark.line + 1}, column ${e.mark.column + 1}` : "(document)",
-          message: e.reason ?? e.message.split("\n")[0] ?? e.message,
-        },
-      ],
-    };
-  }
-  const memo = new Map<object, number>();
-  const limit = 10_000 + 4 * text.length;
-  if (expandedSize(parsed, memo, limit) > limit) {
-    return {
-      errors: [
-        {
-          file,
-          path: "(document)",
-          message: `YAML aliases (*name) expand to more than ${limit} values: refused as an alias bomb; write the values out`,
-        },
-      ],
-    };
-  }
-  const result = corpusFiles[file].safeParse(parsed ?? []);
-  if (!result.success) {
-    return { errors: result.error.issues.map((i) => ({ file, path: formatPath(i.path), message: i.message })) };
-  }
-  return { records: result.data, errors: [] };
-}
-
-/** UTF-8 text, or an error naming the line of the first byte that is not UTF-8 (never served as U+FFFD). */
-export function decodeUtf8(file: string, bytes: Buffer): { text: string } | { error: CorpusError } {
-  if (isUtf8(bytes)) return { text: bytes.toString("utf8") };
-  const text = bytes.toString("utf8");
-  const at = text.indexOf("\uFFFD");
-  const line = at < 0 ? 1 : text.slice(0, at).split("\n").length;
-  return { error: { file, path: `line ${line}`, message: "not valid UTF-8: save the file as UTF-8" } };
-}
-
-interface RawFiles {
-  yaml: Map<CorpusFileName, Buffer>;
-  sources: Map<string, Buffer>;
-  errors: CorpusError[];
-}
-
+/** Every data file's bytes (sources a bounded number at a time), and the files that could not be read. */
 async function readRaw(dataDir: string): Promise<RawFiles> {
   const yaml = new Map<CorpusFileName, Buffer>();
   const sources = new Map<string, Buffer>();
@@ -286,35 +196,8 @@ async function find(dataDir: string, options: LoadOptions): Promise<Found> {
     const corpus = await readSnapshot(options.cacheDir, snapshotKey(hash, options));
     if (corpus) return { ok: true, hash, corpus };
   }
-  const errors: CorpusError[] = [...raw.errors];
-  const data: Partial<Record<keyof CorpusData, unknown[]>> = {};
-  for (const file of Object.keys(corpusFiles) as CorpusFileName[]) {
-    const bytes = raw.yaml.get(file);
-    if (!bytes) continue;
-    const decoded = decodeUtf8(file, bytes);
-    if ("error" in decoded) {
-      errors.push(decoded.error);
-      continue;
-    }
-    const parsed = parseDataFile(file, decoded.text);
-    errors.push(...parsed.errors);
-    if (parsed.records) data[KIND_OF[file]] = parsed.records;
-  }
-  const texts = new Map<string, string>();
-  for (const [name, bytes] of [...raw.sources].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const decoded = decodeUtf8(`sources/${name}`, bytes);
-    if ("error" in decoded) errors.push(decoded.error);
-    else texts.set(name, decoded.text);
-  }
-  if (errors.length > 0) return { ok: false, errors };
-  const full = data as unknown as CorpusData;
-  errors.push(...checkReferences(full), ...checkQuotes(full, texts), ...checkSummaryNumbers(full));
-  for (const s of full.sources) {
-    if (!texts.has(s.file))
-      errors.push({ file: "sources.yaml", path: s.file, message: "no such file in data/sources/" });
-  }
-  if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, hash, data: full, texts };
+  const valid = validate(raw);
+  return valid.ok ? { ok: true, hash, data: valid.data, texts: valid.texts } : valid;
 }
 
 const versionOf = (hash: string) => hash.slice(0, 12);
