@@ -9,6 +9,7 @@
 import { distance } from "fastest-levenshtein";
 import type { Corpus } from "./corpus";
 import { fold, normalizeSpace } from "./normalize";
+import { revive } from "./revive";
 import { byCodeUnits, sortSteps } from "./sort-steps";
 import { runSteps, runStepsPausing } from "./steps";
 
@@ -248,6 +249,16 @@ export class SearchIndex {
       this.gramTermList.set(list, at);
       at += list.length;
     }
+  }
+
+  /** The index without its documents, for a thread that has the same documents (see `withDocs`). */
+  withoutDocs(): unknown {
+    return { ...this, docs: undefined };
+  }
+
+  /** An index from `withoutDocs()` and the documents it was built from, in the same order. */
+  static withDocs(parts: unknown, docs: readonly SearchDoc[]): SearchIndex {
+    return revive(SearchIndex, { ...(parts as object), docs });
   }
 
   get termCount(): number {

@@ -15,9 +15,17 @@ import { type CorpusData, type CorpusFileName, corpusFiles } from "../core/model
 import type { CorpusError } from "../core/validate";
 import { BOT_VERSION } from "../version";
 import { type RawFiles, validate } from "./parse";
+import { buildHere, buildSplit, SPLIT_FROM_BYTES, yamlBytes } from "./split-load";
 
 export type LoadResult =
-  | { ok: true; corpus: Corpus /** From a snapshot, not built. */; restored?: boolean }
+  | {
+      ok: true;
+      corpus: Corpus;
+      /** From a snapshot, not built. */
+      restored?: boolean;
+      /** Validated and built on two threads (see `LoadOptions.split`). */
+      split?: boolean;
+    }
   | { ok: false; errors: CorpusError[] };
 
 /** What a load produces before indexes are built: enough to build a Corpus anywhere (a worker sends this). */
@@ -30,6 +38,11 @@ export interface LoadOptions {
   cacheDir?: string;
   /** `loadCorpusData` only: false leaves saving a new snapshot to the caller (see `saveSnapshot`). */
   saveSnapshot?: boolean;
+  /**
+   * `loadCorpus` only: validate and build on two threads (split-load.ts). By default from a few MB of YAML, where
+   * the second thread saves more than it costs to start.
+   */
+  split?: boolean;
   /** The code part of the snapshot key, when another thread's code will restore it (see `codeFingerprint`). */
   codeFingerprint?: string;
 }
@@ -185,9 +198,9 @@ export async function saveSnapshot(
 type Found =
   | { ok: false; errors: CorpusError[] }
   | { ok: true; hash: string; corpus: Corpus }
-  | { ok: true; hash: string; data: CorpusData; texts: Map<string, string> };
+  | { ok: true; hash: string; raw: RawFiles };
 
-/** The saved corpus for data/'s current files, or its records read, parsed and validated. */
+/** The saved corpus for data/'s current files, or the files as read. */
 async function find(dataDir: string, options: LoadOptions): Promise<Found> {
   const raw = await readRaw(dataDir);
   if (raw.errors.length > 0 && raw.yaml.size === 0) return { ok: false, errors: raw.errors };
@@ -196,8 +209,7 @@ async function find(dataDir: string, options: LoadOptions): Promise<Found> {
     const corpus = await readSnapshot(options.cacheDir, snapshotKey(hash, options));
     if (corpus) return { ok: true, hash, corpus };
   }
-  const valid = validate(raw);
-  return valid.ok ? { ok: true, hash, data: valid.data, texts: valid.texts } : valid;
+  return { ok: true, hash, raw };
 }
 
 const versionOf = (hash: string) => hash.slice(0, 12);
@@ -215,20 +227,25 @@ export async function loadCorpusData(dataDir: string, options: LoadOptions = {})
     const { data, texts } = found.corpus;
     return { ok: true, data: data as CorpusData, texts: [...texts], version, cached: true, hash: found.hash };
   }
+  const valid = validate(found.raw);
+  if (!valid.ok) return valid;
   if (options.cacheDir && options.saveSnapshot !== false) {
-    const corpus = new Corpus(found.data, found.texts, version);
+    const corpus = new Corpus(valid.data, valid.texts, version);
     await saveSnapshot(options.cacheDir, found.hash, corpus, options).catch(() => undefined);
   }
-  return { ok: true, data: found.data, texts: [...found.texts], version, cached: false, hash: found.hash };
+  return { ok: true, data: valid.data, texts: [...valid.texts], version, cached: false, hash: found.hash };
 }
 
 export async function loadCorpus(dataDir: string, options: LoadOptions = {}): Promise<LoadResult> {
   const found = await find(dataDir, options);
   if (!found.ok) return found;
   if ("corpus" in found) return { ok: true, corpus: found.corpus, restored: true };
-  const corpus = new Corpus(found.data, found.texts, versionOf(found.hash));
-  if (options.cacheDir) await saveSnapshot(options.cacheDir, found.hash, corpus, options).catch(() => undefined);
-  return { ok: true, corpus, restored: false };
+  const version = versionOf(found.hash);
+  const split = options.split ?? yamlBytes(found.raw) >= SPLIT_FROM_BYTES;
+  const built = split ? await buildSplit(found.raw, version) : buildHere(found.raw, version);
+  if (!built.ok) return built;
+  if (options.cacheDir) await saveSnapshot(options.cacheDir, found.hash, built.corpus, options).catch(() => undefined);
+  return { ok: true, corpus: built.corpus, restored: false, split: built.split === true };
 }
 
 export async function readSourceTexts(dataDir: string): Promise<Map<string, string>> {

@@ -1,23 +1,11 @@
 // Loads data/ in a worker thread and builds the corpus on this thread in short slices: a reload of a large
 // corpus never stops the bot from answering. Works from the TypeScript sources (tsx, tests) and from dist/.
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import { Corpus } from "../core/corpus";
 import type { CorpusData } from "../core/model";
 import { codeFingerprint, type LoadOptions, type LoadResult } from "./load";
 import type { WorkerMessage, WorkerRequest } from "./load.worker";
-
-/** Where this module runs from: a .ts source (tsx, vitest) or a bundle in dist/ beside load.worker.js. */
-// biome-ignore lint/complexity/useLiteralKeys: the build rewrites `import.meta.url` to the source path; this must stay the running file.
-const here: string = import.meta["url"];
-
-function startWorker(): Worker {
-  if (here.endsWith(".js")) return new Worker(new URL("./load.worker.js", here));
-  // A worker does not inherit tsx's loader hooks: register them in the worker before importing the .ts file.
-  const target = new URL("./load.worker.ts", here).href;
-  const api = import.meta.resolve("tsx/esm/api");
-  const boot = `import { register } from ${JSON.stringify(api)}; register(); await import(${JSON.stringify(target)});`;
-  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`));
-}
+import { startWorker } from "./start-worker";
 
 /** The loader thread, started on the first reload and kept (unreferenced: it never holds the process open). */
 let shared: Worker | undefined;
@@ -26,7 +14,7 @@ let queue: Promise<unknown> = Promise.resolve();
 
 function loader(): Worker {
   if (shared) return shared;
-  const worker = startWorker();
+  const worker = startWorker("load.worker");
   worker.unref();
   worker.on("exit", () => {
     if (shared === worker) shared = undefined;

@@ -1,0 +1,81 @@
+// A load from YAML on two threads (the machine's two cores): this thread parses the records and builds the record
+// and question indexes, while a worker (split-load.worker.ts) parses the same bytes, runs every check (ids,
+// references, quotes in their sources, numbers in summaries), and builds the source texts and the search index,
+// which it hands over. The corpus is kept only when the worker found no error: the same verdict, in the same
+// order, as a load on one thread (parse.ts's `validate`).
+import { Corpus } from "../core/corpus";
+import { CorpusIndex } from "../core/corpus-index";
+import type { CorpusData } from "../core/model";
+import { QuestionIndex } from "../core/question-index";
+import { SearchIndex, searchDocs } from "../core/search-index";
+import { SourceTexts } from "../core/source-texts";
+import type { CorpusError } from "../core/validate";
+import { parseRecords, type RawFiles, validate } from "./parse";
+import type { SplitReply, SplitRequest } from "./split-load.worker";
+import { startWorker } from "./start-worker";
+
+/** Below this much YAML, starting a second thread costs more than it saves. */
+export const SPLIT_FROM_BYTES = 4 * 2 ** 20;
+
+export function yamlBytes(raw: RawFiles): number {
+  let total = 0;
+  for (const bytes of raw.yaml.values()) total += bytes.length;
+  return total;
+}
+
+type Built = { ok: true; corpus: Corpus; split?: boolean } | { ok: false; errors: CorpusError[] };
+
+/** Validates and builds on this thread alone (data/ read into `raw`). */
+export function buildHere(raw: RawFiles, version: string): Built {
+  const valid = validate(raw);
+  return valid.ok ? { ok: true, corpus: new Corpus(valid.data, valid.texts, version) } : valid;
+}
+
+/** The worker's verdict on the same bytes (and its half of the corpus), or why it could not give one. */
+function runWorker(raw: RawFiles): Promise<SplitReply> {
+  return new Promise<SplitReply>((resolve) => {
+    let worker: ReturnType<typeof startWorker>;
+    try {
+      worker = startWorker("split-load.worker");
+    } catch (error) {
+      resolve({ crashed: String(error) });
+      return;
+    }
+    const finish = (reply: SplitReply) => {
+      resolve(reply);
+      worker.removeAllListeners();
+      void worker.terminate();
+    };
+    worker.once("message", finish);
+    worker.once("error", (error) => finish({ crashed: error.message }));
+    worker.once("exit", (code) => finish({ crashed: `the worker stopped (exit code ${code})` }));
+    const request: SplitRequest = { yaml: [...raw.yaml], sources: [...raw.sources], errors: raw.errors };
+    worker.postMessage(request);
+  });
+}
+
+/** Validates and builds on two threads; on this one alone if the worker cannot run. */
+export async function buildSplit(raw: RawFiles, version: string): Promise<Built> {
+  const verdict = runWorker(raw);
+  const parsed = parseRecords(raw);
+  const data = parsed.data as CorpusData;
+  let built: { index: CorpusIndex; questions: QuestionIndex } | undefined;
+  let failure: unknown;
+  if (parsed.errors.length === 0) {
+    try {
+      const index = new CorpusIndex(data);
+      built = { index, questions: QuestionIndex.of({ data, index }) };
+    } catch (error) {
+      // Records that fail a check may not index: the check's errors are what the load reports.
+      failure = error;
+    }
+  }
+  const reply = await verdict;
+  if ("crashed" in reply) return buildHere(raw, version);
+  if (reply.errors.length > 0) return { ok: false, errors: reply.errors };
+  if (!built) throw failure ?? new Error("the records parsed on one thread and not on the other");
+  const texts = SourceTexts.revive(reply.texts);
+  const docs = searchDocs({ data, sourceByFile: built.index.sourceByFile, texts });
+  const search = SearchIndex.withDocs(reply.search, docs);
+  return { ok: true, corpus: new Corpus(data, texts, version, { ...built, search }), split: true };
+}

@@ -1,0 +1,57 @@
+// The second thread of a load from YAML (split-load.ts): it parses the same bytes the loading thread parses and,
+// while that thread builds the record and question indexes, runs every check, then builds the source texts and
+// the search index and hands them over (their typed arrays moved, not copied).
+import { parentPort } from "node:worker_threads";
+import type { CorpusFileName } from "../core/model";
+import { buildSearchIndex } from "../core/search-index";
+import { SourceTexts } from "../core/source-texts";
+import type { CorpusError } from "../core/validate";
+import { type RawFiles, validate } from "./parse";
+
+export interface SplitRequest {
+  yaml: [CorpusFileName, Uint8Array][];
+  sources: [string, Uint8Array][];
+  errors: CorpusError[];
+}
+
+export type SplitReply =
+  | { errors: CorpusError[]; texts?: undefined; search?: undefined }
+  | { errors: []; texts: unknown; search: unknown }
+  | { crashed: string };
+
+const port = parentPort;
+if (!port) throw new Error("split-load.worker runs as a worker thread");
+
+/** The buffers of the typed arrays among an object's own fields, to move rather than copy. */
+function buffersOf(...objects: object[]): ArrayBuffer[] {
+  const out = new Set<ArrayBuffer>();
+  for (const object of objects) {
+    for (const value of Object.values(object)) {
+      if (ArrayBuffer.isView(value) && value.buffer instanceof ArrayBuffer) out.add(value.buffer);
+    }
+  }
+  return [...out];
+}
+
+port.once("message", (request: SplitRequest) => {
+  try {
+    // Sent as plain Uint8Arrays: Buffers again, without a copy.
+    const buffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const raw: RawFiles = {
+      yaml: new Map(request.yaml.map(([file, bytes]) => [file, buffer(bytes)])),
+      sources: new Map(request.sources.map(([name, bytes]) => [name, buffer(bytes)])),
+      errors: request.errors,
+    };
+    const valid = validate(raw);
+    if (!valid.ok) {
+      port.postMessage({ errors: valid.errors } satisfies SplitReply);
+      return;
+    }
+    const texts = SourceTexts.of(valid.texts);
+    const sourceByFile = new Map(valid.data.sources.map((s) => [s.file, s]));
+    const search = buildSearchIndex({ data: valid.data, sourceByFile, texts }).withoutDocs() as object;
+    port.postMessage({ errors: [], texts, search } satisfies SplitReply, buffersOf(texts, search));
+  } catch (error) {
+    port.postMessage({ crashed: (error as Error)?.stack ?? String(error) } satisfies SplitReply);
+  }
+});
