@@ -106,7 +106,10 @@ export class CorpusIndex {
   /** Folded place names and aliases: tight and spaced forms → the first place (in file order) with that name. */
   private readonly placeByTight = new Map<string, Place>();
   private readonly placeBySpaced = new Map<string, Place>();
-  /** Spaced folded names, sorted, for whole-word prefix matches ("luang" → "luang prabang"). */
+  /**
+   * Spaced folded names of more than one word, sorted, for whole-word prefix matches ("luang" → "luang prabang"):
+   * a name of one word never starts with whole words and a space.
+   */
   private provinceKeys: string[] = [];
   /** Where each of `provinceKeys` is in `provinceAlias`'s order: what a snapshot keeps instead of the strings again. */
   private provinceKeyOrder = new Int32Array(0);
@@ -176,10 +179,9 @@ export class CorpusIndex {
       }
     }
     const keys = [...this.provinceAlias.keys()];
-    const order = yield* sortSteps(
-      keys.map((_, i) => i),
-      (a, b) => byCodeUnits(keys[a] as string, keys[b] as string),
-    );
+    const spaced: number[] = [];
+    for (let i = 0; i < keys.length; i++) if ((keys[i] as string).includes(" ")) spaced.push(i);
+    const order = yield* sortSteps(spaced, (a, b) => byCodeUnits(keys[a] as string, keys[b] as string));
     this.provinceKeyOrder = Int32Array.from(order);
     this.provinceKeys = order.map((i) => keys[i] as string);
     // Built from exactly these keys, in this order: `revive` gives the names back from them.

@@ -60,40 +60,85 @@ export class NameIndex {
   }
 
   private *fill(): Generator<void> {
-    // Two passes: count each trigram's names, then place them.
-    const sizes: number[] = [];
-    for (const [i, tight] of this.tights.entries()) {
-      if (i % 512 === 511) yield;
-      for (const gram of new Set(trigrams(tight))) {
-        let g = this.gramIds.get(gram);
+    // Work per distinct tight form ("son la" and "sonla" are one): its trigrams found once, its place in the sort
+    // taken once. Forms are numbered in order of their first name, so trigrams are numbered as names meet them.
+    const { tights, gramIds } = this;
+    const n = tights.length;
+    const formIds = new Map<string, number>();
+    const forms: string[] = [];
+    const formOf = new Int32Array(n);
+    const namesOfForm: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const tight = tights[i] as string;
+      let f = formIds.get(tight);
+      if (f === undefined) {
+        f = forms.length;
+        formIds.set(tight, f);
+        forms.push(tight);
+        namesOfForm.push(0);
+      }
+      formOf[i] = f;
+      namesOfForm[f] = (namesOfForm[f] as number) + 1;
+    }
+    yield;
+    // Each form's distinct trigrams, flat: gramList[gramStarts[f] … gramStarts[f + 1]].
+    const gramStarts = new Int32Array(forms.length + 1);
+    const gramList: number[] = [];
+    for (let f = 0; f < forms.length; f++) {
+      if (f % 512 === 511) yield;
+      for (const gram of new Set(trigrams(forms[f] as string))) {
+        let g = gramIds.get(gram);
         if (g === undefined) {
-          g = sizes.length;
-          this.gramIds.set(gram, g);
-          sizes.push(0);
+          g = gramIds.size;
+          gramIds.set(gram, g);
         }
-        sizes[g] = (sizes[g] as number) + 1;
+        gramList.push(g);
+      }
+      gramStarts[f + 1] = gramList.length;
+    }
+    // Two passes over the names: count each trigram's names, then place them (in ascending order).
+    const starts = new Int32Array(gramIds.size + 1);
+    for (let i = 0; i < n; i++) {
+      if (i % 4096 === 4095) yield;
+      const f = formOf[i] as number;
+      for (let at = gramStarts[f] as number; at < (gramStarts[f + 1] as number); at++) {
+        const g = gramList[at] as number;
+        starts[g + 1] = (starts[g + 1] as number) + 1;
       }
     }
-    this.starts = new Int32Array(sizes.length + 1);
-    for (let g = 0; g < sizes.length; g++) this.starts[g + 1] = (this.starts[g] as number) + (sizes[g] as number);
-    this.postings = new Int32Array(this.starts[sizes.length] as number);
-    const next = this.starts.slice(0, sizes.length);
-    for (const [i, tight] of this.tights.entries()) {
-      if (i % 512 === 511) yield;
-      // A name with a repeated trigram is listed once; names go in ascending order.
-      for (const gram of new Set(trigrams(tight))) {
-        const g = this.gramIds.get(gram) as number;
-        this.postings[next[g] as number] = i;
+    for (let g = 0; g < gramIds.size; g++) starts[g + 1] = (starts[g + 1] as number) + (starts[g] as number);
+    const postings = new Int32Array(starts[gramIds.size] as number);
+    const next = starts.slice(0, gramIds.size);
+    for (let i = 0; i < n; i++) {
+      if (i % 4096 === 4095) yield;
+      const f = formOf[i] as number;
+      for (let at = gramStarts[f] as number; at < (gramStarts[f + 1] as number); at++) {
+        const g = gramList[at] as number;
+        postings[next[g] as number] = i;
         next[g] = (next[g] as number) + 1;
       }
     }
-    // Binary search needs plain code-unit order.
-    const tightOf = (i: number) => this.tights[i] as string;
-    const order = yield* sortSteps(
-      this.tights.map((_, i) => i),
-      (a, b) => byCodeUnits(tightOf(a), tightOf(b)),
+    this.starts = starts;
+    this.postings = postings;
+    // Binary search needs plain code-unit order: the forms sorted, each followed by its names in ascending order
+    // (what a stable sort of the names by tight form gives).
+    const sortedForms = yield* sortSteps(
+      forms.map((_, f) => f),
+      (a, b) => byCodeUnits(forms[a] as string, forms[b] as string),
     );
-    this.sortedOwners = Int32Array.from(order);
+    const firstOfForm = new Int32Array(forms.length);
+    let at = 0;
+    for (const f of sortedForms) {
+      firstOfForm[f] = at;
+      at += namesOfForm[f] as number;
+    }
+    const sortedOwners = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const f = formOf[i] as number;
+      sortedOwners[firstOfForm[f] as number] = i;
+      firstOfForm[f] = (firstOfForm[f] as number) + 1;
+    }
+    this.sortedOwners = sortedOwners;
   }
 
   get size(): number {
