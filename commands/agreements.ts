@@ -1,72 +1,109 @@
 import { Citer } from "../src/core/cite";
 import type { ArgValues, Command, CommandContext, CommandReply } from "../src/core/command";
+import type { Corpus } from "../src/core/corpus";
 import { describeStatus } from "../src/core/describe";
 import { formatAmount, formatFactDate } from "../src/core/format";
-import { pick, t, words } from "../src/core/i18n";
-import type { Agreement } from "../src/core/model";
+import { type Lang, pick, t, words } from "../src/core/i18n";
+import type { Agreement, Figure } from "../src/core/model";
 import { requireProvince } from "../src/core/province-arg";
+import { RecordMemo } from "../src/core/record-memo";
 import type { Block } from "../src/core/reply";
-import { agreementStatus, inForceDuring, yearOf } from "../src/core/status";
+import { type AgreementStatus, agreementStatus, inForceDuring, yearOf } from "../src/core/status";
+
+/**
+ * What an agreement's blocks say that is the same in every answer (names, dates, clauses, amounts), per language,
+ * written once per agreement record (see RecordMemo). The status (relative to today), labels and citation numbers
+ * are per answer.
+ */
+interface AgreementText {
+  heading: string;
+  docType: string;
+  parties: string;
+  signed: string;
+  period: string;
+  signatories: string;
+  inferredHow?: string;
+  clauses: string[];
+  commitments: string[];
+  /** The status as said, by state (an agreement's dates fix each state's wording). */
+  status: Partial<Record<AgreementStatus["state"], string>>;
+}
+
+const provinceName = (corpus: Corpus, id: string, lang: Lang) =>
+  pick(corpus.province(id)?.name ?? { vi: id, en: id }, lang);
+
+const agreementTexts = new RecordMemo<Agreement, AgreementText>((corpus, a, lang) => {
+  const text: AgreementText = {
+    heading: pick(a.title, lang),
+    docType: pick(a.docType, lang),
+    parties: a.parties.map((id) => provinceName(corpus, id, lang)).join(" – "),
+    signed: formatFactDate(a.signed, lang),
+    period: a.period ? `${a.period.from} – ${a.period.to}` : t("notStated", lang),
+    signatories: a.signatories.map((id) => corpus.person(id)?.name ?? id).join(", ") || t("notStated", lang),
+    clauses: a.clauses.map((c) => pick(c.text, lang)),
+    // Amounts in parentheses, so they are never mistaken for citation numbers [n].
+    commitments: a.commitments.map((c) => {
+      const amounts = c.amounts.length ? ` (${c.amounts.map((x) => formatAmount(x, lang)).join("; ")})` : "";
+      return `${pick(c.what, lang)}${amounts}`;
+    }),
+    status: {},
+  };
+  if (a.signed.inferred) text.inferredHow = pick(a.signed.inferred, lang);
+  return text;
+});
+
+/** A figure given at a signing, as its line says it. */
+const signingLines = new RecordMemo<Figure, string>(
+  (corpus, f, lang) =>
+    `${formatAmount(f.amount, lang)} — ${pick(f.what, lang)} (${provinceName(corpus, f.from, lang)} → ${provinceName(corpus, f.to, lang)})`,
+);
+
+function statusText(text: AgreementText, a: Agreement, status: AgreementStatus, lang: Lang): string {
+  let said = text.status[status.state];
+  if (said === undefined) {
+    said = `${describeStatus(status, lang)}${status.state === "expired" && !a.renewedBy ? `; ${t("noRenewal", lang)}` : ""}`;
+    text.status[status.state] = said;
+  }
+  return said;
+}
 
 function agreementBlocks(ctx: CommandContext, a: Agreement, citer: Citer, label?: string): Block[] {
   const { corpus, lang } = ctx;
-  const parties = a.parties.map((id) => pick(corpus.province(id)?.name ?? { vi: id, en: id }, lang)).join(" – ");
-  const signatories = a.signatories.map((id) => corpus.person(id)?.name ?? id).join(", ");
-  const status = agreementStatus(a, ctx.today);
+  const text = agreementTexts.get(corpus, a, lang);
   const fields = [
-    { name: t("parties", lang), value: parties },
-    { name: t("signed", lang), value: formatFactDate(a.signed, lang) },
-    { name: t("period", lang), value: a.period ? `${a.period.from} – ${a.period.to}` : t("notStated", lang) },
-    {
-      name: t("status", lang),
-      value: `${describeStatus(status, lang)}${status.state === "expired" && !a.renewedBy ? `; ${t("noRenewal", lang)}` : ""}`,
-    },
+    { name: t("parties", lang), value: text.parties },
+    { name: t("signed", lang), value: text.signed },
+    { name: t("period", lang), value: text.period },
+    { name: t("status", lang), value: statusText(text, a, agreementStatus(a, ctx.today), lang) },
+    { name: words(lang).agreementsCommand.signatories, value: text.signatories },
   ];
-  fields.push({
-    name: words(lang).agreementsCommand.signatories,
-    value: signatories || t("notStated", lang),
-  });
-  if (a.signed.inferred) fields.push({ name: t("inferredHow", lang), value: pick(a.signed.inferred, lang) });
+  if (text.inferredHow !== undefined) fields.push({ name: t("inferredHow", lang), value: text.inferredHow });
   const blocks: Block[] = [
-    { kind: "heading", text: `${pick(a.title, lang)}${label ? ` — ${label}` : ""}` },
-    { kind: "text", line: { text: pick(a.docType, lang), cites: citer.cite(a.id, a.sources) } },
+    { kind: "heading", text: label ? `${text.heading} — ${label}` : text.heading },
+    { kind: "text", line: { text: text.docType, cites: citer.cite(a.id, a.sources) } },
     { kind: "fields", fields },
   ];
   if (a.clauses.length) {
     blocks.push({ kind: "text", line: { text: `${t("clauses", lang)}:`, strong: true } });
     blocks.push({
       kind: "list",
-      items: a.clauses.map((c) => ({
-        text: pick(c.text, lang),
-        cites: citer.cite(a.id, c.sources),
-      })),
+      items: a.clauses.map((c, i) => ({ text: text.clauses[i] ?? "", cites: citer.cite(a.id, c.sources) })),
     });
   }
   if (a.commitments.length) {
     blocks.push({ kind: "text", line: { text: `${t("commitments", lang)}:`, strong: true } });
     blocks.push({
       kind: "list",
-      items: a.commitments.map((c) => {
-        // Amounts in parentheses, so they are never mistaken for citation numbers [n].
-        const amounts = c.amounts.length ? ` (${c.amounts.map((x) => formatAmount(x, lang)).join("; ")})` : "";
-        return {
-          text: `${pick(c.what, lang)}${amounts}`,
-          cites: citer.cite(a.id, c.sources),
-        };
-      }),
+      items: a.commitments.map((c, i) => ({ text: text.commitments[i] ?? "", cites: citer.cite(a.id, c.sources) })),
     });
   }
   // Figures given at the signing ("nhân dịp này"): beside the agreement, never among its commitments.
   const atSigning = a.event === undefined ? [] : (corpus.index.figuresByEvent.get(a.event) ?? []);
   if (atSigning.length) {
-    const name = (id: string) => pick(corpus.province(id)?.name ?? { vi: id, en: id }, lang);
     blocks.push({ kind: "text", line: { text: `${words(lang).agreementsCommand.atSigning}:`, strong: true } });
     blocks.push({
       kind: "list",
-      items: atSigning.map((f) => ({
-        text: `${formatAmount(f.amount, lang)} — ${pick(f.what, lang)} (${name(f.from)} → ${name(f.to)})`,
-        cites: citer.cite(f.id, f.sources),
-      })),
+      items: atSigning.map((f) => ({ text: signingLines.get(corpus, f, lang), cites: citer.cite(f.id, f.sources) })),
     });
   }
   return blocks;
@@ -118,15 +155,11 @@ export const agreements: Command = {
       const year = args.year;
       list = list
         .filter(({ a }) => yearOf(a.signed) === year || inForceDuring(a, year))
-        .map(({ a }) => ({
-          a,
-          label: [
-            yearOf(a.signed) === year ? t("signedThatYear", lang) : "",
-            inForceDuring(a, year) ? t("inForceThatYear", lang) : "",
-          ]
-            .filter(Boolean)
-            .join(", "),
-        }));
+        .map(({ a }) => {
+          const signed = yearOf(a.signed) === year ? t("signedThatYear", lang) : "";
+          const inForce = inForceDuring(a, year) ? t("inForceThatYear", lang) : "";
+          return { a, label: signed && inForce ? `${signed}, ${inForce}` : signed || inForce };
+        });
       title = `${title} — ${year}`;
     }
     if (list.length === 0) {

@@ -7,6 +7,7 @@ import { type Lang, pick, t, words } from "./i18n";
 import type { FactDate, Province } from "./model";
 import { foldTight } from "./normalize";
 import { coveredProvinces } from "./province-arg";
+import { RecordMemo } from "./record-memo";
 import type { Block, Line, Reply } from "./reply";
 
 /** Spellings that differ after folding: "Son La" and "son la" are one. */
@@ -20,24 +21,12 @@ function distinctSpellings(names: readonly string[]): string[] {
   });
 }
 
-/** A province's other spellings as the opening lists them, per language: folded once per province record. */
-const spellingsShown = new WeakMap<Province, { vi?: string; en?: string }>();
-
-function otherSpellings(p: Province, lang: Lang): string {
-  let shown = spellingsShown.get(p);
-  if (!shown) {
-    shown = {};
-    spellingsShown.set(p, shown);
-  }
-  let text = shown[lang];
-  if (text === undefined) {
-    text = distinctSpellings([pick(p.name, lang), p.name.vi, p.name.en, ...p.aliases])
-      .slice(1, 9)
-      .join(", ");
-    shown[lang] = text;
-  }
-  return text;
-}
+/** A province's other spellings as the opening lists them: folded once per province record and language. */
+const otherSpellings = new RecordMemo<Province, string>((_corpus, p, lang) =>
+  distinctSpellings([pick(p.name, lang), p.name.vi, p.name.en, ...p.aliases])
+    .slice(1, 9)
+    .join(", "),
+);
 
 export function renderBriefing(corpus: Corpus, b: Briefing, lang: Lang): Reply {
   const w = words(lang);
@@ -64,7 +53,7 @@ export function renderBriefing(corpus: Corpus, b: Briefing, lang: Lang): Reply {
     line: { text: w.briefing.opening(pick(p.name, lang), t(p.country, lang)), cites: provinceCites },
   });
   const fields: { name: string; value: string }[] = [];
-  const aliases = otherSpellings(p, lang);
+  const aliases = otherSpellings.get(corpus, p, lang);
   if (aliases) fields.push({ name: w.aliases, value: aliases });
   if (p.capital) fields.push({ name: w.capital, value: pick(p.capital, lang) });
   if (fields.length) blocks.push({ kind: "fields", fields });

@@ -26,6 +26,22 @@ describe("/agreements", () => {
     expect(text.indexOf("Cam kết:")).toBeLessThan(text.indexOf("Tặng riêng"));
   });
 
+  it("answers the same each time and in each language, whichever language asked first", async () => {
+    const fresh = await testCore("2026-11-24");
+    const first = {
+      vi: plain(await ask(fresh, "/agreements 2022", "vi")),
+      en: plain(await ask(fresh, "/agreements 2022", "en")),
+    };
+    expect(first.en).toContain("Parties: Xiangkhouang – Sơn La");
+    expect(first.vi).toContain("Các bên: Xiêng Khoảng – Sơn La");
+    for (const lang of ["en", "vi", "en"] as const)
+      expect(plain(await ask(fresh, "/agreements 2022", lang))).toBe(first[lang]);
+    // An agreement's status is said as of each core's today, over the very same corpus.
+    const earlier = await createCore({ holder: fresh.holder, today: "2023-05-01" });
+    expect(plain(await ask(earlier, "/agreements 2022", "en"))).toContain("Status: in force (→ 31/12/2024");
+    expect(plain(await ask(fresh, "/agreements 2022", "en"))).toBe(first.en);
+  });
+
   it("labels 2023 as in force only, and computes status against today", async () => {
     const during = await createCore({ today: "2023-05-01" });
     const text = plain(await ask(during, "/agreements 2023", "en"));
