@@ -1,10 +1,10 @@
 // A province briefing (briefing.ts) as a cited Reply, for /province: the one place its wording and order live.
-import type { Briefing } from "./briefing";
+import type { Briefing, Commitment } from "./briefing";
 import { Citer } from "./cite";
 import type { Corpus } from "./corpus";
 import { formatAmount, formatFactDate, formatFactDay } from "./format";
 import { type Lang, pick, t, words } from "./i18n";
-import type { FactDate, Province } from "./model";
+import type { CorpusEvent, FactDate, Figure, Person, Province } from "./model";
 import { foldTight } from "./normalize";
 import { coveredProvinces } from "./province-arg";
 import { RecordMemo } from "./record-memo";
@@ -26,6 +26,63 @@ const otherSpellings = new RecordMemo<Province, string>((_corpus, p, lang) =>
   distinctSpellings([pick(p.name, lang), p.name.vi, p.name.en, ...p.aliases])
     .slice(1, 9)
     .join(", "),
+);
+
+/** Both sides of a commitment or gift are named, whichever province the briefing is about. */
+const side = (corpus: Corpus, id: string, lang: Lang) => pick(corpus.province(id)?.name ?? { vi: id, en: id }, lang);
+
+/**
+ * The lines that say the same in every briefing (an event, a commitment, a gift, a figure: the record and the
+ * names it points to), written once per record, language and corpus (see RecordMemo).
+ */
+const eventLines = new RecordMemo<CorpusEvent, string>((_corpus, e, lang) => {
+  // An inferred year is marked "*" and explained once below the events (how: /source <id>).
+  const date = e.date.inferred ? `${formatFactDay(e.date, lang)}*` : formatFactDate(e.date, lang);
+  return `${date} — ${pick(e.brief ?? e.title, lang)}`;
+});
+const commitmentLines = new RecordMemo<Commitment, string>((corpus, c, lang) =>
+  words(lang).briefing.commitment(pick(c.what, lang), side(corpus, c.by, lang), side(corpus, c.to, lang)),
+);
+const signingLines = new RecordMemo<Figure, string>((corpus, f, lang) =>
+  words(lang).briefing.atSigning(
+    formatAmount(f.amount, lang),
+    pick(f.what, lang),
+    side(corpus, f.from, lang),
+    side(corpus, f.to, lang),
+  ),
+);
+const figureLines = new RecordMemo<Figure, string>(
+  (corpus, f, lang) =>
+    `${pick(f.what, lang)}: ${formatAmount(f.amount, lang)} (${side(corpus, f.from, lang)} → ${side(corpus, f.to, lang)}, ${formatFactDate(f.date, lang)})`,
+);
+
+/**
+ * A person's line in a province's briefing: each title they held at the province's events (titles change over the
+ * years), the same title at several events once with all its dates. Per person and province.
+ */
+const personLines = new RecordMemo<Person, Map<string, string>>(() => new Map());
+
+function personLine(person: Person, roles: Briefing["people"][number]["roles"], lang: Lang): string {
+  const datesByTitle = new Map<string, string[]>();
+  for (const { role, event } of roles) {
+    const title = pick(role.title, lang);
+    const date = formatFactDay(event.date, lang);
+    const dates = datesByTitle.get(title);
+    if (!dates) datesByTitle.set(title, [date]);
+    else if (!dates.includes(date)) dates.push(date);
+  }
+  const titles: string[] = [];
+  for (const [title, dates] of datesByTitle) titles.push(`${title} (${dates.join(", ")})`);
+  return `${person.name} — ${titles.join("; ")}`;
+}
+
+/** Places on one line, each as named at the event (with its note, e.g. an administrative change). */
+const placeLines = new RecordMemo<Province, string>(
+  (corpus, p, lang) =>
+    `${words(lang).places}: ${corpus
+      .placesIn(p.id)
+      .map((x) => `${pick(x.name, lang)}${x.note && x.kind === "district" ? ` (${pick(x.note, lang)})` : ""}`)
+      .join(", ")}`,
 );
 
 export function renderBriefing(corpus: Corpus, b: Briefing, lang: Lang): Reply {
@@ -82,8 +139,6 @@ export function renderBriefing(corpus: Corpus, b: Briefing, lang: Lang): Reply {
     inferredShown = true;
     return `${formatFactDay(date, lang)}*`;
   };
-  // Both sides of a commitment or gift are named, whichever province the briefing is about.
-  const side = (id: string) => nameOf(corpus.province(id), id);
   // Each agreement with its status, then its commitments and what was given at its signing (not its text).
   if (b.agreements.length) {
     blocks.push({ kind: "heading", text: w.agreements });
@@ -97,16 +152,10 @@ export function renderBriefing(corpus: Corpus, b: Briefing, lang: Lang): Reply {
         cites: citer.cite(a.id, a.sources),
       });
       for (const c of a.commitments) {
-        items.push({
-          text: w.briefing.commitment(pick(c.what, lang), side(c.by), side(c.to)),
-          cites: citer.cite(a.id, c.sources),
-        });
+        items.push({ text: commitmentLines.get(corpus, c, lang), cites: citer.cite(a.id, c.sources) });
       }
       for (const f of atSigning) {
-        items.push({
-          text: w.briefing.atSigning(formatAmount(f.amount, lang), pick(f.what, lang), side(f.from), side(f.to)),
-          cites: citer.cite(f.id, f.sources),
-        });
+        items.push({ text: signingLines.get(corpus, f, lang), cites: citer.cite(f.id, f.sources) });
       }
     }
     blocks.push({ kind: "list", items });
@@ -117,10 +166,10 @@ export function renderBriefing(corpus: Corpus, b: Briefing, lang: Lang): Reply {
     blocks.push({ kind: "heading", text: w.events });
     blocks.push({
       kind: "list",
-      items: b.events.map((e) => ({
-        text: `${dateOf(e.date)} — ${pick(e.brief ?? e.title, lang)}`,
-        cites: citer.cite(e.id, e.sources.slice(0, 1)),
-      })),
+      items: b.events.map((e) => {
+        if (e.date.inferred) inferredShown = true;
+        return { text: eventLines.get(corpus, e, lang), cites: citer.cite(e.id, e.sources.slice(0, 1)) };
+      }),
     });
   }
   if (inferredShown) blocks.push({ kind: "text", line: { text: w.briefing.inferredNote } });
@@ -135,28 +184,22 @@ export function renderBriefing(corpus: Corpus, b: Briefing, lang: Lang): Reply {
     blocks.push({ kind: "heading", text: w.figures });
     blocks.push({
       kind: "list",
-      items: figures.map(({ figure: f, from, to }) => ({
-        text: `${pick(f.what, lang)}: ${formatAmount(f.amount, lang)} (${nameOf(from, f.from)} → ${nameOf(to, f.to)}, ${formatFactDate(f.date, lang)})`,
+      items: figures.map(({ figure: f }) => ({
+        text: figureLines.get(corpus, f, lang),
         cites: citer.cite(f.id, f.sources),
       })),
     });
   }
 
-  // One line per person, with each title they held at this province's events (titles change over the years);
-  // the same title at several events is listed once, with all its dates.
   const people: Line[] = b.people.map(({ person, roles }) => {
-    const datesByTitle = new Map<string, string[]>();
-    for (const { role, event } of roles) {
-      const title = pick(role.title, lang);
-      const date = formatFactDay(event.date, lang);
-      const dates = datesByTitle.get(title);
-      if (!dates) datesByTitle.set(title, [date]);
-      else if (!dates.includes(date)) dates.push(date);
+    const lines = personLines.get(corpus, person, lang);
+    let text = lines.get(p.id);
+    if (text === undefined) {
+      text = personLine(person, roles, lang);
+      lines.set(p.id, text);
     }
-    const titles: string[] = [];
-    for (const [title, dates] of datesByTitle) titles.push(`${title} (${dates.join(", ")})`);
     return {
-      text: `${person.name} — ${titles.join("; ")}`,
+      text,
       cites: citer.cite(
         person.id,
         roles.flatMap((r) => r.role.sources),
@@ -165,12 +208,11 @@ export function renderBriefing(corpus: Corpus, b: Briefing, lang: Lang): Reply {
   });
   if (people.length) blocks.push({ kind: "heading", text: w.people }, { kind: "list", items: people });
 
-  // Places on one line, each as named at the event (with its note, e.g. an administrative change).
   if (b.places.length) {
     blocks.push({
       kind: "text",
       line: {
-        text: `${w.places}: ${b.places.map((x) => `${pick(x.name, lang)}${x.note && x.kind === "district" ? ` (${pick(x.note, lang)})` : ""}`).join(", ")}`,
+        text: placeLines.get(corpus, p, lang),
         cites: [...new Set(b.places.flatMap((x) => citer.cite(x.id, x.sources)))],
       },
     });
