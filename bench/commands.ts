@@ -84,6 +84,7 @@ const cases: { label: string; line: string; naive: () => unknown; target: number
 
 const checks = new Checks();
 const budgetMs = scale >= 1000 ? 3000 : 1500;
+const warmupMs = 250;
 console.log(
   `${"command".padEnd(36)} ${"p50".padStart(10)} ${"p99".padStart(10)}   naive p50   naive p99   ratio (p50)`,
 );
@@ -92,8 +93,9 @@ for (const c of cases) {
   if (c.sameReply && JSON.stringify(await c.naive()) !== JSON.stringify(reply)) {
     checks.expect(`${c.label} baseline`, false, "the scanning corpus gave another reply: the comparison is void");
   }
-  const t = await time(() => run(c.line), { budgetMs });
-  const n = await time(c.naive, { budgetMs });
+  // Both sides warm up for the same time first, so each p50/p99 is the steady state of compiled code.
+  const t = await time(() => run(c.line), { budgetMs, warmupMs });
+  const n = await time(c.naive, { budgetMs, warmupMs });
   const ratio = n.p50 / t.p50;
   console.log(
     `${c.label.padEnd(36)} ${ms(t.p50).padStart(10)} ${ms(t.p99).padStart(10)}  ${ms(n.p50).padStart(10)}  ${ms(n.p99).padStart(10)}   ${ratio.toFixed(2)}×  (${t.runs} runs${reply.error ? `, ${reply.error.code}` : ""})`,

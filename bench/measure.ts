@@ -7,12 +7,17 @@ export interface Timing {
   p99: number;
 }
 
-/** Runs `f` until `budgetMs` is spent (at least `minRuns`, at most `maxRuns`), after a short warm-up. */
+/**
+ * Runs `f` until `budgetMs` is spent (at least `minRuns`, at most `maxRuns`), after a warm-up of `warmup` runs and,
+ * with `warmupMs`, of at least that long: code that takes microseconds is still being compiled by V8 over its
+ * first few thousand calls, and a running bot has long since compiled it.
+ */
 export async function time(
   f: () => unknown,
-  { budgetMs = 1500, minRuns = 5, maxRuns = 2000, warmup = 3 } = {},
+  { budgetMs = 1500, minRuns = 5, maxRuns = 2000, warmup = 3, warmupMs = 0 } = {},
 ): Promise<Timing> {
-  for (let i = 0; i < warmup; i++) await f();
+  const warming = performance.now();
+  for (let i = 0; i < warmup || performance.now() - warming < warmupMs; i++) await f();
   const samples: number[] = [];
   const started = performance.now();
   while (samples.length < maxRuns && (samples.length < minRuns || performance.now() - started < budgetMs)) {

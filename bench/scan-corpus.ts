@@ -32,36 +32,62 @@ function isLeap(year: number): boolean {
 }
 
 class ScanIndex extends CorpusIndex {
-  private readonly aliases: { key: string; id: string }[] = [];
-  private readonly placeNames: { spaced: string; tight: string; index: number }[] = [];
-  /** The same pairs in code-unit order of the key (the order an index's prefix range yields them). */
-  private readonly sortedAliases: { key: string; id: string }[];
+  /** Folded alias keys and the province each names, as parallel lists (no object per pair). */
+  private readonly aliasKeys: string[] = [];
+  private readonly aliasIds: string[] = [];
+  /** Positions in those lists in code-unit order of the key (the order an index's prefix range yields them). */
+  private readonly sortedAliases: Int32Array;
+  /** Folded place names, spaced and tight, and the place's position in `data.places`. */
+  private readonly placeSpaced: string[] = [];
+  private readonly placeTight: string[] = [];
+  private readonly placeIndex: number[] = [];
   private readonly data: Corpus["data"];
 
   constructor(corpus: Corpus) {
     super(corpus.data, true);
     const { data } = corpus;
     this.data = data;
+    // Folded here, then kept as the very strings the index holds for the same keys: at x1000 a second copy of
+    // nearly a million keys would only weigh on the heap that every measurement, the indexed ones too, runs in.
+    const canonical = new Map<string, string>();
+    for (const key of corpus.index.provinceAlias.keys()) canonical.set(key, key);
+    const shared = (key: string) => canonical.get(key) ?? key;
     for (const p of data.provinces) {
       for (const alias of [p.name.vi, p.name.en, p.id, ...p.aliases]) {
-        for (const key of [fold(alias), foldTight(alias)]) if (key) this.aliases.push({ key, id: p.id });
+        for (const key of [fold(alias), foldTight(alias)]) {
+          if (!key) continue;
+          this.aliasKeys.push(shared(key));
+          this.aliasIds.push(p.id);
+        }
       }
     }
-    this.sortedAliases = [...this.aliases].sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+    const keys = this.aliasKeys;
+    this.sortedAliases = Int32Array.from(keys.keys()).sort((x, y) => {
+      const a = keys[x] as string;
+      const b = keys[y] as string;
+      return a < b ? -1 : a > b ? 1 : x - y;
+    });
     data.places.forEach((p, index) => {
       for (const name of [p.name.vi, p.name.en, ...p.aliases]) {
         const spaced = fold(name);
-        this.placeNames.push({ spaced, tight: spaced.replace(/ /g, ""), index });
+        this.placeSpaced.push(spaced);
+        this.placeTight.push(spaced.replace(/ /g, ""));
+        this.placeIndex.push(index);
       }
     });
-    const names = [...new Set(this.aliases.map((a) => a.key))].map((name) => ({ name, tight: name.replace(/ /g, "") }));
+    const names = [...new Set(keys)];
+    const tights = names.map((name) => shared(name.replace(/ /g, "")));
     const provinceNames = {
       suggest(input: string, limit: number): string[] {
         const wanted = input.replace(/ /g, "");
         if (!wanted) return [];
-        return names
-          .map((n) => ({ name: n.name, score: scoreName(wanted, n.tight), length: n.tight.length }))
-          .filter((c) => c.score <= closeEnough(wanted.length, c.length))
+        const close: { name: string; score: number }[] = [];
+        names.forEach((name, i) => {
+          const tight = tights[i] as string;
+          const score = scoreName(wanted, tight);
+          if (score <= closeEnough(wanted.length, tight.length)) close.push({ name, score });
+        });
+        return close
           .sort((a, b) => a.score - b.score || a.name.localeCompare(b.name))
           .slice(0, limit)
           .map((c) => c.name);
@@ -113,7 +139,10 @@ class ScanIndex extends CorpusIndex {
       ),
       provinceAlias: new ScanMap((key: string) => {
         const ids: string[] = [];
-        for (const a of this.aliases) if (a.key === key && !ids.includes(a.id)) ids.push(a.id);
+        this.aliasKeys.forEach((k, i) => {
+          const id = this.aliasIds[i] as string;
+          if (k === key && !ids.includes(id)) ids.push(id);
+        });
         return some(ids);
       }),
       provinceNames: provinceNames as unknown as NameIndex,
@@ -125,8 +154,8 @@ class ScanIndex extends CorpusIndex {
   override provincesWithPrefix(spaced: string): Set<string> {
     const wanted = `${spaced} `;
     const out = new Set<string>();
-    for (const a of this.sortedAliases) {
-      if (a.key.startsWith(wanted)) out.add(a.id);
+    for (const i of this.sortedAliases) {
+      if ((this.aliasKeys[i] as string).startsWith(wanted)) out.add(this.aliasIds[i] as string);
     }
     return out;
   }
@@ -134,14 +163,15 @@ class ScanIndex extends CorpusIndex {
   override placeProvincesWithPrefix(spaced: string): Set<string> {
     const wanted = `${spaced} `;
     const out = new Set<string>();
-    for (const n of this.placeNames)
-      if (n.spaced.startsWith(wanted)) out.add(this.data.places[n.index]?.province ?? "");
+    this.placeSpaced.forEach((name, i) => {
+      if (name.startsWith(wanted)) out.add(this.data.places[this.placeIndex[i] as number]?.province ?? "");
+    });
     return out;
   }
 
   override placeNamed(spaced: string, tight: string) {
-    const n = this.placeNames.find((x) => x.spaced === spaced || x.tight === tight);
-    return n ? this.data.places[n.index] : undefined;
+    const i = this.placeSpaced.findIndex((name, j) => name === spaced || this.placeTight[j] === tight);
+    return i < 0 ? undefined : this.data.places[this.placeIndex[i] as number];
   }
 
   override peopleAt(occasions: Iterable<string>) {
