@@ -2,6 +2,7 @@
 
 import { createHash } from "node:crypto";
 import { CorpusIndex, RECORD_KINDS, type RecordKind } from "./corpus-index";
+import { grown, IntList } from "./int-list";
 import type { Agreement, CitationRef, CorpusData, CorpusEvent, Figure, Person, Place, Province } from "./model";
 import { NameIndex } from "./name-index";
 import { fold, foldTight } from "./normalize";
@@ -177,7 +178,19 @@ export class Corpus {
  * during development) is not restored, since its indexes would not be what this code builds.
  */
 export function indexingCode(): string {
-  return [Corpus, CorpusIndex, NameIndex, SearchIndex, SourceTexts, searchDocSteps, sortSteps, fold, foldTight]
+  return [
+    Corpus,
+    CorpusIndex,
+    NameIndex,
+    SearchIndex,
+    SourceTexts,
+    searchDocSteps,
+    sortSteps,
+    IntList,
+    grown,
+    fold,
+    foldTight,
+  ]
     .map(String)
     .concat(questionIndexCode())
     .join("\n");

@@ -9,6 +9,7 @@
 
 import { distance } from "fastest-levenshtein";
 import type { CorpusIndex } from "./corpus-index";
+import { IntList } from "./int-list";
 import type { CitationRef, CorpusData, FactDate } from "./model";
 import { fold } from "./normalize";
 import { documentTokens, questionWordsCode } from "./question-words";
@@ -240,20 +241,6 @@ export function factDocuments(source: QuestionSource): FactDoc[] {
   const out: FactDoc[] = [];
   for (const _ of collectFacts(source, out));
   return out;
-}
-
-/** A growable Int32Array (postings are gathered before their final size is known). */
-class IntList {
-  array = new Int32Array(1024);
-  length = 0;
-  push(value: number): void {
-    if (this.length === this.array.length) {
-      const bigger = new Int32Array(this.array.length * 2);
-      bigger.set(this.array);
-      this.array = bigger;
-    }
-    this.array[this.length++] = value;
-  }
 }
 
 function trigrams(term: string): Set<string> {

@@ -8,6 +8,7 @@
 
 import { distance } from "fastest-levenshtein";
 import type { Corpus } from "./corpus";
+import { grown, IntList } from "./int-list";
 import { fold, normalizeSpace } from "./normalize";
 import { revive } from "./revive";
 import { byCodeUnits, sortSteps } from "./sort-steps";
@@ -164,75 +165,117 @@ export class SearchIndex {
   private *fill(): Generator<void> {
     const { docs } = this;
     const n = docs.length;
-    const folded = new Map<string, string | null>();
-    const foldTerm = (token: string): string | null => {
-      let f = folded.get(token);
-      if (f === undefined) {
-        const x = fold(token);
-        f = x.length > 0 ? x : null;
-        folded.set(token, f);
-      }
-      return f;
-    };
-    const build = new Map<string, { docs: number[]; freqs: number[] }[]>();
+    // Every distinct raw token is folded once: its id, and the id of its term (−1 when it folds to nothing).
+    // Terms are numbered as met here, then renumbered in code-unit order below.
+    const tokenIds = new Map<string, number>();
+    const termOfToken: number[] = [];
+    const termIdsMet = new Map<string, number>();
+    const termsMet: string[] = [];
+    // Per field of a document: which tokens and terms it has (a stamp per field), and each term's count.
+    let tokenStamp = new Int32Array(1024).fill(-1);
+    let termStamp = new Int32Array(1024).fill(-1);
+    let termCount = new Int32Array(1024);
+    const touched: number[] = [];
+    // (term, field) slot, document and count of every posting, in document order.
+    const entries = { slot: new IntList(), doc: new IntList(), count: new IntList() };
     const sums = [0, 0];
     for (let d = 0; d < n; d++) {
       if (d % 64 === 63) yield;
       const doc = docs[d] as SearchDoc;
       this.docBoost[d] = doc.kind === "sentence" ? SENTENCE_BOOST : 1;
       for (let field = 0; field < FIELDS; field++) {
-        const text = field === 0 ? doc.title : doc.body;
-        const counts = new Map<string, number>();
-        const tokens = text.split(SPACE_OR_PUNCTUATION);
+        const stamp = d * FIELDS + field;
+        const tokens = (field === 0 ? doc.title : doc.body).split(SPACE_OR_PUNCTUATION);
         // As MiniSearch counts a field's length: its distinct raw tokens.
-        const length = new Set(tokens).size;
+        let length = 0;
         for (const token of tokens) {
-          if (!token) continue;
-          const term = foldTerm(token);
-          if (term === null) continue;
-          counts.set(term, (counts.get(term) ?? 0) + 1);
+          let id = tokenIds.get(token);
+          if (id === undefined) {
+            id = termOfToken.length;
+            tokenIds.set(token, id);
+            const term = token ? fold(token) : "";
+            let t = -1;
+            if (term.length > 0) {
+              t = termIdsMet.get(term) ?? -1;
+              if (t < 0) {
+                t = termsMet.length;
+                termIdsMet.set(term, t);
+                termsMet.push(term);
+                if (t >= termStamp.length) {
+                  termStamp = grown(termStamp, -1);
+                  termCount = grown(termCount, 0);
+                }
+              }
+            }
+            termOfToken.push(t);
+            if (id >= tokenStamp.length) tokenStamp = grown(tokenStamp, -1);
+          }
+          if (tokenStamp[id] !== stamp) {
+            tokenStamp[id] = stamp;
+            length++;
+          }
+          const t = termOfToken[id] as number;
+          if (t < 0) continue;
+          if (termStamp[t] !== stamp) {
+            termStamp[t] = stamp;
+            termCount[t] = 0;
+            touched.push(t);
+          }
+          termCount[t] = (termCount[t] as number) + 1;
         }
         this.fieldLength[d * FIELDS + field] = Math.min(length, 65535);
         sums[field] = (sums[field] as number) + length;
-        for (const [term, count] of counts) {
-          let perField = build.get(term);
-          if (!perField) {
-            perField = Array.from({ length: FIELDS }, () => ({ docs: [], freqs: [] }));
-            build.set(term, perField);
-          }
-          const p = perField[field] as { docs: number[]; freqs: number[] };
-          p.docs.push(d);
-          p.freqs.push(Math.min(count, 65535));
+        for (const t of touched) {
+          entries.slot.push(t * FIELDS + field);
+          entries.doc.push(d);
+          entries.count.push(Math.min(termCount[t] as number, 65535));
         }
+        touched.length = 0;
       }
     }
     yield;
     this.averageFieldLength = sums.map((s) => (n > 0 ? s / n : 0));
-    this.terms = yield* sortSteps([...build.keys()], byCodeUnits);
-    // Postings in one flat list per array (docs, freqs), slot t·FIELDS + field at `starts[slot] … starts[slot+1]`:
-    // a saved index is restored by copying a few arrays, not one object per term.
+    // The vocabulary in code-unit order; `rank` takes a term from the order it was met to its place there.
+    const order = yield* sortSteps(
+      termsMet.map((_, t) => t),
+      (a, b) => byCodeUnits(termsMet[a] as string, termsMet[b] as string),
+    );
+    this.terms = order.map((t) => termsMet[t] as string);
+    const rank = new Int32Array(order.length);
+    for (let r = 0; r < order.length; r++) rank[order[r] as number] = r;
+    // Postings in one flat list per array (docs, freqs), slot t·FIELDS + field at `starts[slot] … starts[slot+1]`
+    // (a counting sort of the postings by slot; each slot's documents stay in order): a saved index is restored
+    // by copying a few arrays, not one object per term.
     const slots = this.terms.length * FIELDS;
-    this.starts = new Int32Array(slots + 1);
-    for (let t = 0; t < this.terms.length; t++) {
-      const perField = build.get(this.terms[t] as string) ?? [];
-      for (let field = 0; field < FIELDS; field++) {
-        const slot = t * FIELDS + field;
-        this.starts[slot + 1] = (this.starts[slot] as number) + (perField[field]?.docs.length ?? 0);
-      }
+    const postings = entries.slot.length;
+    const slotOf = entries.slot.array;
+    for (let i = 0; i < postings; i++) {
+      const met = slotOf[i] as number;
+      slotOf[i] = (rank[(met / FIELDS) | 0] as number) * FIELDS + (met % FIELDS);
     }
-    this.postingDocs = new Int32Array(this.starts[slots] as number);
-    this.postingFreqs = new Uint16Array(this.starts[slots] as number);
+    this.starts = new Int32Array(slots + 1);
+    for (let i = 0; i < postings; i++) {
+      const slot = (slotOf[i] as number) + 1;
+      this.starts[slot] = (this.starts[slot] as number) + 1;
+    }
+    for (let s = 1; s <= slots; s++) this.starts[s] = (this.starts[s] as number) + (this.starts[s - 1] as number);
+    const next = this.starts.slice(0, slots);
+    this.postingDocs = new Int32Array(postings);
+    this.postingFreqs = new Uint16Array(postings);
+    for (let i = 0; i < postings; i++) {
+      if (i % 65536 === 65535) yield;
+      const slot = slotOf[i] as number;
+      const at = next[slot] as number;
+      next[slot] = at + 1;
+      this.postingDocs[at] = entries.doc.array[i] as number;
+      this.postingFreqs[at] = entries.count.array[i] as number;
+    }
+    yield;
     const gramLists = new Map<string, number[]>();
     for (let t = 0; t < this.terms.length; t++) {
       if (t % 512 === 511) yield;
       const term = this.terms[t] as string;
       this.termIds.set(term, t);
-      const perField = build.get(term) ?? [];
-      perField.forEach((p, field) => {
-        const at = this.starts[t * FIELDS + field] as number;
-        this.postingDocs.set(p.docs, at);
-        this.postingFreqs.set(p.freqs, at);
-      });
       for (const gram of trigrams(term)) {
         const list = gramLists.get(gram);
         if (list) list.push(t);
