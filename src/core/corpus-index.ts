@@ -15,9 +15,8 @@ import type {
 } from "./model";
 import { NameIndex } from "./name-index";
 import { fold } from "./normalize";
-import { revive } from "./revive";
 import { byCodeUnits, sortSteps } from "./sort-steps";
-import { runStepsPausing } from "./steps";
+import { runSteps, runStepsPausing } from "./steps";
 
 export type RecordKind = keyof CorpusData;
 export const RECORD_KINDS: readonly RecordKind[] = [
@@ -101,7 +100,7 @@ export class CorpusIndex {
   agreementYears: { min: number; max: number } | undefined;
   agreementParties: string[] = [];
 
-  /** Folded alias (both spaced and tight forms) → province ids that use it. */
+  /** Folded alias (both spaced and tight forms) → province ids that use it (lists shared between aliases). */
   readonly provinceAlias = new Map<string, readonly string[]>();
   /** Folded place names and aliases: tight and spaced forms → the first place (in file order) with that name. */
   private readonly placeByTight = new Map<string, Place>();
@@ -128,17 +127,27 @@ export class CorpusIndex {
   }
 
   /**
-   * What a snapshot keeps (v8 serialize, with the records the index points to). v8 writes a string out at every
-   * place it is used, so the alias keys are kept once, in `provinceAlias`: the sorted keys and the name index's
-   * names are put back from them by `revive`.
+   * What a snapshot keeps (v8 serialize, with the records the index points to): the folded names and what is
+   * built from them. The lists by id, province, year and day are passes over the records, quicker made again
+   * than read back (v8 writes a string out at every place it is used: every id as a key again). The alias keys
+   * are kept once, in `provinceAlias`: the sorted keys and the name index's names are put back from them.
    */
   saved(): unknown {
-    return { ...this, provinceKeys: undefined, provinceNames: this.provinceNames.saved() };
+    return {
+      provinceAlias: this.provinceAlias,
+      provinceKeyOrder: this.provinceKeyOrder,
+      provinceNames: this.provinceNames.saved(),
+      placeBySpaced: this.placeBySpaced,
+      placeByTight: this.placeByTight,
+      placeKeys: this.placeKeys,
+      placeOfKey: this.placeOfKey,
+    };
   }
 
-  /** An index from `saved()`, as it was built. */
-  static revive(saved: unknown): CorpusIndex {
-    const index = revive(CorpusIndex, saved);
+  /** An index from `saved()` and the records it was built from, as it was built. */
+  static revive(saved: unknown, data: Readonly<CorpusData>): CorpusIndex {
+    const index = Object.assign(new CorpusIndex(data, true), saved);
+    runSteps(index.fillRecords(data));
     const keys = [...index.provinceAlias.keys()];
     index.provinceKeys = Array.from(index.provinceKeyOrder, (i) => keys[i] as string);
     index.provinceNames = NameIndex.revive(index.provinceNames, keys);
@@ -153,6 +162,12 @@ export class CorpusIndex {
 
   /** The work, as steps: it yields every few hundred records. */
   private *fill(data: Readonly<CorpusData>): Generator<void> {
+    yield* this.fillRecords(data);
+    yield* this.fillNames(data);
+  }
+
+  /** Records by id, province, year, person, event and day: plain passes over the records, cheap to repeat. */
+  private *fillRecords(data: Readonly<CorpusData>): Generator<void> {
     let step = 0;
     const tick = () => ++step % 256 === 0;
     for (const kind of RECORD_KINDS) {
@@ -166,45 +181,13 @@ export class CorpusIndex {
       if (tick()) yield;
       this.provinceById.set(p.id, p);
       if (p.covered) push(this.coveredByCountry, p.country, p);
-      for (const alias of [p.name.vi, p.name.en, p.id, ...p.aliases]) {
-        // foldTight(alias), from the fold already made.
-        const spaced = fold(alias);
-        for (const key of [spaced, spaced.replace(/ /g, "")]) {
-          if (!key) continue;
-          // Ids in file order, each once: an array, not a Set, since nearly every alias names one province.
-          const ids = this.provinceAlias.get(key);
-          if (!ids) this.provinceAlias.set(key, [p.id]);
-          else if (!ids.includes(p.id)) this.provinceAlias.set(key, [...ids, p.id]);
-        }
-      }
     }
-    const keys = [...this.provinceAlias.keys()];
-    const spaced: number[] = [];
-    for (let i = 0; i < keys.length; i++) if ((keys[i] as string).includes(" ")) spaced.push(i);
-    const order = yield* sortSteps(spaced, (a, b) => byCodeUnits(keys[a] as string, keys[b] as string));
-    this.provinceKeyOrder = Int32Array.from(order);
-    this.provinceKeys = order.map((i) => keys[i] as string);
-    // Built from exactly these keys, in this order: `revive` gives the names back from them.
-    this.provinceNames = yield* NameIndex.steps(keys);
-
-    const placeNames: { key: string; place: Place }[] = [];
     for (const p of data.places) {
       if (tick()) yield;
       this.placeById.set(p.id, p);
       this.placeOrder.set(p, this.placeOrder.size);
       push(this.placesByProvince, p.province, p);
-      for (const name of [p.name.vi, p.name.en, ...p.aliases]) {
-        const spaced = fold(name);
-        const tight = spaced.replace(/ /g, "");
-        if (!this.placeBySpaced.has(spaced)) this.placeBySpaced.set(spaced, p);
-        if (!this.placeByTight.has(tight)) this.placeByTight.set(tight, p);
-        placeNames.push({ key: spaced, place: p });
-      }
     }
-    yield* sortSteps(placeNames, byKey);
-    this.placeKeys = placeNames.map((n) => n.key);
-    this.placeOfKey = placeNames.map((n) => n.place);
-
     for (const [i, p] of data.people.entries()) {
       if (tick()) yield;
       this.personById.set(p.id, p);
@@ -250,6 +233,51 @@ export class CorpusIndex {
     for (const a of data.anniversaries)
       push(this.anniversariesByDay, a.date.slice(5), { year: Number(a.date.slice(0, 4)), anniversary: a });
     for (const list of this.anniversariesByDay.values()) list.sort((x, y) => x.year - y.year);
+  }
+
+  /** Folded province and place names, their sorted lists and the typo index: the costly part, kept in a snapshot. */
+  private *fillNames(data: Readonly<CorpusData>): Generator<void> {
+    let step = 0;
+    const tick = () => ++step % 256 === 0;
+    for (const p of data.provinces) {
+      if (tick()) yield;
+      // One list for every name of this province that no other province shares (nearly all of them).
+      const alone: readonly string[] = [p.id];
+      for (const alias of [p.name.vi, p.name.en, p.id, ...p.aliases]) {
+        // foldTight(alias), from the fold already made.
+        const spaced = fold(alias);
+        for (const key of [spaced, spaced.replace(/ /g, "")]) {
+          if (!key) continue;
+          // Ids in file order, each once: an array, not a Set, since nearly every alias names one province.
+          const ids = this.provinceAlias.get(key);
+          if (!ids) this.provinceAlias.set(key, alone);
+          else if (!ids.includes(p.id)) this.provinceAlias.set(key, [...ids, p.id]);
+        }
+      }
+    }
+    const keys = [...this.provinceAlias.keys()];
+    const spaced: number[] = [];
+    for (let i = 0; i < keys.length; i++) if ((keys[i] as string).includes(" ")) spaced.push(i);
+    const order = yield* sortSteps(spaced, (a, b) => byCodeUnits(keys[a] as string, keys[b] as string));
+    this.provinceKeyOrder = Int32Array.from(order);
+    this.provinceKeys = order.map((i) => keys[i] as string);
+    // Built from exactly these keys, in this order: `revive` gives the names back from them.
+    this.provinceNames = yield* NameIndex.steps(keys);
+
+    const placeNames: { key: string; place: Place }[] = [];
+    for (const p of data.places) {
+      if (tick()) yield;
+      for (const name of [p.name.vi, p.name.en, ...p.aliases]) {
+        const spaced = fold(name);
+        const tight = spaced.replace(/ /g, "");
+        if (!this.placeBySpaced.has(spaced)) this.placeBySpaced.set(spaced, p);
+        if (!this.placeByTight.has(tight)) this.placeByTight.set(tight, p);
+        placeNames.push({ key: spaced, place: p });
+      }
+    }
+    yield* sortSteps(placeNames, byKey);
+    this.placeKeys = placeNames.map((n) => n.key);
+    this.placeOfKey = placeNames.map((n) => n.place);
   }
 
   /** Provinces with a name or alias that starts with the whole words typed (folded, spaced). */

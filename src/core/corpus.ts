@@ -7,8 +7,14 @@ import type { Agreement, CitationRef, CorpusData, CorpusEvent, Figure, Person, P
 import { NameIndex } from "./name-index";
 import { fold, foldTight } from "./normalize";
 import { QuestionIndex, type QuestionIndexData, questionIndexCode } from "./question-index";
-import { revive } from "./revive";
-import { buildSearchIndex, buildSearchIndexSliced, SearchIndex, searchDocSteps } from "./search-index";
+import {
+  buildSearchIndex,
+  buildSearchIndexSliced,
+  type SavedSentences,
+  SearchIndex,
+  searchDocSteps,
+  searchDocs,
+} from "./search-index";
 import { sortSteps } from "./sort-steps";
 import { SourceTexts } from "./source-texts";
 import { runStepsPausing } from "./steps";
@@ -22,7 +28,8 @@ export interface CorpusSnapshot {
   version: string;
   /** `CorpusIndex.saved()`. */
   index: unknown;
-  search: SearchIndex;
+  /** `SearchIndex.saved()`. */
+  search: { index: unknown; sentences: SavedSentences };
   questions: QuestionIndexData;
 }
 
@@ -88,16 +95,20 @@ export class Corpus {
       texts: this.texts,
       version: this.version,
       index: this.index.saved(),
-      search: this.search,
+      search: this.search.saved(this.data.sources),
       questions: this.questions.data,
     };
   }
 
   /** A corpus from a deserialized `snapshot()`: the indexes as they were built, nothing rebuilt. */
   static restore(saved: CorpusSnapshot): Corpus {
-    return new Corpus(saved.data, SourceTexts.revive(saved.texts), saved.version, {
-      index: CorpusIndex.revive(saved.index),
-      search: revive(SearchIndex, saved.search),
+    const { data } = saved;
+    const texts = SourceTexts.revive(saved.texts);
+    const index = CorpusIndex.revive(saved.index, data);
+    const docs = searchDocs({ data, sourceByFile: index.sourceByFile, texts }, saved.search.sentences);
+    return new Corpus(data, texts, saved.version, {
+      index,
+      search: SearchIndex.withDocs(saved.search.index, docs),
       questions: new QuestionIndex(saved.questions),
     });
   }

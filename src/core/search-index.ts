@@ -294,6 +294,22 @@ export class SearchIndex {
     }
   }
 
+  /**
+   * What a snapshot keeps: the index, and of its documents only the sentences, per source of `sources` (the
+   * corpus's, in order); the other documents are made from the records again (`searchDocs`, given these).
+   */
+  saved(sources: readonly { file: string }[]): { index: unknown; sentences: SavedSentences } {
+    const perSource = new Map<string, number>();
+    const sentences: string[] = [];
+    for (const doc of this.docs) {
+      if (doc.kind !== "sentence" || doc.source === undefined) continue;
+      sentences.push(doc.body);
+      perSource.set(doc.source, (perSource.get(doc.source) ?? 0) + 1);
+    }
+    const counts = Int32Array.from(sources, (s) => perSource.get(s.file) ?? 0);
+    return { index: this.withoutDocs(), sentences: { sentences, counts } };
+  }
+
   /** The index without its documents, for a thread that has the same documents (see `withDocs`). */
   withoutDocs(): unknown {
     return { ...this, docs: undefined };
@@ -431,12 +447,25 @@ export class SearchIndex {
 }
 
 /** The documents the index holds: facts, their clauses and commitments, names, and Vietnam–Laos sentences. */
-export function searchDocs(corpus: Pick<Corpus, "data" | "sourceByFile" | "texts">): SearchDoc[] {
-  return runSteps(searchDocSteps(corpus));
+export function searchDocs(
+  corpus: Pick<Corpus, "data" | "sourceByFile" | "texts">,
+  given?: SavedSentences,
+): SearchDoc[] {
+  return runSteps(searchDocSteps(corpus, given));
+}
+
+/** The sentences of every source, back to back in `data.sources` order, with how many each has. */
+export interface SavedSentences {
+  sentences: readonly string[];
+  counts: Int32Array;
 }
 
 /** `searchDocs` in steps, yielding every few hundred sources. */
-export function* searchDocSteps(corpus: Pick<Corpus, "data" | "sourceByFile" | "texts">): Generator<void, SearchDoc[]> {
+export function* searchDocSteps(
+  corpus: Pick<Corpus, "data" | "sourceByFile" | "texts">,
+  /** The sentences as a snapshot kept them (see `SearchIndex.saved`), instead of split from the texts again. */
+  given?: SavedSentences,
+): Generator<void, SearchDoc[]> {
   const docs: SearchDoc[] = [];
   const { data } = corpus;
   const both = (t: { vi: string; en: string }) => `${t.vi} ${t.en}`;
@@ -493,13 +522,20 @@ export function* searchDocSteps(corpus: Pick<Corpus, "data" | "sourceByFile" | "
   }
   // The same text saved under two names is split once.
   const split = new Map<string, string[]>();
+  let kept = 0;
   for (const [n, s] of data.sources.entries()) {
     if (n % 16 === 15) yield;
-    const text = relevantText(corpus, s.file);
-    let list = split.get(text);
-    if (!list) {
-      list = sentences(text);
-      split.set(text, list);
+    let list: readonly string[] | undefined;
+    if (given) {
+      list = given.sentences.slice(kept, kept + (given.counts[n] as number));
+      kept += list.length;
+    } else {
+      const text = relevantText(corpus, s.file);
+      list = split.get(text);
+      if (!list) {
+        list = sentences(text);
+        split.set(text, list as string[]);
+      }
     }
     list.forEach((sentence, i) => {
       docs.push({

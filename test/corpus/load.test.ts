@@ -135,6 +135,8 @@ describe("loading data/", () => {
     expect(restored.corpus.version).toBe(built.corpus.version);
     expect(restored.corpus.data).toEqual(built.corpus.data);
     expect(answers(restored.corpus)).toEqual(answers(built.corpus));
+    // Sentences are kept, the other documents made from the records again: the same documents in the same order.
+    expect(restored.corpus.search.docs).toEqual(built.corpus.search.docs);
     // The indexes came from the file: the records they point to are the restored records themselves.
     const sonLa = restored.corpus.data.provinces.find((p) => p.id === "son-la");
     expect(restored.corpus.province("son-la")).toBe(sonLa);
