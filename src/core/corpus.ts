@@ -6,7 +6,7 @@ import { grown, IntList } from "./int-list";
 import type { Agreement, CitationRef, CorpusData, CorpusEvent, Figure, Person, Place, Province } from "./model";
 import { NameIndex } from "./name-index";
 import { fold, foldTight } from "./normalize";
-import { QuestionIndex, type QuestionIndexData, questionIndexCode } from "./question-index";
+import { QuestionIndex, questionIndexCode } from "./question-index";
 import {
   buildSearchIndex,
   buildSearchIndexSliced,
@@ -30,7 +30,8 @@ export interface CorpusSnapshot {
   index: unknown;
   /** `SearchIndex.saved()`. */
   search: { index: unknown; sentences: SavedSentences };
-  questions: QuestionIndexData;
+  /** `QuestionIndex.saved()`. */
+  questions: unknown;
 }
 
 export class Corpus {
@@ -96,7 +97,7 @@ export class Corpus {
       version: this.version,
       index: this.index.saved(),
       search: this.search.saved(this.data.sources),
-      questions: this.questions.data,
+      questions: this.questions.saved(),
     };
   }
 
@@ -109,7 +110,7 @@ export class Corpus {
     return new Corpus(data, texts, saved.version, {
       index,
       search: SearchIndex.withDocs(saved.search.index, docs),
-      questions: new QuestionIndex(saved.questions),
+      questions: QuestionIndex.revive(saved.questions),
     });
   }
 

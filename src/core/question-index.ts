@@ -432,6 +432,18 @@ export class QuestionIndex {
 
   constructor(readonly data: QuestionIndexData) {}
 
+  /** What a snapshot keeps: the data without `termIds` (the positions in `terms`, made again by `revive`). */
+  saved(): unknown {
+    return { ...this.data, termIds: undefined };
+  }
+
+  static revive(saved: unknown): QuestionIndex {
+    const data = saved as QuestionIndexData;
+    const termIds = new Map<string, number>();
+    for (const [t, term] of data.terms.entries()) termIds.set(term, t);
+    return new QuestionIndex({ ...data, termIds });
+  }
+
   static of(source: QuestionSource): QuestionIndex {
     return new QuestionIndex(runSteps(buildSteps(source)));
   }

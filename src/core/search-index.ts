@@ -312,12 +312,15 @@ export class SearchIndex {
 
   /** The index without its documents, for a thread that has the same documents (see `withDocs`). */
   withoutDocs(): unknown {
-    return { ...this, docs: undefined };
+    // The term ids are the positions in `terms`: made again on the other side, not sent (every term twice).
+    return { ...this, docs: undefined, termIds: undefined };
   }
 
   /** An index from `withoutDocs()` and the documents it was built from, in the same order. */
   static withDocs(parts: unknown, docs: readonly SearchDoc[]): SearchIndex {
-    return revive(SearchIndex, { ...(parts as object), docs });
+    const index = revive(SearchIndex, { ...(parts as object), docs, termIds: new Map<string, number>() });
+    for (const [t, term] of index.terms.entries()) index.termIds.set(term, t);
+    return index;
   }
 
   get termCount(): number {

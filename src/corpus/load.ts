@@ -136,18 +136,45 @@ function snapshotPath(cacheDir: string, key: string): string {
 /**
  * `v8.deserialize`, with every typed array copied out of the file's bytes: by default each one is a view of the
  * buffer read, which keeps the whole file (hundreds of MB at a large corpus) in memory as long as an index lives.
+ * Small arrays (tens of thousands: a fact list per province, place and year) share slabs of their own, as Buffer's
+ * pool does: an ArrayBuffer each would cost more than its bytes.
  */
 class OwnArraysDeserializer extends DefaultDeserializer {
+  private slab = new ArrayBuffer(0);
+  private used = 0;
+
   // Node documents `_readHostObject` as the hook to override (its types leave it out).
   _readHostObject(): ArrayBufferView {
     const base = DefaultDeserializer.prototype as unknown as { _readHostObject(): ArrayBufferView };
     const view = base._readHostObject.call(this);
-    const own = view.buffer.slice(view.byteOffset, view.byteOffset + view.byteLength);
-    return new (view.constructor as new (buffer: ArrayBufferLike) => ArrayBufferView)(own);
+    const type = view.constructor as new (buffer: ArrayBufferLike, offset?: number, length?: number) => ArrayBufferView;
+    const size = view.byteLength;
+    if (size >= SLAB_BYTES / 8) return new type(view.buffer.slice(view.byteOffset, view.byteOffset + size));
+    const at = Math.ceil(this.used / 8) * 8;
+    if (at + size > this.slab.byteLength) {
+      this.slab = new ArrayBuffer(SLAB_BYTES);
+      this.used = 0;
+      return this.copyInto(view, type, 0);
+    }
+    return this.copyInto(view, type, at);
+  }
+
+  private copyInto(
+    view: ArrayBufferView,
+    type: new (buffer: ArrayBufferLike, offset?: number, length?: number) => ArrayBufferView,
+    at: number,
+  ): ArrayBufferView {
+    const size = view.byteLength;
+    new Uint8Array(this.slab, at, size).set(new Uint8Array(view.buffer, view.byteOffset, size));
+    this.used = at + size;
+    const unit = (type as unknown as { BYTES_PER_ELEMENT?: number }).BYTES_PER_ELEMENT ?? 1;
+    return new type(this.slab, at, view instanceof DataView ? size : size / unit);
   }
 }
 
-function deserializeOwned(bytes: Buffer): unknown {
+const SLAB_BYTES = 1 << 20;
+
+export function deserializeOwned(bytes: Buffer): unknown {
   const reader = new OwnArraysDeserializer(bytes);
   reader.readHeader();
   return reader.readValue();
