@@ -85,6 +85,11 @@ const placeLines = new RecordMemo<Province, string>(
       .join(", ")}`,
 );
 
+/** Appends the numbers not already in `to`, in order (a line cites each source once). */
+function addEach(to: number[], numbers: readonly number[]): void {
+  for (const n of numbers) if (!to.includes(n)) to.push(n);
+}
+
 export function renderBriefing(corpus: Corpus, b: Briefing, lang: Lang): Reply {
   const w = words(lang);
   const p = b.province;
@@ -116,14 +121,13 @@ export function renderBriefing(corpus: Corpus, b: Briefing, lang: Lang): Reply {
   if (fields.length) blocks.push({ kind: "fields", fields });
   // Partners are cited by what links them.
   if (b.partners.length) {
-    const links = b.partners.flatMap((x) => (x.link ? citer.cite(x.link.id, x.link.sources) : []));
-    blocks.push({
-      kind: "text",
-      line: {
-        text: `${w.partners}: ${b.partners.map((x) => pick(x.province.name, lang)).join(", ")}`,
-        cites: [...new Set(links)],
-      },
-    });
+    const names: string[] = [];
+    const links: number[] = [];
+    for (const x of b.partners) {
+      names.push(pick(x.province.name, lang));
+      if (x.link) addEach(links, citer.cite(x.link.id, x.link.sources));
+    }
+    blocks.push({ kind: "text", line: { text: `${w.partners}: ${names.join(", ")}`, cites: links } });
   }
   if (!b.covered) {
     // Say what is covered: the provinces that have content.
@@ -175,10 +179,9 @@ export function renderBriefing(corpus: Corpus, b: Briefing, lang: Lang): Reply {
   if (inferredShown) blocks.push({ kind: "text", line: { text: w.briefing.inferredNote } });
 
   // Figures no event line or signing above already states (an event's key content names its amounts).
-  const stated = new Set([
-    ...b.agreements.flatMap((a) => a.atSigning.map((f) => f.id)),
-    ...b.figures.filter(({ figure: f }) => b.events.some((e) => e.id === f.event && e.brief)).map((x) => x.figure.id),
-  ]);
+  const stated = new Set<string>();
+  for (const a of b.agreements) for (const f of a.atSigning) stated.add(f.id);
+  for (const { figure: f } of b.figures) if (b.events.some((e) => e.id === f.event && e.brief)) stated.add(f.id);
   const figures = b.figures.filter((x) => !stated.has(x.figure.id));
   if (figures.length) {
     blocks.push({ kind: "heading", text: w.figures });
@@ -209,13 +212,9 @@ export function renderBriefing(corpus: Corpus, b: Briefing, lang: Lang): Reply {
   if (people.length) blocks.push({ kind: "heading", text: w.people }, { kind: "list", items: people });
 
   if (b.places.length) {
-    blocks.push({
-      kind: "text",
-      line: {
-        text: placeLines.get(corpus, p, lang),
-        cites: [...new Set(b.places.flatMap((x) => citer.cite(x.id, x.sources)))],
-      },
-    });
+    const cites: number[] = [];
+    for (const x of b.places) addEach(cites, citer.cite(x.id, x.sources));
+    blocks.push({ kind: "text", line: { text: placeLines.get(corpus, p, lang), cites } });
   }
   return { lang, title, blocks, citations: citer.list };
 }

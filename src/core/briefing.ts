@@ -90,10 +90,11 @@ export function buildBriefing(corpus: Corpus, province: Province, asOf: string, 
   }));
   for (const person of corpus.peopleAt(eventsOf.map((e) => e.id))) {
     if (person.province === p.id) continue;
-    const roles = person.roles.flatMap((role) => {
+    const roles: Briefing["people"][number]["roles"] = [];
+    for (const role of person.roles) {
       const event = briefing.events.find((e) => e.id === role.at);
-      return event ? [{ role, event }] : [];
-    });
+      if (event) roles.push({ role, event });
+    }
     if (roles.length) briefing.people.push({ person, roles });
   }
   briefing.places = corpus.placesIn(p.id);
