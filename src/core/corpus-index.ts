@@ -133,8 +133,24 @@ export class CorpusIndex {
    * are kept once, in `provinceAlias`: the sorted keys and the name index's names are put back from them.
    */
   saved(): unknown {
+    // The alias keys as one string (a fold has no line breaks), and each its list of ids, shared lists once.
+    const lists: (readonly string[])[] = [];
+    const listIds = new Map<readonly string[], number>();
+    const listOf = new Int32Array(this.provinceAlias.size);
+    let i = 0;
+    for (const ids of this.provinceAlias.values()) {
+      let l = listIds.get(ids);
+      if (l === undefined) {
+        l = lists.length;
+        lists.push(ids);
+        listIds.set(ids, l);
+      }
+      listOf[i++] = l;
+    }
     return {
-      provinceAlias: this.provinceAlias,
+      aliasKeys: [...this.provinceAlias.keys()].join("\n"),
+      aliasLists: lists,
+      aliasListOf: listOf,
       provinceKeyOrder: this.provinceKeyOrder,
       provinceNames: this.provinceNames.saved(),
       placeBySpaced: this.placeBySpaced,
@@ -146,9 +162,16 @@ export class CorpusIndex {
 
   /** An index from `saved()` and the records it was built from, as it was built. */
   static revive(saved: unknown, data: Readonly<CorpusData>): CorpusIndex {
-    const index = Object.assign(new CorpusIndex(data, true), saved);
+    const { aliasKeys, aliasLists, aliasListOf, ...rest } = saved as {
+      aliasKeys: string;
+      aliasLists: (readonly string[])[];
+      aliasListOf: Int32Array;
+    };
+    const index = Object.assign(new CorpusIndex(data, true), rest);
     runSteps(index.fillRecords(data));
-    const keys = [...index.provinceAlias.keys()];
+    const keys = aliasKeys === "" ? [] : aliasKeys.split("\n");
+    for (const [i, key] of keys.entries())
+      index.provinceAlias.set(key, aliasLists[aliasListOf[i] as number] as string[]);
     index.provinceKeys = Array.from(index.provinceKeyOrder, (i) => keys[i] as string);
     index.provinceNames = NameIndex.revive(index.provinceNames, keys);
     return index;

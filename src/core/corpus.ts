@@ -110,7 +110,7 @@ export class Corpus {
     return new Corpus(data, texts, saved.version, {
       index,
       search: SearchIndex.withDocs(saved.search.index, docs),
-      questions: QuestionIndex.revive(saved.questions),
+      questions: QuestionIndex.revive(saved.questions, { data, index }),
     });
   }
 

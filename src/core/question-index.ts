@@ -432,16 +432,21 @@ export class QuestionIndex {
 
   constructor(readonly data: QuestionIndexData) {}
 
-  /** What a snapshot keeps: the data without `termIds` (the positions in `terms`, made again by `revive`). */
+  /**
+   * What a snapshot keeps: the data without the facts (made again from the records by `revive`: quicker than read
+   * back) and without `termIds` (the positions in `terms`).
+   */
   saved(): unknown {
-    return { ...this.data, termIds: undefined };
+    return { ...this.data, facts: undefined, termIds: undefined };
   }
 
-  static revive(saved: unknown): QuestionIndex {
+  /** An index from `saved()` and the corpus it was built from. */
+  static revive(saved: unknown, source: QuestionSource): QuestionIndex {
     const data = saved as QuestionIndexData;
     const termIds = new Map<string, number>();
     for (const [t, term] of data.terms.entries()) termIds.set(term, t);
-    return new QuestionIndex({ ...data, termIds });
+    const facts = factDocuments(source).map((doc) => doc.fact);
+    return new QuestionIndex({ ...data, facts, termIds });
   }
 
   static of(source: QuestionSource): QuestionIndex {

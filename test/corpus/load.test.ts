@@ -137,6 +137,9 @@ describe("loading data/", () => {
     expect(answers(restored.corpus)).toEqual(answers(built.corpus));
     // Sentences are kept, the other documents made from the records again: the same documents in the same order.
     expect(restored.corpus.search.docs).toEqual(built.corpus.search.docs);
+    // So are the facts the question index ranks, the alias keys and their order.
+    expect(restored.corpus.questions.facts).toEqual(built.corpus.questions.facts);
+    expect([...restored.corpus.provinceAlias]).toEqual([...built.corpus.provinceAlias]);
     // The indexes came from the file: the records they point to are the restored records themselves.
     const sonLa = restored.corpus.data.provinces.find((p) => p.id === "son-la");
     expect(restored.corpus.province("son-la")).toBe(sonLa);
