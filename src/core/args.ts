@@ -132,9 +132,22 @@ export function parseArgs(command: Command, raw: string): ArgValues {
   return values;
 }
 
+/** Each command's choice aliases, gathered once (every parse of its arguments reads them). */
+const choiceAliases = new WeakMap<Command, ReadonlySet<string>>();
+
+function choiceAliasesOf(command: Command): ReadonlySet<string> {
+  let aliases = choiceAliases.get(command);
+  if (!aliases) {
+    aliases = new Set(command.args.flatMap((a) => Object.keys(a.choiceAliases ?? {})));
+    choiceAliases.set(command, aliases);
+  }
+  return aliases;
+}
+
 /** Joins two-word choice aliases into one token: "hằng tuần" → "hằng_tuần". */
 function mergeChoicePhrases(command: Command, tokens: string[]): void {
-  const aliases = new Set(command.args.flatMap((a) => Object.keys(a.choiceAliases ?? {})));
+  const aliases = choiceAliasesOf(command);
+  if (aliases.size === 0) return;
   for (let i = 0; i + 1 < tokens.length; i++) {
     if (aliases.has(foldTight(`${tokens[i]}${tokens[i + 1]}`))) tokens.splice(i, 2, `${tokens[i]}_${tokens[i + 1]}`);
   }

@@ -1,6 +1,14 @@
 // One pass from an invocation to a reply: find the command, parse its arguments, guard, run.
 import { checkTypedArgs, parseArgs } from "./args";
-import { type ArgValues, type Attachment, type Caller, type Command, isAudited, requires } from "./command";
+import {
+  type ArgValues,
+  type Attachment,
+  type Caller,
+  type Command,
+  type CommandContext,
+  isAudited,
+  requires,
+} from "./command";
 import type { Corpus } from "./corpus";
 import { echo, UserError } from "./errors";
 import { both, type Lang, pick, t } from "./i18n";
@@ -169,22 +177,21 @@ export async function dispatch(inv: Invocation, env: DispatchEnv): Promise<Reply
   let detail: string | undefined;
   try {
     const args = inv.args ? checkTypedArgs(command, inv.args) : parseArgs(command, inv.text ?? "");
-    const answer = await command.run(
-      {
-        corpus,
-        lang: inv.lang,
-        today: env.today(),
-        page: Math.max(1, inv.page ?? 1),
-        caller: inv.caller,
-        services: env.services,
-        ...(inv.attachment ? { attachment: inv.attachment } : {}),
-        ...(inv.text !== undefined ? { text: inv.text } : {}),
-        note: (text) => {
-          detail = text;
-        },
+    const ctx: CommandContext = {
+      corpus,
+      lang: inv.lang,
+      today: env.today(),
+      page: Math.max(1, inv.page ?? 1),
+      caller: inv.caller,
+      services: env.services,
+      note: (text) => {
+        detail = text;
       },
-      args,
-    );
+    };
+    // Set only when given (no object spread per update).
+    if (inv.attachment) ctx.attachment = inv.attachment;
+    if (inv.text !== undefined) ctx.text = inv.text;
+    const answer = await command.run(ctx, args);
     const reply: Reply = { ...answer, lang: answer.lang ?? inv.lang };
     if (audited)
       await audit(env, inv, command, reply.error ? "failed" : "ok", detail ?? reply.error?.code ?? reply.title);
