@@ -69,6 +69,7 @@ export class NameIndex {
     const formOf = new Int32Array(n);
     const namesOfForm: number[] = [];
     for (let i = 0; i < n; i++) {
+      if (i % 4096 === 4095) yield;
       const tight = tights[i] as string;
       let f = formIds.get(tight);
       if (f === undefined) {

@@ -250,11 +250,13 @@ export class SearchIndex {
     const postings = entries.slot.length;
     const slotOf = entries.slot.array;
     for (let i = 0; i < postings; i++) {
+      if (i % 65536 === 65535) yield;
       const met = slotOf[i] as number;
       slotOf[i] = (rank[(met / FIELDS) | 0] as number) * FIELDS + (met % FIELDS);
     }
     this.starts = new Int32Array(slots + 1);
     for (let i = 0; i < postings; i++) {
+      if (i % 65536 === 65535) yield;
       const slot = (slotOf[i] as number) + 1;
       this.starts[slot] = (this.starts[slot] as number) + 1;
     }
