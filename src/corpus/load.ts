@@ -40,8 +40,8 @@ export interface LoadOptions {
   /** `loadCorpusData` only: false leaves saving a new snapshot to the caller (see `saveSnapshot`). */
   saveSnapshot?: boolean;
   /**
-   * `loadCorpus` only: validate and build on two threads (split-load.ts). By default from a few MB of YAML, where
-   * the second thread saves more than it costs to start.
+   * `loadCorpus` only: validate and build on two threads (split-load.ts). By default from a few tens of MB of
+   * YAML, where the second thread saves more than it costs to start.
    */
   split?: boolean;
   /** The code part of the snapshot key, when another thread's code will restore it (see `codeFingerprint`). */

@@ -14,8 +14,11 @@ import { parseRecords, type RawFiles, validate } from "./parse";
 import type { SplitReply, SplitRequest } from "./split-load.worker";
 import { startWorker } from "./start-worker";
 
-/** Below this much YAML, starting a second thread costs more than it saves. */
-export const SPLIT_FROM_BYTES = 4 * 2 ** 20;
+/**
+ * Below this much YAML, starting a second thread costs about what it saves (the benchmark's ×100, 12 MB, loads as
+ * fast on one thread); at ×1000 (125 MB) the loading thread's work drops by a third.
+ */
+export const SPLIT_FROM_BYTES = 24 * 2 ** 20;
 
 export function yamlBytes(raw: RawFiles): number {
   let total = 0;
