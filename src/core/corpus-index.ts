@@ -110,8 +110,6 @@ export class CorpusIndex {
    * a name of one word never starts with whole words and a space.
    */
   private provinceKeys: string[] = [];
-  /** Where each of `provinceKeys` is in `provinceAlias`'s order: what a snapshot keeps instead of the strings again. */
-  private provinceKeyOrder = new Int32Array(0);
   /** Place names sorted, and the place of each at the same position (two arrays: no object per name). */
   private placeKeys: string[] = [];
   private placeOfKey: Place[] = [];
@@ -147,11 +145,14 @@ export class CorpusIndex {
       }
       listOf[i++] = l;
     }
+    // The sorted keys as their places among the alias keys.
+    const position = new Map<string, number>();
+    for (const key of this.provinceAlias.keys()) position.set(key, position.size);
     return {
       aliasKeys: [...this.provinceAlias.keys()].join("\n"),
       aliasLists: lists,
       aliasListOf: listOf,
-      provinceKeyOrder: this.provinceKeyOrder,
+      provinceKeyOrder: Int32Array.from(this.provinceKeys, (key) => position.get(key) as number),
       provinceNames: this.provinceNames.saved(),
       placeBySpaced: this.placeBySpaced,
       placeByTight: this.placeByTight,
@@ -162,17 +163,18 @@ export class CorpusIndex {
 
   /** An index from `saved()` and the records it was built from, as it was built. */
   static revive(saved: unknown, data: Readonly<CorpusData>): CorpusIndex {
-    const { aliasKeys, aliasLists, aliasListOf, ...rest } = saved as {
+    const { aliasKeys, aliasLists, aliasListOf, provinceKeyOrder, ...rest } = saved as {
       aliasKeys: string;
       aliasLists: (readonly string[])[];
       aliasListOf: Int32Array;
+      provinceKeyOrder: Int32Array;
     };
     const index = Object.assign(new CorpusIndex(data, true), rest);
     runSteps(index.fillRecords(data));
     const keys = aliasKeys === "" ? [] : aliasKeys.split("\n");
     for (const [i, key] of keys.entries())
       index.provinceAlias.set(key, aliasLists[aliasListOf[i] as number] as string[]);
-    index.provinceKeys = Array.from(index.provinceKeyOrder, (i) => keys[i] as string);
+    index.provinceKeys = Array.from(provinceKeyOrder, (i) => keys[i] as string);
     index.provinceNames = NameIndex.revive(index.provinceNames, keys);
     return index;
   }
@@ -279,11 +281,10 @@ export class CorpusIndex {
       }
     }
     const keys = [...this.provinceAlias.keys()];
-    const spaced: number[] = [];
-    for (let i = 0; i < keys.length; i++) if ((keys[i] as string).includes(" ")) spaced.push(i);
-    const order = yield* sortSteps(spaced, (a, b) => byCodeUnits(keys[a] as string, keys[b] as string));
-    this.provinceKeyOrder = Int32Array.from(order);
-    this.provinceKeys = order.map((i) => keys[i] as string);
+    this.provinceKeys = yield* sortSteps(
+      keys.filter((key) => key.includes(" ")),
+      byCodeUnits,
+    );
     // Built from exactly these keys, in this order: `revive` gives the names back from them.
     this.provinceNames = yield* NameIndex.steps(keys);
 

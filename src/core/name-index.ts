@@ -123,13 +123,11 @@ export class NameIndex {
     this.postings = postings;
     // Binary search needs plain code-unit order: the forms sorted, each followed by its names in ascending order
     // (what a stable sort of the names by tight form gives).
-    const sortedForms = yield* sortSteps(
-      forms.map((_, f) => f),
-      (a, b) => byCodeUnits(forms[a] as string, forms[b] as string),
-    );
+    const sortedForms = yield* sortSteps([...forms], byCodeUnits);
     const firstOfForm = new Int32Array(forms.length);
     let at = 0;
-    for (const f of sortedForms) {
+    for (const form of sortedForms) {
+      const f = formIds.get(form) as number;
       firstOfForm[f] = at;
       at += namesOfForm[f] as number;
     }

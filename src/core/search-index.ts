@@ -236,13 +236,9 @@ export class SearchIndex {
     yield;
     this.averageFieldLength = sums.map((s) => (n > 0 ? s / n : 0));
     // The vocabulary in code-unit order; `rank` takes a term from the order it was met to its place there.
-    const order = yield* sortSteps(
-      termsMet.map((_, t) => t),
-      (a, b) => byCodeUnits(termsMet[a] as string, termsMet[b] as string),
-    );
-    this.terms = order.map((t) => termsMet[t] as string);
-    const rank = new Int32Array(order.length);
-    for (let r = 0; r < order.length; r++) rank[order[r] as number] = r;
+    this.terms = yield* sortSteps([...termsMet], byCodeUnits);
+    const rank = new Int32Array(this.terms.length);
+    for (let r = 0; r < this.terms.length; r++) rank[termIdsMet.get(this.terms[r] as string) as number] = r;
     // Postings in one flat list per array (docs, freqs), slot t·FIELDS + field at `starts[slot] … starts[slot+1]`
     // (a counting sort of the postings by slot; each slot's documents stay in order): a saved index is restored
     // by copying a few arrays, not one object per term.

@@ -8,10 +8,27 @@ export function runSteps<T>(steps: Generator<void, T>): T {
 }
 
 export async function runStepsPausing<T>(steps: Generator<void, T>, pause: () => Promise<void>): Promise<T> {
-  let step = steps.next();
+  let step = next(steps);
   while (!step.done) {
     await pause();
-    step = steps.next();
+    step = next(steps);
   }
   return step.value;
+}
+
+/** Steps of runs with pauses running now (nested, or not at all). */
+let pausing = 0;
+
+function next<T>(steps: Generator<void, T>): IteratorResult<void, T> {
+  pausing++;
+  try {
+    return steps.next();
+  } finally {
+    pausing--;
+  }
+}
+
+/** Whether the step running now is one of a run with pauses: work that could take long must yield in it. */
+export function inPausedRun(): boolean {
+  return pausing > 0;
 }
