@@ -39,8 +39,12 @@ export function sentences(text: string): string[] {
     .filter((s) => s.length >= 20);
 }
 
+/** What the documents are made from: a corpus, or its records and texts before it is built (any map of texts). */
+export type TextSource = Pick<Corpus, "sourceByFile"> & { texts: ReadonlyMap<string, string> };
+export type DocSource = TextSource & Pick<Corpus, "data">;
+
 /** The lines of a source file that are about Vietnam–Laos (article, boxes, captions marked so); not reference tables. */
-export function relevantText(corpus: Pick<Corpus, "sourceByFile" | "texts">, file: string): string {
+export function relevantText(corpus: TextSource, file: string): string {
   const doc = corpus.sourceByFile.get(file);
   const text = corpus.texts.get(file);
   if (!doc || text === undefined) return "";
@@ -448,10 +452,7 @@ export class SearchIndex {
 }
 
 /** The documents the index holds: facts, their clauses and commitments, names, and Vietnam–Laos sentences. */
-export function searchDocs(
-  corpus: Pick<Corpus, "data" | "sourceByFile" | "texts">,
-  given?: SavedSentences,
-): SearchDoc[] {
+export function searchDocs(corpus: DocSource, given?: SavedSentences): SearchDoc[] {
   return runSteps(searchDocSteps(corpus, given));
 }
 
@@ -463,7 +464,7 @@ export interface SavedSentences {
 
 /** `searchDocs` in steps, yielding every few hundred sources. */
 export function* searchDocSteps(
-  corpus: Pick<Corpus, "data" | "sourceByFile" | "texts">,
+  corpus: DocSource,
   /** The sentences as a snapshot kept them (see `SearchIndex.saved`), instead of split from the texts again. */
   given?: SavedSentences,
 ): Generator<void, SearchDoc[]> {
@@ -552,14 +553,11 @@ export function* searchDocSteps(
   return docs;
 }
 
-export function buildSearchIndex(corpus: Pick<Corpus, "data" | "sourceByFile" | "texts">): SearchIndex {
+export function buildSearchIndex(corpus: DocSource): SearchIndex {
   return new SearchIndex(searchDocs(corpus));
 }
 
 /** The same, in slices that let other work run between (see CorpusIndex.build). */
-export async function buildSearchIndexSliced(
-  corpus: Pick<Corpus, "data" | "sourceByFile" | "texts">,
-  pause: () => Promise<void>,
-): Promise<SearchIndex> {
+export async function buildSearchIndexSliced(corpus: DocSource, pause: () => Promise<void>): Promise<SearchIndex> {
   return SearchIndex.build(await runStepsPausing(searchDocSteps(corpus), pause), pause);
 }

@@ -56,6 +56,27 @@ export class SourceTexts implements ReadonlyMap<string, string> {
     return out;
   }
 
+  /**
+   * The same from the files' bytes, in the order given, when they are known to be UTF-8 (a text read from them
+   * and encoded again gives the same bytes): no text decoded and encoded again.
+   */
+  static fromUtf8(files: Iterable<readonly [string, Uint8Array]>): SourceTexts {
+    const out = new SourceTexts();
+    const list = [...files];
+    let total = 0;
+    for (const [, bytes] of list) total += bytes.length;
+    out.bytes = new Uint8Array(total);
+    out.starts = new Int32Array(list.length + 1);
+    for (const [i, [name, bytes]] of list.entries()) {
+      out.at.set(name, i);
+      out.names.push(name);
+      const start = out.starts[i] as number;
+      out.bytes.set(bytes, start);
+      out.starts[i + 1] = start + bytes.length;
+    }
+    return out;
+  }
+
   /** Texts saved whole in a snapshot. */
   static revive(saved: unknown): SourceTexts {
     return Object.assign(new SourceTexts(), saved);

@@ -1,8 +1,8 @@
 // A load from YAML on two threads (the machine's two cores): this thread parses the records and builds the record
 // and question indexes, while a worker (split-load.worker.ts) parses the same bytes, runs every check (ids,
-// references, quotes in their sources, numbers in summaries), and builds the source texts and the search index,
-// which it hands over. The corpus is kept only when the worker found no error: the same verdict, in the same
-// order, as a load on one thread (parse.ts's `validate`).
+// references, quotes in their sources, numbers in summaries) and builds the search index, which it hands over;
+// this thread keeps the source files' bytes as the texts. The corpus is kept only when the worker found no error:
+// the same verdict, in the same order, as a load on one thread (parse.ts's `validate`).
 import { Corpus } from "../core/corpus";
 import { CorpusIndex } from "../core/corpus-index";
 import type { CorpusData } from "../core/model";
@@ -77,7 +77,8 @@ export async function buildSplit(raw: RawFiles, version: string): Promise<Built>
   if ("crashed" in reply) return buildHere(raw, version);
   if (reply.errors.length > 0) return { ok: false, errors: reply.errors };
   if (!built) throw failure ?? new Error("the records parsed on one thread and not on the other");
-  const texts = SourceTexts.revive(reply.texts);
+  // Every source is UTF-8 (the worker found no error): its bytes are the stored text as they are.
+  const texts = SourceTexts.fromUtf8([...raw.sources].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   const docs = searchDocs({ data, sourceByFile: built.index.sourceByFile, texts });
   const search = SearchIndex.withDocs(reply.search, docs);
   return { ok: true, corpus: new Corpus(data, texts, version, { ...built, search }), split: true };

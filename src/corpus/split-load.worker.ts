@@ -1,10 +1,9 @@
 // The second thread of a load from YAML (split-load.ts): it parses the same bytes the loading thread parses and,
-// while that thread builds the record and question indexes, runs every check, then builds the source texts and
-// the search index and hands them over (their typed arrays moved, not copied).
+// while that thread builds the record and question indexes, runs every check, then builds the search index and
+// hands it over (its typed arrays moved, not copied).
 import { parentPort } from "node:worker_threads";
 import type { CorpusFileName } from "../core/model";
 import { buildSearchIndex } from "../core/search-index";
-import { SourceTexts } from "../core/source-texts";
 import type { CorpusError } from "../core/validate";
 import { type RawFiles, validate } from "./parse";
 
@@ -15,8 +14,8 @@ export interface SplitRequest {
 }
 
 export type SplitReply =
-  | { errors: CorpusError[]; texts?: undefined; search?: undefined }
-  | { errors: []; texts: unknown; search: unknown }
+  | { errors: CorpusError[]; search?: undefined }
+  | { errors: []; search: unknown }
   | { crashed: string };
 
 const port = parentPort;
@@ -47,10 +46,9 @@ port.once("message", (request: SplitRequest) => {
       port.postMessage({ errors: valid.errors } satisfies SplitReply);
       return;
     }
-    const texts = SourceTexts.of(valid.texts);
     const sourceByFile = new Map(valid.data.sources.map((s) => [s.file, s]));
-    const search = buildSearchIndex({ data: valid.data, sourceByFile, texts }).withoutDocs() as object;
-    port.postMessage({ errors: [], texts, search } satisfies SplitReply, buffersOf(texts, search));
+    const search = buildSearchIndex({ data: valid.data, sourceByFile, texts: valid.texts }).withoutDocs() as object;
+    port.postMessage({ errors: [], search } satisfies SplitReply, buffersOf(search));
   } catch (error) {
     port.postMessage({ crashed: (error as Error)?.stack ?? String(error) } satisfies SplitReply);
   }

@@ -11,6 +11,14 @@ const samples: [string, string][] = [
 ];
 
 describe("SourceTexts", () => {
+  it("keeps UTF-8 files' bytes as they are: the same texts as decoding them and storing the texts", () => {
+    const files = samples.map(([name, text]) => [name, Buffer.from(text, "utf8")] as const);
+    const fromBytes = SourceTexts.fromUtf8(files);
+    expect([...fromBytes]).toEqual(samples);
+    expect([...fromBytes]).toEqual([...SourceTexts.of(files.map(([name, bytes]) => [name, bytes.toString("utf8")]))]);
+    expect(fromBytes.get("001_b.txt")?.startsWith("\uFEFF")).toBe(true);
+  });
+
   it("gives back every text exactly, in the order given, as a Map does", () => {
     const texts = SourceTexts.of(samples);
     expect(texts.size).toBe(4);
