@@ -55,8 +55,8 @@ export class Corpus {
     texts: ReadonlyMap<string, string>,
     /** The content hash, when the caller already has it (the loader hashes the files). */
     version?: string,
-    /** Indexes built beforehand (`Corpus.build`); otherwise built here, at once. */
-    built?: { index: CorpusIndex; search: SearchIndex; questions: QuestionIndex },
+    /** Indexes built beforehand (`Corpus.build`); those missing are built here, at once. */
+    built?: { index: CorpusIndex; search?: SearchIndex; questions: QuestionIndex },
   ) {
     this.texts = SourceTexts.of(texts);
     this.index = built?.index ?? new CorpusIndex(data);

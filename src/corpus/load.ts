@@ -15,7 +15,7 @@ import { Corpus, type CorpusSnapshot, indexingCode } from "../core/corpus";
 import { type CorpusData, type CorpusFileName, corpusFiles } from "../core/model";
 import type { CorpusError } from "../core/validate";
 import { BOT_VERSION } from "../version";
-import { type RawFiles, validate } from "./parse";
+import { type RawFiles, sourcesInOrder, validate } from "./parse";
 import { buildHere, buildSplit, SPLIT_FROM_BYTES, yamlBytes } from "./split-load";
 
 export type LoadResult =
@@ -92,7 +92,7 @@ function contentHash(raw: RawFiles): string {
     hash.update(`${file}\0${raw.yaml.get(file)?.length}\0`);
     hash.update(raw.yaml.get(file) as Buffer);
   }
-  for (const [name, bytes] of [...raw.sources].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [name, bytes] of sourcesInOrder(raw)) {
     hash.update(`sources/${name}\0${bytes.length}\0`);
     hash.update(bytes);
   }

@@ -4,6 +4,7 @@
 import { isUtf8 } from "node:buffer";
 import { load as parseYaml } from "js-yaml";
 import { type CorpusData, type CorpusFileName, corpusFiles } from "../core/model";
+import { byCodeUnits } from "../core/sort-steps";
 import { checkSummaryNumbers } from "../core/summary-numbers";
 import { type CorpusError, checkQuotes, checkReferences } from "../core/validate";
 
@@ -12,6 +13,11 @@ export interface RawFiles {
   yaml: Map<CorpusFileName, Buffer>;
   sources: Map<string, Buffer>;
   errors: CorpusError[];
+}
+
+/** The source files in name order (code units), the order their texts are kept and hashed in. */
+export function sourcesInOrder(raw: RawFiles): [string, Buffer][] {
+  return [...raw.sources].sort(([a], [b]) => byCodeUnits(a, b));
 }
 
 const KIND_OF: Record<CorpusFileName, keyof CorpusData> = {
@@ -120,7 +126,7 @@ export function parseRecords(raw: RawFiles): { data: Partial<CorpusData>; errors
 export function decodeSources(raw: RawFiles): { texts: Map<string, string>; errors: CorpusError[] } {
   const texts = new Map<string, string>();
   const errors: CorpusError[] = [];
-  for (const [name, bytes] of [...raw.sources].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [name, bytes] of sourcesInOrder(raw)) {
     const decoded = decodeUtf8(`sources/${name}`, bytes);
     if ("error" in decoded) errors.push(decoded.error);
     else texts.set(name, decoded.text);
@@ -143,8 +149,7 @@ export type Validated =
   | { ok: false; errors: CorpusError[] };
 
 /** Every check a load makes, in the order its errors are listed: what parses, then what holds across records. */
-export function validate(raw: RawFiles): Validated {
-  const parsed = parseRecords(raw);
+export function validate(raw: RawFiles, parsed = parseRecords(raw)): Validated {
   const sources = decodeSources(raw);
   const errors = [...parsed.errors, ...sources.errors];
   if (errors.length > 0) return { ok: false, errors };

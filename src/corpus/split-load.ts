@@ -10,7 +10,7 @@ import { QuestionIndex } from "../core/question-index";
 import { SearchIndex, searchDocs } from "../core/search-index";
 import { SourceTexts } from "../core/source-texts";
 import type { CorpusError } from "../core/validate";
-import { parseRecords, type RawFiles, validate } from "./parse";
+import { parseRecords, type RawFiles, sourcesInOrder, validate } from "./parse";
 import type { SplitReply, SplitRequest } from "./split-load.worker";
 import { startWorker } from "./start-worker";
 
@@ -74,11 +74,17 @@ export async function buildSplit(raw: RawFiles, version: string): Promise<Built>
     }
   }
   const reply = await verdict;
-  if ("crashed" in reply) return buildHere(raw, version);
+  if ("crashed" in reply) {
+    // Said, not hidden: the load still succeeds, on this thread, from the records it has already parsed and indexed.
+    process.emitWarning(`the second loading thread failed (${reply.crashed}); loading on one thread`);
+    const valid = validate(raw, parsed);
+    if (!valid.ok) return valid;
+    return { ok: true, corpus: new Corpus(valid.data, valid.texts, version, built) };
+  }
   if (reply.errors.length > 0) return { ok: false, errors: reply.errors };
   if (!built) throw failure ?? new Error("the records parsed on one thread and not on the other");
   // Every source is UTF-8 (the worker found no error): its bytes are the stored text as they are.
-  const texts = SourceTexts.fromUtf8([...raw.sources].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const texts = SourceTexts.fromUtf8(sourcesInOrder(raw));
   const docs = searchDocs({ data, sourceByFile: built.index.sourceByFile, texts });
   const search = SearchIndex.withDocs(reply.search, docs);
   return { ok: true, corpus: new Corpus(data, texts, version, { ...built, search }), split: true };
