@@ -18,6 +18,7 @@ import {
 import { sortSteps } from "./sort-steps";
 import { SourceTexts } from "./source-texts";
 import { runStepsPausing } from "./steps";
+import { trigramSet } from "./trigrams";
 
 export type { RecordKind } from "./corpus-index";
 export { RECORD_KINDS, recordId } from "./corpus-index";
@@ -200,6 +201,7 @@ export function indexingCode(): string {
     sortSteps,
     IntList,
     grown,
+    trigramSet,
     fold,
     foldTight,
   ]

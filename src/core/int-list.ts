@@ -9,9 +9,9 @@ export class IntList {
   }
 }
 
-/** The same values in an array twice as long, the new half filled with `fill`. */
-export function grown(array: Int32Array, fill: number): Int32Array<ArrayBuffer> {
-  const bigger = new Int32Array(array.length * 2);
+/** The same values in an array twice as long (or `atLeast` long), the new part filled with `fill`. */
+export function grown(array: Int32Array, fill: number, atLeast = 0): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(Math.max(atLeast, array.length * 2));
   bigger.set(array);
   if (fill !== 0) bigger.fill(fill, array.length);
   return bigger;

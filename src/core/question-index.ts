@@ -9,11 +9,12 @@
 
 import { distance } from "fastest-levenshtein";
 import type { CorpusIndex } from "./corpus-index";
-import { IntList } from "./int-list";
+import { grown, IntList } from "./int-list";
 import type { CitationRef, CorpusData, FactDate } from "./model";
 import { fold } from "./normalize";
 import { documentTokens, questionWordsCode } from "./question-words";
 import { runSteps, runStepsPausing } from "./steps";
+import { trigramSet } from "./trigrams";
 
 export type FactKind = "event" | "figure" | "agreement" | "clause" | "commitment" | "person" | "anniversary";
 
@@ -243,19 +244,6 @@ export function factDocuments(source: QuestionSource): FactDoc[] {
   return out;
 }
 
-function trigrams(term: string): Set<string> {
-  const padded = `\u0001${term}\u0001`;
-  const out = new Set<string>();
-  for (let i = 0; i + 3 <= padded.length; i++) out.add(padded.slice(i, i + 3));
-  return out;
-}
-
-function grow(array: Int32Array, atLeast: number): Int32Array {
-  const bigger = new Int32Array(Math.max(atLeast, array.length * 2));
-  bigger.set(array);
-  return bigger;
-}
-
 function addTo<K>(map: Map<K, number[]>, key: K, value: number): void {
   const list = map.get(key);
   if (!list) map.set(key, [value]);
@@ -324,7 +312,7 @@ function* buildSteps(source: QuestionSource): Generator<void, QuestionIndexData>
     if (t % 1024 === 1023) yield;
     const term = terms[t] as string;
     if (term.length < SHORTEST_FUZZY_TERM) continue;
-    for (const gram of trigrams(term)) addTo(gramLists, gram, t);
+    for (const gram of trigramSet(term)) addTo(gramLists, gram, t);
   }
   const grams = new Map<string, Int32Array>();
   for (const [gram, list] of gramLists) grams.set(gram, Int32Array.from(list));
@@ -493,7 +481,7 @@ export class QuestionIndex {
           const matching = end - start;
           const idf = Math.log(1 + (n - matching + 0.5) / (matching + 0.5));
           const coefficient = weight * boost * (FIELD_BOOST[field] as number) * 1;
-          if (hits.length < hitCount + matching) hits = s.hits = grow(hits, hitCount + matching);
+          if (hits.length < hitCount + matching) hits = s.hits = grown(hits, 0, hitCount + matching);
           for (let i = start; i < end; i++) {
             const doc = docs[i] as number;
             const tf = freqs[i] as number;
@@ -615,7 +603,7 @@ export class QuestionIndex {
       const d = distance(word, term);
       if (d > 0 && d <= maxDistance) out.push([t, d]);
     };
-    const grams = [...trigrams(word)];
+    const grams = [...trigramSet(word)];
     const enough = grams.length - 3 * maxDistance;
     if (enough <= 0) {
       for (let t = 0; t < data.terms.length; t++) check(t);
@@ -653,7 +641,14 @@ export class QuestionIndex {
 
 /** The source of the code that builds this index: a snapshot's indexes must come from the same code. */
 export function questionIndexCode(): string {
-  return [QuestionIndex, buildSteps, collectFacts, yearsOf, trigrams, JSON.stringify({ KIND_WORDS, BM25, FIELD_BOOST })]
+  return [
+    QuestionIndex,
+    buildSteps,
+    collectFacts,
+    yearsOf,
+    trigramSet,
+    JSON.stringify({ KIND_WORDS, BM25, FIELD_BOOST }),
+  ]
     .map(String)
     .concat(questionWordsCode())
     .join("\n");

@@ -13,6 +13,7 @@ import { fold, normalizeSpace } from "./normalize";
 import { revive } from "./revive";
 import { byCodeUnits, sortSteps } from "./sort-steps";
 import { runSteps, runStepsPausing } from "./steps";
+import { trigramSet } from "./trigrams";
 
 export interface SearchDoc {
   id: string;
@@ -116,13 +117,6 @@ class Ranked implements SearchHits {
     this.sorted = best;
     return best;
   }
-}
-
-function trigrams(term: string): Set<string> {
-  const padded = `\u0001${term}\u0001`;
-  const out = new Set<string>();
-  for (let i = 0; i + 3 <= padded.length; i++) out.add(padded.slice(i, i + 3));
-  return out;
 }
 
 export class SearchIndex {
@@ -278,7 +272,7 @@ export class SearchIndex {
       if (t % 512 === 511) yield;
       const term = this.terms[t] as string;
       this.termIds.set(term, t);
-      for (const gram of trigrams(term)) {
+      for (const gram of trigramSet(term)) {
         const list = gramLists.get(gram);
         if (list) list.push(t);
         else gramLists.set(gram, [t]);
@@ -388,7 +382,7 @@ export class SearchIndex {
    * the word's trigrams, so only terms over that count are measured.
    */
   private fuzzy(word: string, maxDistance: number): [number, number][] {
-    const grams = trigrams(word);
+    const grams = trigramSet(word);
     const counts = new Map<number, number>();
     for (const gram of grams) {
       const [from, to] = this.gramTerms.get(gram) ?? [0, 0];
