@@ -13,6 +13,7 @@ import { threadId } from "node:worker_threads";
 import { z } from "zod";
 import { Corpus, type CorpusSnapshot, indexingCode } from "../core/corpus";
 import { type CorpusData, type CorpusFileName, corpusFiles } from "../core/model";
+import { SourceTexts } from "../core/source-texts";
 import type { CorpusError } from "../core/validate";
 import { BOT_VERSION } from "../version";
 import { type RawFiles, sourcesInOrder, validate } from "./parse";
@@ -181,14 +182,22 @@ export function deserializeOwned(bytes: Buffer): unknown {
 }
 
 /** The corpus saved for these files, indexes and all, or nothing (none saved, or unreadable: parse instead). */
-async function readSnapshot(cacheDir: string, key: string): Promise<Corpus | undefined> {
+function readSnapshot(cacheDir: string, key: string): CorpusSnapshot | undefined {
   try {
     const saved = deserializeOwned(readFileSync(snapshotPath(cacheDir, key))) as {
       key: string;
       corpus: CorpusSnapshot;
     };
-    if (saved.key !== key) return undefined;
-    return Corpus.restore(saved.corpus);
+    return saved.key === key ? saved.corpus : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The corpus a snapshot holds, or nothing when it cannot be restored (parse instead). */
+function restore(saved: CorpusSnapshot): Corpus | undefined {
+  try {
+    return Corpus.restore(saved);
   } catch {
     return undefined;
   }
@@ -220,7 +229,7 @@ export async function saveSnapshot(
 
 type Found =
   | { ok: false; errors: CorpusError[] }
-  | { ok: true; hash: string; corpus: Corpus }
+  | { ok: true; hash: string; saved: CorpusSnapshot; raw: RawFiles }
   | { ok: true; hash: string; raw: RawFiles };
 
 /** The saved corpus for data/'s current files, or the files as read. */
@@ -229,8 +238,8 @@ async function find(dataDir: string, options: LoadOptions): Promise<Found> {
   if (raw.errors.length > 0 && raw.yaml.size === 0) return { ok: false, errors: raw.errors };
   const hash = contentHash(raw);
   if (options.cacheDir && raw.errors.length === 0) {
-    const corpus = await readSnapshot(options.cacheDir, snapshotKey(hash, options));
-    if (corpus) return { ok: true, hash, corpus };
+    const saved = readSnapshot(options.cacheDir, snapshotKey(hash, options));
+    if (saved) return { ok: true, hash, saved, raw };
   }
   return { ok: true, hash, raw };
 }
@@ -246,9 +255,11 @@ export async function loadCorpusData(dataDir: string, options: LoadOptions = {})
   const found = await find(dataDir, options);
   if (!found.ok) return found;
   const version = versionOf(found.hash);
-  if ("corpus" in found) {
-    const { data, texts } = found.corpus;
-    return { ok: true, data: data as CorpusData, texts: [...texts], version, cached: true, hash: found.hash };
+  // Only the records and texts are wanted here (the indexes are built where the records go): nothing restored.
+  if ("saved" in found) {
+    const { data, texts } = found.saved;
+    const kept = [...SourceTexts.revive(texts)];
+    return { ok: true, data: data as CorpusData, texts: kept, version, cached: true, hash: found.hash };
   }
   const valid = validate(found.raw);
   if (!valid.ok) return valid;
@@ -262,7 +273,8 @@ export async function loadCorpusData(dataDir: string, options: LoadOptions = {})
 export async function loadCorpus(dataDir: string, options: LoadOptions = {}): Promise<LoadResult> {
   const found = await find(dataDir, options);
   if (!found.ok) return found;
-  if ("corpus" in found) return { ok: true, corpus: found.corpus, restored: true };
+  const restored = "saved" in found ? restore(found.saved) : undefined;
+  if (restored) return { ok: true, corpus: restored, restored: true };
   const version = versionOf(found.hash);
   const split = options.split ?? yamlBytes(found.raw) >= SPLIT_FROM_BYTES;
   const built = split ? await buildSplit(found.raw, version) : buildHere(found.raw, version);
