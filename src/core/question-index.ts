@@ -36,11 +36,10 @@ export interface Fact {
   years?: readonly number[];
 }
 
-/** A fact as the index reads it: a title (boosted) and a body. */
+/** A fact as the index reads it: a title (boosted) and a body, written only when tokenized (not on a restore). */
 export interface FactDoc {
   fact: Fact;
-  title: string;
-  body: string;
+  text(): { title: string; body: string };
 }
 
 export interface QuestionIndexData {
@@ -140,8 +139,7 @@ function* collectFacts({ data, index }: QuestionSource, out: FactDoc[]): Generat
         sources: e.sources,
         years: yearsOf(e.date),
       },
-      title: both(e.title),
-      body: `${both(e.summary)}\n${quotes(e.sources)}\n${years(e.date)}`,
+      text: () => ({ title: both(e.title), body: `${both(e.summary)}\n${quotes(e.sources)}\n${years(e.date)}` }),
     });
   }
   for (const f of data.figures) {
@@ -159,8 +157,10 @@ function* collectFacts({ data, index }: QuestionSource, out: FactDoc[]): Generat
         sources: f.sources,
         years: yearsOf(f.date),
       },
-      title: `${both(f.what)}\n${KIND_WORDS[f.kind] ?? ""}`,
-      body: `${amount}\n${quotes(f.sources)}\n${eventTitle(f.event)}\n${years(f.date)}`,
+      text: () => ({
+        title: `${both(f.what)}\n${KIND_WORDS[f.kind] ?? ""}`,
+        body: `${amount}\n${quotes(f.sources)}\n${eventTitle(f.event)}\n${years(f.date)}`,
+      }),
     });
   }
   for (const a of data.agreements) {
@@ -175,14 +175,15 @@ function* collectFacts({ data, index }: QuestionSource, out: FactDoc[]): Generat
         sources: a.sources,
         years: yearsOf(a.signed),
       },
-      title: both(a.title),
-      body: `${both(a.docType)}\n${quotes(a.sources)}\n${a.period ? `${a.period.from} ${a.period.to}` : ""}`,
+      text: () => ({
+        title: both(a.title),
+        body: `${both(a.docType)}\n${quotes(a.sources)}\n${a.period ? `${a.period.from} ${a.period.to}` : ""}`,
+      }),
     });
     a.clauses.forEach((c, i) => {
       out.push({
         fact: { id: `clause:${a.id}:${i}`, kind: "clause", ref: a.id, part: i, ...base, sources: c.sources },
-        title: both(a.docType),
-        body: `${both(c.text)}\n${quotes(c.sources)}`,
+        text: () => ({ title: both(a.docType), body: `${both(c.text)}\n${quotes(c.sources)}` }),
       });
     });
     a.commitments.forEach((c, i) => {
@@ -198,8 +199,7 @@ function* collectFacts({ data, index }: QuestionSource, out: FactDoc[]): Generat
           to: c.to,
           sources: c.sources,
         },
-        title: both(a.docType),
-        body: `${both(c.what)}\n${amounts}\n${quotes(c.sources)}`,
+        text: () => ({ title: both(a.docType), body: `${both(c.what)}\n${amounts}\n${quotes(c.sources)}` }),
       });
     });
   }
@@ -216,8 +216,7 @@ function* collectFacts({ data, index }: QuestionSource, out: FactDoc[]): Generat
         places: [],
         sources: p.roles.flatMap((r) => r.sources),
       },
-      title: `${p.name}\n${p.name}`,
-      body: p.roles.map((r) => both(r.title)).join("\n"),
+      text: () => ({ title: `${p.name}\n${p.name}`, body: p.roles.map((r) => both(r.title)).join("\n") }),
     });
   }
   for (const a of data.anniversaries) {
@@ -231,8 +230,7 @@ function* collectFacts({ data, index }: QuestionSource, out: FactDoc[]): Generat
         places: [],
         sources: a.sources,
       },
-      title: both(a.name),
-      body: `${a.date.slice(0, 4)} kỷ niệm anniversary`,
+      text: () => ({ title: both(a.name), body: `${a.date.slice(0, 4)} kỷ niệm anniversary` }),
     });
   }
 }
@@ -264,10 +262,10 @@ function* buildSteps(source: QuestionSource): Generator<void, QuestionIndexData>
   for (let d = 0; d < n; d++) {
     // Tokenizing a fact with its quotes takes up to a millisecond: a few at a time, so a reload never stalls.
     if (d % 8 === 7) yield;
-    const doc = all[d] as FactDoc;
+    const { title, body } = (all[d] as FactDoc).text();
     for (let field = 0; field < 2; field++) {
       const counts = new Map<string, number>();
-      for (const token of documentTokens(field === 0 ? doc.title : doc.body)) {
+      for (const token of documentTokens(field === 0 ? title : body)) {
         counts.set(token, (counts.get(token) ?? 0) + 1);
       }
       // As MiniSearch keeps it: the number of distinct tokens, and a running average over the documents.

@@ -34,7 +34,7 @@ beforeAll(async () => {
     processTerm: (term) => term,
     searchOptions: { boost: { title: 1.5 } },
   });
-  reference.addAll(factDocuments(corpus).map(({ fact, title, body }) => ({ id: fact.id, title, body })));
+  reference.addAll(factDocuments(corpus).map(({ fact, text }) => ({ id: fact.id, ...text() })));
 });
 
 describe("the question index ranks as MiniSearch did", () => {
