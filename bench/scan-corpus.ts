@@ -3,6 +3,7 @@
 // built once. Names are folded once in advance, as any sensible scan would do. The command then runs through the
 // same dispatch and renders the same reply, so the ratio compares indexes with scans and nothing else (rendering,
 // citations, parsing are in both). The bench checks that both corpora give the same reply.
+import { isLeap } from "../src/core/anniversaries";
 import { Corpus } from "../src/core/corpus";
 import { type AnniversaryHit, CorpusIndex, RECORD_KINDS, recordId } from "../src/core/corpus-index";
 import type { NameIndex } from "../src/core/name-index";
@@ -26,10 +27,6 @@ class ScanMap<K, V> extends Map<K, V> {
 const some = <T>(list: T[]): T[] | undefined => (list.length > 0 ? list : undefined);
 
 const yearOf = (value: string | undefined) => (value ? Number(value.slice(0, 4)) : undefined);
-
-function isLeap(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
 
 class ScanIndex extends CorpusIndex {
   /** Folded alias keys and the province each names, as parallel lists (no object per pair). */

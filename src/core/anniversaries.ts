@@ -3,6 +3,7 @@
 // The arithmetic is on whole days since 1970 (Date.UTC gives them as plain numbers): a few numbers per
 // anniversary on every /anniversaries and digest, where date objects per anniversary were most of the work.
 import type { Corpus } from "./corpus";
+import type { AnniversaryHit } from "./corpus-index";
 import type { Anniversary } from "./model";
 
 /** Multiples of five are the milestones a Vietnam–Laos desk marks (50th, 55th, 60th, 65th…). */
@@ -28,7 +29,8 @@ const DAY_MS = 86_400_000;
 /** Days in 400 Gregorian years: shifting a year by 400 keeps every date's weekday and leap day. */
 const DAYS_IN_400_YEARS = 146_097;
 
-function isLeap(year: number): boolean {
+/** The Gregorian leap year rule (the one copy: the day index and the bench read it from here). */
+export function isLeap(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
@@ -59,13 +61,25 @@ function isoDay(year: number, month: number, day: number): string {
 
 /** The anniversary's occurrence on or after `today`. */
 export function nextOccurrence(a: Anniversary, today: string): UpcomingAnniversary {
-  const born = digits(a.date, 0, 4);
   const month = digits(a.date, 5, 7);
   const day = digits(a.date, 8, 10);
   const now = epochDay(digits(today, 0, 4), digits(today, 5, 7), digits(today, 8, 10));
   let year = digits(today, 0, 4);
   if (epochDay(year, month, dayIn(year, month, day)) < now) year++;
-  const years = year - born;
+  return occurrence(a, year - digits(a.date, 0, 4), epochDay(year, month, dayIn(year, month, day)) - now);
+}
+
+/** The occurrence a day-index hit stands for: its ordinal and distance are the hit's, not worked out again. */
+export function occurrenceOf(hit: AnniversaryHit): UpcomingAnniversary {
+  return occurrence(hit.anniversary, hit.years, hit.daysAway);
+}
+
+/** The occurrence that is the `years`th, `daysAway` days from today. */
+function occurrence(a: Anniversary, years: number, daysAway: number): UpcomingAnniversary {
+  const born = digits(a.date, 0, 4);
+  const month = digits(a.date, 5, 7);
+  const day = digits(a.date, 8, 10);
+  const year = born + years;
   const nextRoundYears = (Math.floor(years / ROUND_EVERY) + 1) * ROUND_EVERY;
   const roundYear = born + nextRoundYears;
   return {
@@ -73,18 +87,18 @@ export function nextOccurrence(a: Anniversary, today: string): UpcomingAnniversa
     date: isoDay(year, month, dayIn(year, month, day)),
     years,
     round: isRound(years),
-    daysAway: epochDay(year, month, dayIn(year, month, day)) - now,
+    daysAway,
     nextRound: { years: nextRoundYears, date: isoDay(roundYear, month, dayIn(roundYear, month, day)) },
   };
 }
 
 /** Anniversaries falling within `days` days from today (today included), soonest first. Read from the day index. */
 export function upcomingAnniversaries(corpus: Corpus, today: string, days: number): UpcomingAnniversary[] {
-  return corpus.index.anniversariesWithin(today, days).map((hit) => nextOccurrence(hit.anniversary, today));
+  return corpus.index.anniversariesWithin(today, days).map(occurrenceOf);
 }
 
 /** The next anniversary on or after today, however far. */
 export function nextAnniversary(corpus: Corpus, today: string): UpcomingAnniversary | undefined {
   const [first] = corpus.index.anniversariesWithin(today, 366);
-  return first ? nextOccurrence(first.anniversary, today) : undefined;
+  return first ? occurrenceOf(first) : undefined;
 }

@@ -2,6 +2,7 @@
 // records by id, by province, by year and by person; pre-folded names and aliases; anniversaries by calendar day;
 // typo candidates from a trigram index. Lists keep the order of the data files.
 
+import { isLeap } from "./anniversaries";
 import type {
   Agreement,
   Anniversary,
@@ -60,10 +61,6 @@ function monthDay(epochDay: number): { key: string; year: number } {
   const d = new Date(epochDay * 86_400_000);
   const key = `${String(d.getUTCMonth() + 1).padStart(2, "0")}-${String(d.getUTCDate()).padStart(2, "0")}`;
   return { key, year: d.getUTCFullYear() };
-}
-
-function isLeap(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
 export interface AnniversaryHit {
