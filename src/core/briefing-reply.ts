@@ -56,13 +56,28 @@ const figureLines = new RecordMemo<Figure, string>(
     `${pick(f.what, lang)}: ${formatAmount(f.amount, lang)} (${side(corpus, f.from, lang)} → ${side(corpus, f.to, lang)}, ${formatFactDate(f.date, lang)})`,
 );
 
+type HeldRoles = Briefing["people"][number]["roles"];
+
 /**
  * A person's line in a province's briefing: each title they held at the province's events (titles change over the
- * years), the same title at several events once with all its dates. Per person and province.
+ * years), the same title at several events once with all its dates. Kept per person and province with the roles
+ * (role and event records) it was written from, and used only for the same roles: a briefing that lists others
+ * gets a line written from its own.
  */
-const personLines = new RecordMemo<Person, Map<string, string>>(() => new Map());
+const personLines = new RecordMemo<Person, Map<string, { roles: HeldRoles; text: string }>>(() => new Map());
 
-function personLine(person: Person, roles: Briefing["people"][number]["roles"], lang: Lang): string {
+/** The same role and event records in the same order (records never change within a corpus). */
+function sameRoles(a: HeldRoles, b: HeldRoles): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as HeldRoles[number];
+    const y = b[i] as HeldRoles[number];
+    if (x.role !== y.role || x.event !== y.event) return false;
+  }
+  return true;
+}
+
+function personLine(person: Person, roles: HeldRoles, lang: Lang): string {
   const datesByTitle = new Map<string, string[]>();
   for (const { role, event } of roles) {
     const title = pick(role.title, lang);
@@ -196,13 +211,14 @@ export function renderBriefing(corpus: Corpus, b: Briefing, lang: Lang): Reply {
 
   const people: Line[] = b.people.map(({ person, roles }) => {
     const lines = personLines.get(corpus, person, lang);
-    let text = lines.get(p.id);
-    if (text === undefined) {
-      text = personLine(person, roles, lang);
-      lines.set(p.id, text);
+    let written = lines.get(p.id);
+    if (written === undefined || !sameRoles(written.roles, roles)) {
+      // A copy: the briefing's own list may change after this answer.
+      written = { roles: roles.slice(), text: personLine(person, roles, lang) };
+      lines.set(p.id, written);
     }
     return {
-      text,
+      text: written.text,
       cites: citer.cite(
         person.id,
         roles.flatMap((r) => r.role.sources),
