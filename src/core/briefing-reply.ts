@@ -4,7 +4,7 @@ import { Citer } from "./cite";
 import type { Corpus } from "./corpus";
 import { formatAmount, formatFactDate, formatFactDay } from "./format";
 import { type Lang, pick, t, words } from "./i18n";
-import type { CorpusEvent, FactDate, Figure, Person, Province } from "./model";
+import type { CorpusEvent, FactDate, Figure, Person, Place, Province } from "./model";
 import { foldTight } from "./normalize";
 import { coveredProvinces } from "./province-arg";
 import { RecordMemo } from "./record-memo";
@@ -92,13 +92,24 @@ function personLine(person: Person, roles: HeldRoles, lang: Lang): string {
 }
 
 /** Places on one line, each as named at the event (with its note, e.g. an administrative change). */
-const placeLines = new RecordMemo<Province, string>(
-  (corpus, p, lang) =>
-    `${words(lang).places}: ${corpus
-      .placesIn(p.id)
-      .map((x) => `${pick(x.name, lang)}${x.note && x.kind === "district" ? ` (${pick(x.note, lang)})` : ""}`)
-      .join(", ")}`,
-);
+function placeLine(places: readonly Place[], lang: Lang): string {
+  return `${words(lang).places}: ${places
+    .map((x) => `${pick(x.name, lang)}${x.note && x.kind === "district" ? ` (${pick(x.note, lang)})` : ""}`)
+    .join(", ")}`;
+}
+
+/** The province's places line, written from the corpus's list of its places (what buildBriefing lists). */
+const placeLines = new RecordMemo<Province, { places: readonly Place[]; text: string }>((corpus, p, lang) => {
+  const places = corpus.placesIn(p.id);
+  return { places, text: placeLine(places, lang) };
+});
+
+/** The same records in the same order. */
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 
 /** Appends the numbers not already in `to`, in order (a line cites each source once). */
 function addEach(to: number[], numbers: readonly number[]): void {
@@ -230,7 +241,10 @@ export function renderBriefing(corpus: Corpus, b: Briefing, lang: Lang): Reply {
   if (b.places.length) {
     const cites: number[] = [];
     for (const x of b.places) addEach(cites, citer.cite(x.id, x.sources));
-    blocks.push({ kind: "text", line: { text: placeLines.get(corpus, p, lang), cites } });
+    // A briefing listing other places than the corpus does gets a line of its own.
+    const kept = placeLines.get(corpus, p, lang);
+    const text = sameItems(kept.places, b.places) ? kept.text : placeLine(b.places, lang);
+    blocks.push({ kind: "text", line: { text, cites } });
   }
   return { lang, title, blocks, citations: citer.list };
 }

@@ -4,6 +4,7 @@ import { type Briefing, buildBriefing } from "../../src/core/briefing";
 import { renderBriefing } from "../../src/core/briefing-reply";
 import type { Corpus } from "../../src/core/corpus";
 import { formatFactDay } from "../../src/core/format";
+import { words } from "../../src/core/i18n";
 import type { Reply } from "../../src/core/reply";
 import { testCore } from "../support/core";
 
@@ -54,5 +55,30 @@ describe("renderBriefing: a person's line", () => {
     wider.people[0]?.roles.push(more);
     expect(lineOf(renderBriefing(corpus, wider, "vi"), met.person.name)?.text).toBe(both);
     expect(lineOf(renderBriefing(corpus, full, "vi"), met.person.name)?.text).toBe(alone);
+  });
+});
+
+describe("renderBriefing: the places line", () => {
+  /** The text line that lists places. */
+  const placesOf = (reply: Reply) =>
+    reply.blocks.find((b) => b.kind === "text" && b.line.text.startsWith(`${words("vi").places}: `));
+
+  it("lists the places of the briefing it renders", () => {
+    const sonLa = corpus.province("son-la");
+    if (!sonLa) throw new Error("no son-la");
+    const full = buildBriefing(corpus, sonLa, "2026-11-24");
+    const [first, ...rest] = full.places;
+    if (!first || rest.length === 0) throw new Error("Sơn La has fewer than two places");
+    const line = (b: Briefing) => {
+      const block = placesOf(renderBriefing(corpus, b, "vi"));
+      return block?.kind === "text" ? block.line.text : undefined;
+    };
+    const all = line(full);
+    expect(all).toContain(first.name.vi);
+    const fewer = line({ ...full, places: rest });
+    expect(fewer).toBeDefined();
+    expect(fewer).not.toContain(`${first.name.vi}`);
+    for (const place of rest) expect(fewer).toContain(place.name.vi);
+    expect(line(full)).toBe(all);
   });
 });
