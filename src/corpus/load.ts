@@ -2,7 +2,7 @@
 // Either a whole new Corpus or a list of errors with file and path: never a half-loaded corpus.
 //
 // A load is kept as a snapshot under the cache directory, named by the hash of every data file's bytes: the built
-// corpus, records and indexes in one v8 serialization. A restart with unchanged data restores it and skips
+// corpus, records and indexes in one v8 serialization, each distinct string once (snapshot-pack.ts). A restart with unchanged data restores it and skips
 // parsing, validation and indexing.
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
@@ -17,6 +17,7 @@ import { SourceTexts } from "../core/source-texts";
 import type { CorpusError } from "../core/validate";
 import { BOT_VERSION } from "../version";
 import { type RawFiles, sourcesInOrder, validate } from "./parse";
+import { type Packed, pack, unpack } from "./snapshot-pack";
 import { buildHere, buildSplit, SPLIT_FROM_BYTES, yamlBytes } from "./split-load";
 
 export type LoadResult =
@@ -53,8 +54,9 @@ export interface LoadOptions {
  * Bump when what a snapshot holds, or a check that is not in the schema, changes. The indexes are saved as built,
  * so a change to how an index is built (see CorpusIndex, SearchIndex) bumps it too.
  * 2: the built corpus (records, texts and indexes), no longer the validated records alone.
+ * 3: packed with each distinct string once (snapshot-pack.ts).
  */
-const SNAPSHOT_FORMAT = 2;
+const SNAPSHOT_FORMAT = 3;
 
 /**
  * Every data file's bytes, and the files that could not be read. Read one after another without yielding: a load
@@ -184,11 +186,8 @@ export function deserializeOwned(bytes: Buffer): unknown {
 /** The corpus saved for these files, indexes and all, or nothing (none saved, or unreadable: parse instead). */
 function readSnapshot(cacheDir: string, key: string): CorpusSnapshot | undefined {
   try {
-    const saved = deserializeOwned(readFileSync(snapshotPath(cacheDir, key))) as {
-      key: string;
-      corpus: CorpusSnapshot;
-    };
-    return saved.key === key ? saved.corpus : undefined;
+    const saved = deserializeOwned(readFileSync(snapshotPath(cacheDir, key))) as { key: string; corpus: Packed };
+    return saved.key === key ? (unpack(saved.corpus) as CorpusSnapshot) : undefined;
   } catch {
     return undefined;
   }
@@ -217,7 +216,7 @@ export async function saveSnapshot(
   const key = snapshotKey(hash, options);
   const path = snapshotPath(cacheDir, key);
   const temp = `${path}.${process.pid}.${threadId}.tmp`;
-  await writeFile(temp, serialize({ key, corpus: corpus.snapshot() }));
+  await writeFile(temp, serialize({ key, corpus: pack(corpus.snapshot()) }));
   await rename(temp, path);
   // Keep the newest few: a rollback to recent data is still fast, and the directory does not grow without end.
   const others = (await readdir(cacheDir)).filter(
