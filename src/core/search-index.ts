@@ -119,6 +119,11 @@ class Ranked implements SearchHits {
   }
 }
 
+/** A query's scratch arrays for `n` documents, as a query leaves them: nothing matched, no stamp. */
+function queryScratch(n: number): { matched: Uint8Array; total: Float64Array; stamp: Int32Array } {
+  return { matched: new Uint8Array(n), total: new Float64Array(n), stamp: new Int32Array(n).fill(-1) };
+}
+
 export class SearchIndex {
   readonly documentCount: number;
   /** Vocabulary in code-unit order, for prefix ranges; `termIds` maps a term to its position. */
@@ -134,7 +139,10 @@ export class SearchIndex {
   /** Vocabulary trigrams → the range of `gramTermList` holding its term ids, for fuzzy matches. */
   private readonly gramTerms = new Map<string, [number, number]>();
   private gramTermList = new Int32Array(0);
-  /** Per-query scratch space, reused (a query runs to its end before the next starts). */
+  /**
+   * Per-query scratch space, reused (a query runs to its end before the next starts, and leaves it as it found
+   * it): never saved, made again with the documents (`withDocs`).
+   */
   private readonly matched: Uint8Array;
   private readonly total: Float64Array;
   private readonly stamp: Int32Array;
@@ -147,9 +155,7 @@ export class SearchIndex {
     this.documentCount = n;
     this.fieldLength = new Uint16Array(n * FIELDS);
     this.docBoost = new Float32Array(n);
-    this.matched = new Uint8Array(n);
-    this.total = new Float64Array(n);
-    this.stamp = new Int32Array(n).fill(-1);
+    ({ matched: this.matched, total: this.total, stamp: this.stamp } = queryScratch(n));
     if (!lazy) for (const _ of this.fill());
   }
 
@@ -308,13 +314,16 @@ export class SearchIndex {
 
   /** The index without its documents, for a thread that has the same documents (see `withDocs`). */
   withoutDocs(): unknown {
-    // The term ids are the positions in `terms`: made again on the other side, not sent (every term twice).
-    return { ...this, docs: undefined, termIds: undefined };
+    // The term ids are the positions in `terms`: made again on the other side, not sent (every term twice); the
+    // per-query scratch arrays are made again too.
+    const { docs: _docs, termIds: _termIds, matched: _matched, total: _total, stamp: _stamp, ...kept } = this;
+    return kept;
   }
 
   /** An index from `withoutDocs()` and the documents it was built from, in the same order. */
   static withDocs(parts: unknown, docs: readonly SearchDoc[]): SearchIndex {
-    const index = revive(SearchIndex, { ...(parts as object), docs, termIds: new Map<string, number>() });
+    const made = { docs, termIds: new Map<string, number>(), ...queryScratch(docs.length) };
+    const index = revive(SearchIndex, { ...(parts as object), ...made });
     for (const [t, term] of index.terms.entries()) index.termIds.set(term, t);
     return index;
   }
