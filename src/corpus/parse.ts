@@ -58,7 +58,7 @@ function expandedSize(value: unknown, memo: Map<object, number>, limit: number):
 }
 
 /** Parses and validates one data file's text. Aliases are fine as long as writing them out stays small. */
-export function parseDataFile(file: CorpusFileName, text: string): { records?: unknown[]; errors: CorpusError[] } {
+function parseDataFile(file: CorpusFileName, text: string): { records?: unknown[]; errors: CorpusError[] } {
   let parsed: unknown;
   try {
     parsed = parseYaml(text, { filename: file, maxAliases: 10_000 });
@@ -95,7 +95,7 @@ export function parseDataFile(file: CorpusFileName, text: string): { records?: u
 }
 
 /** UTF-8 text, or an error naming the line of the first byte that is not UTF-8 (never served as U+FFFD). */
-export function decodeUtf8(file: string, bytes: Buffer): { text: string } | { error: CorpusError } {
+function decodeUtf8(file: string, bytes: Buffer): { text: string } | { error: CorpusError } {
   if (isUtf8(bytes)) return { text: bytes.toString("utf8") };
   const text = bytes.toString("utf8");
   const at = text.indexOf("\uFFFD");
@@ -123,7 +123,7 @@ export function parseRecords(raw: RawFiles): { data: Partial<CorpusData>; errors
 }
 
 /** The source texts in name order, and the files that are not UTF-8. */
-export function decodeSources(raw: RawFiles): { texts: Map<string, string>; errors: CorpusError[] } {
+function decodeSources(raw: RawFiles): { texts: Map<string, string>; errors: CorpusError[] } {
   const texts = new Map<string, string>();
   const errors: CorpusError[] = [];
   for (const [name, bytes] of sourcesInOrder(raw)) {
@@ -135,7 +135,7 @@ export function decodeSources(raw: RawFiles): { texts: Map<string, string>; erro
 }
 
 /** The checks across records and source texts, once every file has parsed. */
-export function checkAcross(data: CorpusData, texts: ReadonlyMap<string, string>): CorpusError[] {
+function checkAcross(data: CorpusData, texts: ReadonlyMap<string, string>): CorpusError[] {
   const errors = [...checkReferences(data), ...checkQuotes(data, texts), ...checkSummaryNumbers(data)];
   for (const s of data.sources) {
     if (!texts.has(s.file))
