@@ -3,15 +3,16 @@
 
 /** NFD, drop combining marks, đ→d, lower case, hyphens/dots/underscores to spaces, collapse spaces. */
 export function fold(input: string): string {
-  return input
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/[đĐ]/g, "d")
+  // Plain ASCII (most aliases and ids) has no marks to take off: only case, punctuation and spaces change.
+  const unmarked = NOT_ASCII.test(input) ? input.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d") : input;
+  return unmarked
     .toLowerCase()
     .replace(/[-‐‑–—_.,'’"“”()]+/g, " ")
     .replace(/\s+/g, " ")
     .trim();
 }
+/** Any UTF-16 code unit above ASCII (surrogates included). */
+const NOT_ASCII = /[\u0080-\uffff]/;
 
 /** Folded and with no spaces at all: "Luang Prabang" and "Luangprabang" meet here. */
 export function foldTight(input: string): string {

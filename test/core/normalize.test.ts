@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fold, foldTight, normalizeSpace } from "../../src/core/normalize";
 
@@ -8,6 +9,26 @@ describe("fold", () => {
     expect(fold("  Xiêng   Khoảng ")).toBe("xieng khoang");
     expect(fold("Đặng Ngọc Hậu")).toBe("dang ngoc hau");
     expect(fold("Xay Sổm Bun")).toBe("xay som bun");
+  });
+  it("folds plain ASCII (its quick way) as the whole fold does", () => {
+    const whole = (input: string) =>
+      input
+        .normalize("NFD")
+        .replace(/\p{M}/gu, "")
+        .replace(/[đĐ]/g, "d")
+        .toLowerCase()
+        .replace(/[-‐‑–—_.,'’"“”()]+/g, " ")
+        .replace(/\s+/g, " ")
+        .trim();
+    const letters = fc.constantFrom("a", "Z", "é", "ơ", "Đ", "ệ", "e\u0301", "-", " ", ".", "\u00a0", "ß");
+    const texts = fc.oneof(fc.string({ unit: "binary-ascii" }), fc.string({ unit: letters }), fc.string());
+    fc.assert(
+      fc.property(texts, (text) => {
+        expect(fold(text)).toBe(whole(text));
+      }),
+      { numRuns: 500 },
+    );
+    expect(fold("Luang-Prabang_(LPB).")).toBe("luang prabang lpb");
   });
   it("tight folding removes spaces so run-together spellings meet", () => {
     expect(foldTight("Luang Prabang")).toBe(foldTight("Luangprabang"));
