@@ -218,16 +218,30 @@ export function singular(word: string): string | undefined {
   return /^[a-z]{4,}s$/.test(word) && !word.endsWith("ss") ? word.slice(0, -1) : undefined;
 }
 
+/** A word's own tokens: folded, exact when folding changed it, singular. */
+function wordTokens(word: string): readonly string[] {
+  // A corpus uses a few thousand distinct words millions of times: each one's tokens are made once.
+  let tokens = tokensOfWord.get(word);
+  if (tokens === undefined) {
+    if (tokensOfWord.size >= 100_000) tokensOfWord.clear();
+    const folded = stripMarks(word);
+    const made = [folded];
+    if (folded !== word) made.push(`=${word}`);
+    const one = singular(folded);
+    if (one) made.push(one);
+    tokens = made;
+    tokensOfWord.set(word, tokens);
+  }
+  return tokens;
+}
+const tokensOfWord = new Map<string, readonly string[]>();
+
 /** Every searchable token of a stored text: folded words, exact words ("=tặng"), concepts, numbers. */
 export function documentTokens(text: string): string[] {
   const out: string[] = [];
   const textWords = words(text);
   for (const w of textWords) {
-    const f = stripMarks(w);
-    out.push(f);
-    if (f !== w) out.push(`=${w}`);
-    const s = singular(f);
-    if (s) out.push(s);
+    for (const token of wordTokens(w)) out.push(token);
   }
   for (const c of conceptsIn(textWords, false)) out.push(`c:${c.concept}`);
   out.push(...numberGroups(text).flat());
@@ -241,6 +255,7 @@ export function questionWordsCode(): string {
     tables,
     ...[
       documentTokens,
+      wordTokens,
       conceptsOf,
       conceptsIn,
       numberGroups,
