@@ -18,6 +18,7 @@ export const lang: Command = {
   ],
   examples: ["/lang en", "/lang vi"],
   requires: ["store"],
+  setsUserLang: true,
   async run(ctx, args): Promise<CommandReply> {
     const { store } = ctx.services;
     const wanted = typeof args.lang === "string" && isLang(args.lang) ? args.lang : undefined;

@@ -120,6 +120,11 @@ export interface Command {
    * bot may post there (Discord's channel permissions) refuses the command where it could not.
    */
   postsLater?: boolean;
+  /**
+   * The command sets the caller's language (/lang), and answers in the language the caller has once it ran: a
+   * platform that holds a language of its own for a session (the console's `--lang`) takes it from that answer.
+   */
+  setsUserLang?: boolean;
   run(ctx: CommandContext, args: ArgValues): CommandReply | Promise<CommandReply>;
 }
 

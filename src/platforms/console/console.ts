@@ -8,7 +8,7 @@ import type { Readable, Writable } from "node:stream";
 import pino from "pino";
 import type { Caller } from "../../core/command";
 import { findCommand } from "../../core/dispatch";
-import { isLang, type Lang, words } from "../../core/i18n";
+import { type Lang, words } from "../../core/i18n";
 import { PageTokens, pageData } from "../../core/paging";
 import type { Reply } from "../../core/reply";
 import type { AdapterDeps, PlatformAdapter } from "../adapter";
@@ -91,8 +91,8 @@ export function createConsoleAdapter(options: ConsoleOptions, deps: ConsoleDeps)
   };
   const langNow = async (): Promise<Lang> => (await userLang(caller.userId).catch(() => undefined)) ?? asker.clientLang;
 
-  /** Prints a reply and remembers what it offers; `chosen`: the argument of a /lang that asked for it. */
-  async function show(reply: Reply, offers: Offers, chosen?: string): Promise<void> {
+  /** Prints a reply and remembers what it offers; `setsLang`: it answers a command that sets the language. */
+  async function show(reply: Reply, offers: Offers, setsLang = false): Promise<void> {
     write(renderForConsole(reply));
     if (reply.attachment) {
       write(words(reply.lang).pictures.saved(await saveAttachment(options.filesDir ?? "var/files", reply.attachment)));
@@ -101,12 +101,13 @@ export function createConsoleAdapter(options: ConsoleOptions, deps: ConsoleDeps)
     if (offers.pages) write(words(reply.lang).console.pagingHint);
     // The quotes of the last answer that cites sources; under the quotes themselves the button leads back.
     if (offers.quotes && reply.quotesOf === undefined) quotes = offers.quotes.data;
-    // A /lang typed now changes this session's language, even one given on the command line.
-    if (chosen !== undefined && sessionLang && !reply.error && isLang(chosen)) sessionLang = chosen;
+    // A /lang typed now changes this session's language, even one given on the command line: its answer is in
+    // the language the user has once it ran (the one just chosen, or the session's when it only said which).
+    if (setsLang && sessionLang && !reply.error) sessionLang = reply.lang;
   }
 
-  function conversation(chosen?: string): Conversation {
-    const post = (reply: Reply, offers: Offers) => show(reply, offers, chosen);
+  function conversation(setsLang = false): Conversation {
+    const post = (reply: Reply, offers: Offers) => show(reply, offers, setsLang);
     return {
       run: (work) => work(),
       post,
@@ -144,9 +145,8 @@ export function createConsoleAdapter(options: ConsoleOptions, deps: ConsoleDeps)
         if (!quotes) return void write(words(await langNow()).quotes.none);
         return pipeline.press(quotes, asker, conversation());
       case "command": {
-        const isLangCommand = findCommand(deps.commands, typed.command)?.name === "lang";
-        const chosen = isLangCommand ? typed.text.trim().toLowerCase() : undefined;
-        return pipeline.command({ command: typed.command, text: typed.text }, asker, conversation(chosen));
+        const setsLang = findCommand(deps.commands, typed.command)?.setsUserLang === true;
+        return pipeline.command({ command: typed.command, text: typed.text }, asker, conversation(setsLang));
       }
     }
   }

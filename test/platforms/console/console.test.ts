@@ -1,7 +1,8 @@
 // The interactive console: the same commands as in a chat, plain-text replies, /quit or end of input exits.
 import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Core } from "../../../src/app";
+import { commands as allCommands } from "../../../commands/index";
+import { type Core, createCore } from "../../../src/app";
 import { createConsoleAdapter } from "../../../src/platforms/console/console";
 import { opsCore, sqliteStore, tempWorkspace } from "../../ops/support";
 
@@ -161,6 +162,42 @@ describe("console", () => {
     const out = s.output();
     expect(out).toContain("Tỉnh Sơn La, Việt Nam.");
     expect(out.indexOf("Tỉnh Sơn La, Việt Nam.")).toBeLessThan(out.indexOf("Sơn La province, Vietnam."));
+  });
+
+  it("takes the session's language from a command that declares it sets it, whatever its name", async () => {
+    const store = await sqliteStore(ws.root);
+    // /lang under another name: the console knows it by its declaration, not by its name.
+    const renamed = allCommands.map((c) =>
+      c.setsUserLang ? { ...c, name: "language", localName: { vi: "chọn" } } : c,
+    );
+    expect(renamed.some((c) => c.name === "language")).toBe(true);
+    const on = await createCore({
+      dataDir: ws.data,
+      today: "2026-11-24",
+      services: { isAdmin: () => true, store },
+      commands: renamed,
+    });
+    const s = session("vi", undefined, undefined, on);
+    await s.adapter.start();
+    s.input.end("/language en\n/province son la\n");
+    await s.adapter.finished;
+    await store.close();
+    expect(s.output()).toContain("Sơn La province, Vietnam.");
+  });
+
+  it("keeps --lang after a /lang that only says which language is saved, or is refused", async () => {
+    const store = await sqliteStore(ws.root);
+    await store.setUserLang("console:local", "en");
+    const withStore = await opsCore(ws.data, store, ["console:local"]);
+    const s = session("vi", undefined, undefined, withStore);
+    await s.adapter.start();
+    s.input.end("/lang\n/province son la\n/lang fr\n/province son la\n");
+    await s.adapter.finished;
+    await store.close();
+    const out = s.output();
+    expect(out).toContain("Bạn đang dùng tiếng Anh");
+    expect([...out.matchAll(/Tỉnh Sơn La, Việt Nam\./g)]).toHaveLength(2);
+    expect(out).not.toContain("Sơn La province, Vietnam.");
   });
 
   it("answers a line it cannot read, and paging with nothing to page, in the session's language", async () => {
