@@ -134,6 +134,8 @@ describe("loading data/", () => {
     if (!built.ok || !restored.ok) return;
     expect(restored.corpus.version).toBe(built.corpus.version);
     expect(restored.corpus.data).toEqual(built.corpus.data);
+    // The texts come back compressed, and read the same.
+    expect([...restored.corpus.texts]).toEqual([...built.corpus.texts]);
     expect(answers(restored.corpus)).toEqual(answers(built.corpus));
     // Sentences are kept, the other documents made from the records again: the same documents in the same order.
     expect(restored.corpus.search.docs).toEqual(built.corpus.search.docs);
