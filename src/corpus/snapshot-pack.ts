@@ -48,6 +48,12 @@ class Writer {
   /** Objects, arrays, maps and sets in the order first met: a later use refers to this number. */
   private readonly seen = new Map<object, number>();
 
+  /** An op carrying `n` (an index or a length) beside its tag. */
+  private putWith(n: number, tag: number): void {
+    if (n >= INT_LIMIT) throw new PackError(`a snapshot part is too large to pack (${n} ≥ ${INT_LIMIT})`);
+    this.put((n << TAG_BITS) | tag);
+  }
+
   private put(op: number): void {
     if (this.length === this.ops.length) {
       const bigger = new Int32Array(this.ops.length * 2);
@@ -82,13 +88,13 @@ class Writer {
   write(value: unknown, path: string): void {
     switch (typeof value) {
       case "string":
-        this.put((this.id(this.stringIds, this.strings, value) << TAG_BITS) | STRING);
+        this.putWith(this.id(this.stringIds, this.strings, value), STRING);
         return;
       case "number":
         if (Number.isInteger(value) && value >= -INT_LIMIT && value < INT_LIMIT && !Object.is(value, -0)) {
           this.put((value << TAG_BITS) | INT);
         } else {
-          this.put((this.numbers.length << TAG_BITS) | NUMBER);
+          this.putWith(this.numbers.length, NUMBER);
           this.numbers.push(value);
         }
         return;
@@ -109,26 +115,26 @@ class Writer {
 
   private writeObject(value: object, path: string): void {
     if (ArrayBuffer.isView(value)) {
-      this.put((this.id(this.viewIds, this.views, value) << TAG_BITS) | VIEW);
+      this.putWith(this.id(this.viewIds, this.views, value), VIEW);
       return;
     }
     const before = this.seen.get(value);
     if (before !== undefined) {
-      this.put((before << TAG_BITS) | SEEN);
+      this.putWith(before, SEEN);
       return;
     }
     this.seen.set(value, this.seen.size);
     if (Array.isArray(value)) {
-      this.put((value.length << TAG_BITS) | ARRAY);
+      this.putWith(value.length, ARRAY);
       for (let i = 0; i < value.length; i++) this.write(value[i], `${path}[${i}]`);
     } else if (value instanceof Map) {
-      this.put((value.size << TAG_BITS) | MAP);
+      this.putWith(value.size, MAP);
       for (const [k, v] of value) {
         this.write(k, `${path}.keys()`);
         this.write(v, `${path}.get(…)`);
       }
     } else if (value instanceof Set) {
-      this.put((value.size << TAG_BITS) | SET);
+      this.putWith(value.size, SET);
       for (const v of value) this.write(v, `${path}.values()`);
     } else {
       const proto = Object.getPrototypeOf(value);
@@ -137,7 +143,7 @@ class Writer {
       }
       // Like v8's own serializer: an object's own enumerable fields, whatever its class (see revive.ts).
       const keys = Object.keys(value);
-      this.put((this.shapeId(keys) << TAG_BITS) | OBJECT);
+      this.putWith(this.shapeId(keys), OBJECT);
       for (const key of keys) this.write((value as Record<string, unknown>)[key], `${path}.${key}`);
     }
   }

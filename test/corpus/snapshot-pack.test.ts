@@ -88,6 +88,8 @@ describe("snapshot pack", () => {
     expect(() => pack({ a: [1, () => 1] })).toThrow("snapshot.a[1]");
     expect(() => pack({ when: new Date(0) })).toThrow("Date (at snapshot.when)");
     expect(() => pack({ big: 1n })).toThrow("bigint");
+    // Lengths and indexes share a 32-bit op with the tag: what would not fit is refused, not wrapped around.
+    expect(() => pack({ list: Object.assign([], { length: 2 ** 27 }) })).toThrow("too large to pack");
   });
 
   it("refuses packed values that were cut short or altered", () => {
