@@ -1,4 +1,4 @@
-// `npm run bench [-- --check] [-- --scales 1,100,1000] [-- --only commands,load]`: every benchmark, each in its own
+// `npm run bench [-- --check] [-- --scales 1,100,1000] [-- --only commands,load,parse]`: every benchmark, each in its own
 // process, one after another; `--check` exits non-zero when a target is missed (CI does not run it: timings on a
 // shared machine are noisy). The copies of data/ are generated under var/bench/ on first use.
 import { spawnSync } from "node:child_process";
@@ -19,6 +19,8 @@ const here = import.meta.dirname;
 const runs: { name: string; file: string; args: string[] }[] = [
   ...scales.map((k) => ({ name: "commands", file: "commands.ts", args: ["--scale", String(k)] })),
   ...scales.map((k) => ({ name: "load", file: "load.ts", args: ["--scale", String(k)] })),
+  // The YAML parsers on the same files (js-yaml, shipped, against `yaml`), at ×100.
+  { name: "parse", file: "parse.ts", args: ["--scale", "100"] },
   { name: "reload", file: "reload.ts", args: ["--scale", String(scales.includes(100) ? 100 : (scales[0] ?? 1))] },
   ...scales.map((k) => ({ name: "start", file: "start.ts", args: ["--scale", String(k)] })),
   { name: "fanout", file: "fanout.ts", args: [] },
