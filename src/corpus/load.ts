@@ -2,7 +2,8 @@
 // Either a whole new Corpus or a list of errors with file and path: never a half-loaded corpus.
 //
 // A load is kept as a snapshot under the cache directory, named by the hash of every data file's bytes: the built
-// corpus, records and indexes in one v8 serialization, each distinct string once (snapshot-pack.ts). A restart with unchanged data restores it and skips
+// corpus, records, texts and indexes in one v8 serialization, each distinct string once (snapshot-pack.ts), the
+// texts compressed, the file checksummed (snapshot-file.ts). A restart with unchanged data restores it and skips
 // parsing, validation and indexing.
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
@@ -18,6 +19,7 @@ import { SourceTexts } from "../core/source-texts";
 import type { CorpusError } from "../core/validate";
 import { BOT_VERSION } from "../version";
 import { type RawFiles, sourcesInOrder, validate } from "./parse";
+import { frame, unframe } from "./snapshot-file";
 import { type Packed, pack, unpack } from "./snapshot-pack";
 import { buildHere, buildSplit, SPLIT_FROM_BYTES, yamlBytes } from "./split-load";
 
@@ -56,8 +58,9 @@ export interface LoadOptions {
  * so a change to how an index is built (see CorpusIndex, SearchIndex) bumps it too.
  * 2: the built corpus (records, texts and indexes), no longer the validated records alone.
  * 3: packed with each distinct string once (snapshot-pack.ts).
+ * 4: framed with a checksum (snapshot-file.ts).
  */
-const SNAPSHOT_FORMAT = 3;
+const SNAPSHOT_FORMAT = 4;
 
 /**
  * Every data file's bytes, and the files that could not be read. Read one after another without yielding: a load
@@ -187,7 +190,9 @@ export function deserializeOwned(bytes: Buffer): unknown {
 /** The corpus saved for these files, indexes and all, or nothing (none saved, or unreadable: parse instead). */
 function readSnapshot(cacheDir: string, key: string): CorpusSnapshot | undefined {
   try {
-    const saved = deserializeOwned(readFileSync(snapshotPath(cacheDir, key))) as { key: string; corpus: Packed };
+    const body = unframe(readFileSync(snapshotPath(cacheDir, key)));
+    if (!body) return undefined;
+    const saved = deserializeOwned(body) as { key: string; corpus: Packed };
     return saved.key === key ? (unpack(saved.corpus) as CorpusSnapshot) : undefined;
   } catch {
     return undefined;
@@ -221,7 +226,7 @@ export async function saveSnapshot(
   // Compressed here, at level 1: node's zlib is several times quicker than a JavaScript deflate, and level 1
   // shrinks news text nearly as much as the default.
   snapshot.texts = snapshot.texts.compressedWith((bytes) => deflateRawSync(bytes, { level: 1 }));
-  await writeFile(temp, serialize({ key, corpus: pack(snapshot) }));
+  await writeFile(temp, frame(serialize({ key, corpus: pack(snapshot) })));
   await rename(temp, path);
   // Keep the newest few: a rollback to recent data is still fast, and the directory does not grow without end.
   const others = (await readdir(cacheDir)).filter(

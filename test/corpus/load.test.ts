@@ -5,6 +5,7 @@ import { deserialize, serialize } from "node:v8";
 import { afterEach, describe, expect, it } from "vitest";
 import { DEFAULT_DATA_DIR } from "../../src/app";
 import { deserializeOwned, loadCorpus, loadCorpusData } from "../../src/corpus/load";
+import { frame, unframe } from "../../src/corpus/snapshot-file";
 import { answers } from "../support/corpus-answers";
 
 const dirs: string[] = [];
@@ -124,6 +125,26 @@ describe("loading data/", () => {
     expect(again.ok && again.cached).toBe(false);
   });
 
+  it("refuses a snapshot with any byte changed on disk, and parses the YAML instead", async () => {
+    const dir = await copyOfData();
+    const cacheDir = await temp("huunghi-cache-");
+    const built = await loadCorpus(dir, { cacheDir });
+    const [file] = (await readdir(cacheDir)).filter((f) => f.endsWith(".v8"));
+    const path = join(cacheDir, file as string);
+    const good = await readFile(path);
+    // A flipped bit in the texts, in the packed values, and in the header.
+    for (const at of [good.length - 100, Math.floor(good.length / 2), 9, 5]) {
+      const bad = Buffer.from(good);
+      bad[at] = (bad[at] as number) ^ 0x10;
+      await writeFile(path, bad);
+      const again = await loadCorpus(dir, { cacheDir });
+      expect(again.ok && again.restored).toBe(false);
+      if (again.ok && built.ok) expect(answers(again.corpus)).toEqual(answers(built.corpus));
+      // The load saved a good snapshot again.
+      expect(await readFile(path)).toEqual(good);
+    }
+  });
+
   it("restores the built corpus, indexes and all, from the snapshot: it answers as a fresh build does", async () => {
     const dir = await copyOfData();
     const cacheDir = await temp("huunghi-cache-");
@@ -135,6 +156,9 @@ describe("loading data/", () => {
     expect(restored.corpus.version).toBe(built.corpus.version);
     expect(restored.corpus.data).toEqual(built.corpus.data);
     // The texts come back compressed, and read the same.
+    const compressed = (texts: unknown) => (texts as { compressed: boolean }).compressed;
+    expect(compressed(built.corpus.texts)).toBe(false);
+    expect(compressed(restored.corpus.texts)).toBe(true);
     expect([...restored.corpus.texts]).toEqual([...built.corpus.texts]);
     expect(answers(restored.corpus)).toEqual(answers(built.corpus));
     // Sentences are kept, the other documents made from the records again: the same documents in the same order.
@@ -177,8 +201,8 @@ describe("loading data/", () => {
     await loadCorpus(dir, { cacheDir });
     const [file] = (await readdir(cacheDir)).filter((f) => f.endsWith(".v8"));
     const path = join(cacheDir, file as string);
-    const saved = deserialize(await readFile(path)) as { key: string };
-    await writeFile(path, serialize({ ...saved, key: "saved-by-other-code" }));
+    const saved = deserialize(unframe(await readFile(path)) as Buffer) as { key: string };
+    await writeFile(path, frame(serialize({ ...saved, key: "saved-by-other-code" })));
     const again = await loadCorpus(dir, { cacheDir });
     expect(again.ok && again.restored).toBe(false);
   });
