@@ -3,7 +3,8 @@
 // and quoted sentences over and over, so a restore made millions of strings, and kept them, where a few hundred
 // thousand are distinct. Packed, the values are one list of op codes (typed, read by one loop), the distinct
 // strings, the distinct key lists of the objects, the numbers that are not small integers, and the typed arrays
-// as they are (v8 copies those whole). Objects used twice stay one object, as with v8 alone.
+// as they are (v8 copies those whole). Objects used twice stay one object, as with v8 alone. What a snapshot holds
+// is plain data: objects, arrays (their elements only, no holes), maps, sets, typed arrays; anything else is refused.
 
 const TAG_BITS = 4;
 const TAG_MASK = (1 << TAG_BITS) - 1;
@@ -126,7 +127,12 @@ class Writer {
     this.seen.set(value, this.seen.size);
     if (Array.isArray(value)) {
       this.putWith(value.length, ARRAY);
-      for (let i = 0; i < value.length; i++) this.write(value[i], `${path}[${i}]`);
+      for (let i = 0; i < value.length; i++) {
+        const item = value[i];
+        if (item === undefined && !(i in value))
+          throw new PackError(`a snapshot cannot hold a hole (at ${path}[${i}])`);
+        this.write(item, `${path}[${i}]`);
+      }
     } else if (value instanceof Map) {
       this.putWith(value.size, MAP);
       for (const [k, v] of value) {
@@ -137,10 +143,9 @@ class Writer {
       this.putWith(value.size, SET);
       for (const v of value) this.write(v, `${path}.values()`);
     } else {
-      const proto = Object.getPrototypeOf(value);
-      if (value instanceof Date || value instanceof RegExp || value instanceof ArrayBuffer || value instanceof Error) {
-        throw new PackError(`a snapshot cannot hold a ${proto?.constructor?.name ?? "object"} (at ${path})`);
-      }
+      // Built-ins (dates, boxed strings, promises, weak maps, maps from another realm…) would come back as `{}`.
+      const kind = Object.prototype.toString.call(value);
+      if (kind !== "[object Object]") throw new PackError(`a snapshot cannot hold a ${kind.slice(8, -1)} (at ${path})`);
       // Like v8's own serializer: an object's own enumerable fields, whatever its class (see revive.ts).
       const keys = Object.keys(value);
       this.putWith(this.shapeId(keys), OBJECT);
@@ -167,6 +172,12 @@ const OWN_FIELD = { enumerable: true, writable: true, configurable: true } as co
 /** The value `pack` was given, objects as plain objects (class instances are revived by their owners). */
 export function unpack(packed: Packed): unknown {
   const { ops, strings, shapes, numbers, views } = packed;
+  const bad = (op: number) => new PackError(`a packed snapshot has an op out of range (${op} at ${at - 1})`);
+  /** `list[n]`, refused when out of range: a damaged op must not read as a missing value. */
+  const entry = <T>(list: ArrayLike<T>, n: number, op: number): T => {
+    if (n < 0 || n >= list.length) throw bad(op);
+    return list[n] as T;
+  };
   const withProto = shapes.map((keys) => (keys.includes("__proto__") ? keys : undefined));
   const seen: object[] = [];
   let at = 0;
@@ -176,12 +187,13 @@ export function unpack(packed: Packed): unknown {
     const n = op >> TAG_BITS;
     switch (op & TAG_MASK) {
       case STRING:
-        return strings[n];
+        return entry(strings, n, op);
       case INT:
         return n;
       case NUMBER:
-        return numbers[n];
+        return entry(numbers, n, op);
       case ARRAY: {
+        if (n < 0) throw bad(op);
         // Filled by push, not made at length n: a list made with holes stays slower to read.
         const array: unknown[] = [];
         seen.push(array);
@@ -191,7 +203,7 @@ export function unpack(packed: Packed): unknown {
       case OBJECT: {
         const object: Record<string, unknown> = {};
         seen.push(object);
-        const keys = shapes[n] as string[];
+        const keys = entry(shapes, n, op);
         if (keys === withProto[n]) {
           // A field named "__proto__" set by assignment would change the object's prototype instead.
           for (const key of keys) Object.defineProperty(object, key, { value: read(), ...OWN_FIELD });
@@ -199,8 +211,9 @@ export function unpack(packed: Packed): unknown {
         return object;
       }
       case SEEN:
-        return seen[n];
+        return entry(seen, n, op);
       case MAP: {
+        if (n < 0) throw bad(op);
         const map = new Map<unknown, unknown>();
         seen.push(map);
         for (let i = 0; i < n; i++) {
@@ -210,13 +223,14 @@ export function unpack(packed: Packed): unknown {
         return map;
       }
       case SET: {
+        if (n < 0) throw bad(op);
         const set = new Set<unknown>();
         seen.push(set);
         for (let i = 0; i < n; i++) set.add(read());
         return set;
       }
       case VIEW:
-        return views[n];
+        return entry(views, n, op);
       case TRUE:
         return true;
       case FALSE:

@@ -83,11 +83,30 @@ describe("snapshot pack", () => {
     expect(back.again).toBe(back.index.postings);
   });
 
+  it("gives typed arrays and DataViews back with their own bytes, as node's serializer writes each view", () => {
+    const buffer = new ArrayBuffer(16);
+    const value = { a: new Int32Array(buffer, 0, 2), b: new Uint8Array(buffer, 8, 8), d: new DataView(buffer, 12, 4) };
+    value.a[1] = 7;
+    value.d.setUint8(0, 9);
+    const back = roundTrip(value) as typeof value;
+    expect([...back.a]).toEqual([0, 7]);
+    expect(back.b[4]).toBe(9);
+    expect(back.d).toBeInstanceOf(DataView);
+    expect(back.d.byteLength).toBe(4);
+    expect(back.d.getUint8(0)).toBe(9);
+  });
+
   it("refuses what a snapshot cannot hold, naming where it is", () => {
     expect(() => pack({ a: [1, () => 1] })).toThrow(PackError);
     expect(() => pack({ a: [1, () => 1] })).toThrow("snapshot.a[1]");
     expect(() => pack({ when: new Date(0) })).toThrow("Date (at snapshot.when)");
     expect(() => pack({ big: 1n })).toThrow("bigint");
+    // Built-ins that would come back as `{}`, and holes that would come back as values.
+    expect(() => pack({ name: new String("Sơn La") })).toThrow("String (at snapshot.name)");
+    expect(() => pack([new WeakMap()])).toThrow("WeakMap");
+    expect(() => pack({ later: Promise.resolve(1) })).toThrow("Promise");
+    // biome-ignore lint/suspicious/noSparseArray: the hole is the point
+    expect(() => pack({ list: [1, , 3] })).toThrow("hole (at snapshot.list[1])");
     // Lengths and indexes share a 32-bit op with the tag: what would not fit is refused, not wrapped around.
     expect(() => pack({ list: Object.assign([], { length: 2 ** 27 }) })).toThrow("too large to pack");
   });
@@ -97,5 +116,20 @@ describe("snapshot pack", () => {
     expect(() => unpack({ ...packed, ops: packed.ops.slice(0, -1) })).toThrow("ends too soon");
     expect(() => unpack({ ...packed, ops: Int32Array.of(...packed.ops, 1 << 4) })).toThrow("left over");
     expect(() => unpack({ ...packed, ops: Int32Array.of(15) })).toThrow("unknown op");
+    // Every op that points into a list, pointing past its end or before its start.
+    const value = { id: "son-la", n: 0.5, list: [Int32Array.of(1)], again: [] as unknown[] };
+    value.again = value.list;
+    const good = pack(value);
+    expect(unpack(good)).toEqual(value);
+    for (let at = 0; at < good.ops.length; at++) {
+      const op = good.ops[at] as number;
+      const tag = op & 15;
+      if (![0, 2, 4, 5, 8].includes(tag)) continue;
+      for (const n of [-1, 1000]) {
+        const ops = Int32Array.from(good.ops);
+        ops[at] = (n << 4) | tag;
+        expect(() => unpack({ ...good, ops })).toThrow("out of range");
+      }
+    }
   });
 });
