@@ -5,7 +5,7 @@
 /** Lower case, no combining marks, đ → d: "Tặng" → "tang". Dots and commas are kept (numbers need them). */
 export function stripMarks(text: string): string {
   // Words repeat (a language has a few thousand syllables): a word is folded once, not at every occurrence.
-  if (text.length > 24) return removeMarks(text);
+  if (text.length >= SLICED_FROM) return removeMarks(text);
   let folded = foldedWords.get(text);
   if (folded === undefined) {
     if (foldedWords.size >= 100_000) foldedWords.clear();
@@ -15,6 +15,11 @@ export function stripMarks(text: string): string {
   return folded;
 }
 const foldedWords = new Map<string, string>();
+/**
+ * V8 gives a substring of this many characters or more as a slice that keeps its whole text alive: a word split
+ * from an article and kept as a cache key would keep the article. Only shorter words (nearly all) are kept.
+ */
+const SLICED_FROM = 13;
 const removeMarks = (text: string) => text.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d").toLowerCase();
 
 const SCALES: Record<string, number> = {
@@ -221,18 +226,23 @@ export function singular(word: string): string | undefined {
 /** A word's own tokens: folded, exact when folding changed it, singular. */
 function wordTokens(word: string): readonly string[] {
   // A corpus uses a few thousand distinct words millions of times: each one's tokens are made once.
+  if (word.length >= SLICED_FROM) return tokensOf(word);
   let tokens = tokensOfWord.get(word);
   if (tokens === undefined) {
     if (tokensOfWord.size >= 100_000) tokensOfWord.clear();
-    const folded = stripMarks(word);
-    const made = [folded];
-    if (folded !== word) made.push(`=${word}`);
-    const one = singular(folded);
-    if (one) made.push(one);
-    tokens = made;
+    tokens = tokensOf(word);
     tokensOfWord.set(word, tokens);
   }
   return tokens;
+}
+
+function tokensOf(word: string): string[] {
+  const folded = stripMarks(word);
+  const made = [folded];
+  if (folded !== word) made.push(`=${word}`);
+  const one = singular(folded);
+  if (one) made.push(one);
+  return made;
 }
 const tokensOfWord = new Map<string, readonly string[]>();
 
@@ -256,6 +266,7 @@ export function questionWordsCode(): string {
     ...[
       documentTokens,
       wordTokens,
+      tokensOf,
       conceptsOf,
       conceptsIn,
       numberGroups,
