@@ -48,7 +48,7 @@ export class Corpus {
   /** The facts `/ask` ranks and their word index (plain data in `questions.data`). */
   readonly questions: QuestionIndex;
 
-  /** The source articles' texts by file name (one UTF-8 block, decoded on `get`). */
+  /** The source articles' texts by file name (one UTF-8 block, decoded on `get`; compressed when restored). */
   readonly texts: SourceTexts;
 
   constructor(
