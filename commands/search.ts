@@ -179,11 +179,11 @@ function dateOfHit(corpus: Corpus, hit: SearchDoc, lang: Lang): string {
   const unknown = t("unknownDate", lang);
   switch (hit.kind) {
     case "event": {
-      const e = corpus.data.events.find((x) => x.id === hit.ref);
+      const e = corpus.event(hit.ref);
       return e ? formatFactDate(e.date, lang) : unknown;
     }
     case "figure": {
-      const f = corpus.data.figures.find((x) => x.id === hit.ref);
+      const f = corpus.figure(hit.ref);
       return f ? formatFactDate(f.date, lang) : unknown;
     }
     case "agreement":
@@ -193,7 +193,7 @@ function dateOfHit(corpus: Corpus, hit: SearchDoc, lang: Lang): string {
       return a ? formatFactDate(a.signed, lang) : unknown;
     }
     case "anniversary": {
-      const a = corpus.data.anniversaries.find((x) => x.id === hit.ref);
+      const a = corpus.anniversary(hit.ref);
       return a ? formatIsoDay(a.date) : unknown;
     }
     default:

@@ -3,7 +3,7 @@
 import { createHash } from "node:crypto";
 import { CorpusIndex, RECORD_KINDS, type RecordKind } from "./corpus-index";
 import { grown, IntList } from "./int-list";
-import type { Agreement, CitationRef, CorpusData, CorpusEvent, Figure, Person, Place, Province } from "./model";
+import type { Agreement, Anniversary, CitationRef, CorpusData, CorpusEvent, Figure, Person, Place, Province } from "./model";
 import { NameIndex } from "./name-index";
 import { fold, foldTight } from "./normalize";
 import { QuestionIndex, questionIndexCode } from "./question-index";
@@ -143,6 +143,11 @@ export class Corpus {
 
   figure(id: string): Figure | undefined {
     return this.index.figureById.get(id);
+  }
+
+  anniversary(id: string): Anniversary | undefined {
+    const found = this.byId.get(id);
+    return found?.kind === "anniversaries" ? (found.record as Anniversary) : undefined;
   }
 
   eventsOf(provinceId: string): CorpusEvent[] {

@@ -24,3 +24,18 @@ describe("a corpus built in slices", () => {
     expect(answers(atOnce).suggestions[0]).toContain("luang prabang");
   });
 });
+
+describe("records by id", () => {
+  it("finds every record of its own kind by id, and nothing under another kind's id", async () => {
+    const loaded = await data();
+    const corpus = new Corpus(loaded.data, new Map(loaded.texts), loaded.version);
+    expect(loaded.data.anniversaries.length).toBeGreaterThan(0);
+    for (const a of loaded.data.anniversaries) expect(corpus.anniversary(a.id)).toBe(a);
+    for (const e of loaded.data.events) {
+      expect(corpus.event(e.id)).toBe(e);
+      expect(corpus.anniversary(e.id)).toBeUndefined();
+    }
+    for (const f of loaded.data.figures) expect(corpus.figure(f.id)).toBe(f);
+    expect(corpus.anniversary("no-such-id")).toBeUndefined();
+  });
+});
