@@ -1,8 +1,9 @@
+import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createCore } from "../../../src/app";
 import { Corpus } from "../../../src/core/corpus";
 import type { CorpusData, Province } from "../../../src/core/model";
-import { fold } from "../../../src/core/normalize";
+import { fold, foldTight } from "../../../src/core/normalize";
 import { provinceChoices } from "../../../src/platforms/discord/autocomplete";
 
 let corpus: Corpus;
@@ -73,5 +74,58 @@ describe("province autocomplete", () => {
         expect(c.value.length).toBeLessThanOrEqual(100);
       }
     }
+  });
+});
+
+/** The ranking as first written: every name folded at every keystroke. The index-backed one must rank the same. */
+function scoredAtEveryKeystroke(typed: string): { id: string; s: number }[] {
+  const query = fold(typed.slice(0, 100));
+  const tight = query.replace(/ /g, "");
+  const out: { id: string; s: number; key: string; covered: boolean }[] = [];
+  for (const p of corpus.data.provinces) {
+    const names = [p.name.vi, p.name.en];
+    const all = [...names, p.id, ...p.aliases];
+    const folded = all.map(fold);
+    const tights = all.map(foldTight);
+    let s: number | undefined;
+    if (!query) s = 5;
+    else if (folded.includes(query) || tights.includes(tight)) s = 0;
+    else if (names.some((n) => fold(n).startsWith(query) || foldTight(n).startsWith(tight))) s = 1;
+    else if (folded.some((a) => a.startsWith(query)) || tights.some((a) => a.startsWith(tight))) s = 2;
+    else if (folded.some((a) => a.split(" ").some((w) => w.startsWith(query)))) s = 3;
+    else if (folded.some((a) => a.includes(query)) || tights.some((a) => a.includes(tight))) s = 4;
+    if (s !== undefined) out.push({ id: p.id, s, key: fold(p.name.vi), covered: p.covered });
+  }
+  out.sort(
+    (a, b) => a.s - b.s || Number(b.covered) - Number(a.covered) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+  );
+  return out.slice(0, 25).map(({ id, s }) => ({ id, s }));
+}
+
+describe("province autocomplete over names folded once", () => {
+  it("ranks exactly as folding every name at every keystroke did", () => {
+    const names = corpus.data.provinces.flatMap((p) => [p.name.vi, p.name.en, p.id, ...p.aliases]);
+    // Prefixes, middles and misspellings of real names, and anything at all.
+    const typed = fc.oneof(
+      fc
+        .tuple(fc.constantFrom(...names), fc.nat(), fc.nat())
+        .map(([n, a, b]) => n.slice(Math.min(a, b) % (n.length + 1), Math.max(a, b) % (n.length + 1) || undefined)),
+      fc
+        .tuple(fc.constantFrom(...names), fc.nat(), fc.nat())
+        .map(([n, cut, space]) => {
+          // A prefix with a space put anywhere in it, upper-cased after the space.
+          const prefix = n.slice(0, (cut % n.length) + 1);
+          const at = space % (prefix.length + 1);
+          return `${prefix.slice(0, at)} ${prefix.slice(at).toUpperCase()}`;
+        }),
+      fc.string({ maxLength: 12 }),
+    );
+    fc.assert(
+      fc.property(typed, (text) => {
+        const expected = scoredAtEveryKeystroke(text).map(({ id }) => corpus.province(id)?.name.vi);
+        expect(provinceChoices(corpus, text, "vi").map((c) => c.value)).toEqual(expected);
+      }),
+      { numRuns: 400 },
+    );
   });
 });
