@@ -3,7 +3,17 @@
 import { createHash } from "node:crypto";
 import { CorpusIndex, RECORD_KINDS, type RecordKind } from "./corpus-index";
 import { grown, IntList } from "./int-list";
-import type { Agreement, Anniversary, CitationRef, CorpusData, CorpusEvent, Figure, Person, Place, Province } from "./model";
+import type {
+  Agreement,
+  Anniversary,
+  CitationRef,
+  CorpusData,
+  CorpusEvent,
+  Figure,
+  Person,
+  Place,
+  Province,
+} from "./model";
 import { NameIndex } from "./name-index";
 import { fold, foldTight } from "./normalize";
 import { QuestionIndex, questionIndexCode } from "./question-index";

@@ -110,14 +110,12 @@ describe("province autocomplete over names folded once", () => {
       fc
         .tuple(fc.constantFrom(...names), fc.nat(), fc.nat())
         .map(([n, a, b]) => n.slice(Math.min(a, b) % (n.length + 1), Math.max(a, b) % (n.length + 1) || undefined)),
-      fc
-        .tuple(fc.constantFrom(...names), fc.nat(), fc.nat())
-        .map(([n, cut, space]) => {
-          // A prefix with a space put anywhere in it, upper-cased after the space.
-          const prefix = n.slice(0, (cut % n.length) + 1);
-          const at = space % (prefix.length + 1);
-          return `${prefix.slice(0, at)} ${prefix.slice(at).toUpperCase()}`;
-        }),
+      fc.tuple(fc.constantFrom(...names), fc.nat(), fc.nat()).map(([n, cut, space]) => {
+        // A prefix with a space put anywhere in it, upper-cased after the space.
+        const prefix = n.slice(0, (cut % n.length) + 1);
+        const at = space % (prefix.length + 1);
+        return `${prefix.slice(0, at)} ${prefix.slice(at).toUpperCase()}`;
+      }),
       fc.string({ maxLength: 12 }),
     );
     fc.assert(
