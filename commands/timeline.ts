@@ -13,6 +13,23 @@ import { chartReply } from "../src/render/chart-reply";
 /** Events per page: one short line each, so a page is one message. */
 const PAGE = 10;
 
+/** A first page names each page's years up to this many pages; past it, the whole list's years only. */
+const SPANS_LISTED = 12;
+
+/**
+ * A list of events in date order, once per list: the corpus's and each province's live as long as their corpus
+ * version, so `/timeline` does not sort every event at every call. A filtered list is sorted as it comes.
+ */
+const inDateOrder = new WeakMap<readonly CorpusEvent[], CorpusEvent[]>();
+function dateOrdered(events: readonly CorpusEvent[]): CorpusEvent[] {
+  let ordered = inDateOrder.get(events);
+  if (ordered === undefined) {
+    ordered = oldestFirst(events);
+    inDateOrder.set(events, ordered);
+  }
+  return ordered;
+}
+
 /** "2019 – 2022", "2024, không rõ ngày": the years a page's events span. */
 function spanOf(events: readonly CorpusEvent[], lang: Lang): string {
   const years = events.flatMap((e) => (e.date.value ? [Number(e.date.value.slice(0, 4))] : []));
@@ -89,12 +106,14 @@ export const timeline: Command = {
       ...(province ? [province.name.vi] : []),
       ...(period ? [period.from === period.to ? `${period.from}` : `${period.from}-${period.to}`] : []),
     ].join(" ");
-    if (years && typeof years === "object") {
-      events = events.filter((e) => overlaps(e, years.from, years.to));
-      titleParts.push(years.from === years.to ? `${years.from}` : `${years.from}–${years.to}`);
-    }
+    if (period) titleParts.push(period.from === period.to ? `${period.from}` : `${period.from}–${period.to}`);
     const title = titleParts.join(" — ");
-    if (events.length === 0) {
+    // Sorted once per list; a period's events are taken from that order (the sort keeps ties in file order, so
+    // filtering the sorted list gives what sorting the filtered list gives).
+    const ordered = period
+      ? dateOrdered(events).filter((e) => overlaps(e, period.from, period.to))
+      : dateOrdered(events);
+    if (ordered.length === 0) {
       return {
         title,
         blocks: [{ kind: "text", line: { text: t("nothingFound", lang) } }],
@@ -103,17 +122,18 @@ export const timeline: Command = {
       };
     }
     // One line per event (date — title [n]); the details are one /source or Quotes tap away.
-    const ordered = oldestFirst(events);
     const { items, paging } = paginate(ordered, ctx.page, PAGE);
     const citer = new Citer(corpus);
     const blocks: CommandReply["blocks"] = [];
-    // The first page says what the whole list spans, and which years each page covers.
+    // The first page says what the whole list spans, and which years each page covers (when they fit a line).
     if (paging && paging.page === 1) {
-      const spans = Array.from({ length: paging.pageCount }, (_, i) =>
-        spanOf(ordered.slice(i * PAGE, (i + 1) * PAGE), lang),
-      );
-      const detail = spans.map((span, i) => w.timeline.pageSpan(i + 1, span)).join("; ");
-      blocks.push({ kind: "text", line: { text: w.timeline.pages(events.length, paging.pageCount, detail) } });
+      const detail =
+        paging.pageCount > SPANS_LISTED
+          ? spanOf(ordered, lang)
+          : Array.from({ length: paging.pageCount }, (_, i) =>
+              w.timeline.pageSpan(i + 1, spanOf(ordered.slice(i * PAGE, (i + 1) * PAGE), lang)),
+            ).join("; ");
+      blocks.push({ kind: "text", line: { text: w.timeline.pages(ordered.length, paging.pageCount, detail) } });
     }
     blocks.push({
       kind: "list",

@@ -1,4 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { createCore, DEFAULT_DATA_DIR } from "../../src/app";
+import { Corpus } from "../../src/core/corpus";
+import { CorpusHolder } from "../../src/corpus/holder";
+import { loadCorpusData } from "../../src/corpus/load";
 import { ask, plain, testCore } from "../support/core";
 
 describe("/timeline", () => {
@@ -56,5 +60,30 @@ describe("/timeline", () => {
     expect(reversed.title).toBe("Dòng thời gian — 2019–2024");
     expect((await ask(core, "/timeline 2019 2024")).title).toBe("Dòng thời gian — 2019–2024");
     expect((await ask(core, "/timeline 2019-")).error?.code).toBe("bad-argument");
+  });
+});
+
+describe("/timeline over many events", () => {
+  it("names the whole list's years, not each of a hundred pages, and answers the same on every call", async () => {
+    const loaded = await loadCorpusData(DEFAULT_DATA_DIR);
+    if (!loaded.ok) throw new Error("data/ does not load");
+    // The corpus's events fifteen times over, under other ids: 180 events, 18 pages.
+    const events = Array.from({ length: 15 }, (_, k) => loaded.data.events.map((e) => ({ ...e, id: `${e.id}-${k}` })));
+    const corpus = new Corpus({ ...loaded.data, events: events.flat() }, new Map(loaded.texts), "many-events");
+    const core = await createCore({
+      today: "2026-11-24",
+      holder: new CorpusHolder(corpus, DEFAULT_DATA_DIR, async () => ({ ok: false, errors: [] })),
+    });
+    const first = await ask(core, "/timeline");
+    expect(first.paging).toEqual({ page: 1, pageCount: 18 });
+    expect(plain(first)).toContain("180 sự kiện trong 18 trang: 2019 – 2024, không rõ ngày.");
+    expect(plain(first)).not.toContain("trang 2 —");
+    expect(plain(await ask(core, "/timeline"))).toBe(plain(first));
+    // A period is taken from the same order: every 2022 event, oldest first.
+    const in2022 = await ask(core, "/timeline 2022");
+    expect(plain(in2022)).toContain("sự kiện trong");
+    const dates = in2022.blocks.flatMap((b) => (b.kind === "list" ? b.items.map((i) => i.text.slice(0, 10)) : []));
+    expect(dates.length).toBe(10);
+    expect(dates.every((d) => d.endsWith("2022"))).toBe(true);
   });
 });
