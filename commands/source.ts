@@ -28,6 +28,28 @@ function lineRange([from, to]: readonly [number, number], lang: Lang): string {
   return from === to ? w.line(from) : w.lines(from, to);
 }
 
+/** Ids of the records citing each source file, in record order: one pass per corpus version, on first use. */
+const citing = new WeakMap<Corpus, Map<string, string[]>>();
+function factsCiting(corpus: Corpus): Map<string, string[]> {
+  let bySource = citing.get(corpus);
+  if (bySource === undefined) {
+    bySource = new Map();
+    for (const [id, { kind, record }] of corpus.byId) {
+      if (kind === "sources") continue;
+      for (const file of new Set(citationsIn(record).map((c) => c.source))) {
+        const ids = bySource.get(file);
+        if (ids) ids.push(id);
+        else bySource.set(file, [id]);
+      }
+    }
+    citing.set(corpus, bySource);
+  }
+  return bySource;
+}
+
+/** Source ids an unknown id's answer lists: all of a small corpus's, the first few of a large one's. */
+const SOURCE_IDS_LISTED = 12;
+
 /** 1-based line of the source on which a quote starts. */
 function lineOf(corpus: Corpus, file: string, quote: string): number | undefined {
   const lines = (corpus.texts.get(file) ?? "").split("\n");
@@ -46,9 +68,7 @@ function sourceReply(corpus: Corpus, doc: SourceDoc, lang: Lang): CommandReply {
   const segments = doc.segments.map((s) => ({
     text: `${lineRange(s.lines, lang)}: ${segmentKinds[s.kind] ?? s.kind}${s.note ? ` (${pick(s.note, lang)})` : ""}${s.vietnamLaos ? "" : w.notVietnamLaos}`,
   }));
-  const facts = [...corpus.byId.entries()]
-    .filter(([, r]) => r.kind !== "sources" && citationsIn(r.record).some((c) => c.source === doc.file))
-    .map(([id]) => id);
+  const facts = factsCiting(corpus).get(doc.file) ?? [];
   const blocks: Block[] = [
     { kind: "fields", fields },
     { kind: "heading", text: w.pageStructure },
@@ -86,13 +106,13 @@ export const source: Command = {
     if (doc) return sourceReply(corpus, doc, lang);
     const found = corpus.byId.get(id.toLowerCase());
     if (!found) {
-      const ids = [...corpus.byId.keys()];
+      const sources = corpus.data.sources;
+      const listed = sources.slice(0, SOURCE_IDS_LISTED).map((s) => s.file.split(/[_.]/)[0]);
+      if (sources.length > SOURCE_IDS_LISTED) listed.push("…");
       throw new UserError(
         "unknown-source",
-        both((w) =>
-          w.sourceCommand.unknown(echo(id), corpus.data.sources.map((s) => s.file.split(/[_.]/)[0]).join(", ")),
-        ),
-        suggestNames(id, ids, 3).map((x) => ({ command: `/source ${x}`, label: x })),
+        both((w) => w.sourceCommand.unknown(echo(id), listed.join(", "))),
+        suggestNames(id, [...corpus.byId.keys()], 3).map((x) => ({ command: `/source ${x}`, label: x })),
       );
     }
     const refs = citationsIn(found.record);

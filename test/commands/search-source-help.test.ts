@@ -1,5 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { createCore, DEFAULT_DATA_DIR } from "../../src/app";
+import { Corpus, citationsIn } from "../../src/core/corpus";
 import { quotesReply } from "../../src/core/quotes";
+import { CorpusHolder } from "../../src/corpus/holder";
+import { loadCorpusData } from "../../src/corpus/load";
 import { ask, plain, testCore } from "../support/core";
 
 describe("/search, /source and /help", () => {
@@ -84,6 +88,9 @@ describe("/search, /source and /help", () => {
     const unknown = await ask(core, "/source ev-2022-08-16-xieng-khouang", "en");
     expect(unknown.error?.code).toBe("unknown-source");
     expect(unknown.suggestions?.[0]?.command).toBe("/source ev-2022-08-16-xieng-khouang-son-la-signing");
+    // Every source this corpus has is named (fewer than the dozen listed at most).
+    expect(plain(unknown)).toContain("Source ids: 000, 001, 002, 003, 004");
+    expect(plain(unknown)).not.toContain("…");
   });
 
   it("lists the commands, explains one, and suggests for a typo", async () => {
@@ -97,5 +104,36 @@ describe("/search, /source and /help", () => {
     const typo = await ask(core, "/provnce son la");
     expect(typo.error?.code).toBe("unknown-command");
     expect(typo.suggestions?.[0]?.command).toBe("/province son la");
+  });
+});
+
+describe("/source over a larger corpus", () => {
+  it("lists the facts citing a source as a scan of every record finds them, and names only the first sources", async () => {
+    const loaded = await loadCorpusData(DEFAULT_DATA_DIR);
+    if (!loaded.ok) throw new Error("data/ does not load");
+    const copies = Array.from({ length: 3 }, (_, k) =>
+      loaded.data.sources.map((s) => ({ ...s, file: `9${k}${s.file}` })),
+    );
+    const corpus = new Corpus(
+      { ...loaded.data, sources: [...loaded.data.sources, ...copies.flat()] },
+      new Map(loaded.texts),
+      "more-sources",
+    );
+    const core = await createCore({
+      today: "2026-11-24",
+      holder: new CorpusHolder(corpus, DEFAULT_DATA_DIR, async () => ({ ok: false, errors: [] })),
+    });
+    for (const { file } of loaded.data.sources) {
+      const scanned = [...corpus.byId.entries()]
+        .filter(([, r]) => r.kind !== "sources" && citationsIn(r.record).some((c) => c.source === file))
+        .map(([id]) => id);
+      const text = plain(await ask(core, `/source ${file}`, "en"));
+      expect(text).toContain(scanned.join(", ") || "—");
+    }
+    const unknown = plain(await ask(core, "/source zzz", "en"));
+    expect(corpus.data.sources.length).toBeGreaterThan(12);
+    const listed = unknown.match(/Source ids: ([^\n]*)\./)?.[1]?.split(", ") ?? [];
+    expect(listed).toHaveLength(13);
+    expect(listed.at(-1)).toBe("…");
   });
 });
