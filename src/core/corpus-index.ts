@@ -124,11 +124,11 @@ export class CorpusIndex {
   /**
    * What a snapshot keeps (v8 serialize, with the records the index points to): the folded names and what is
    * built from them. The lists by id, province, year and day are passes over the records, quicker made again
-   * than read back (v8 writes a string out at every place it is used: every id as a key again). The alias keys
-   * are kept once, in `provinceAlias`: the sorted keys and the name index's names are put back from them.
+   * than read back. The alias keys are kept once, in `provinceAlias`: the sorted keys and the name index's names
+   * are put back from them.
    */
   saved(): unknown {
-    // The alias keys as one string (a fold has no line breaks), and each its list of ids, shared lists once.
+    // The alias keys, and each its list of ids, shared lists once.
     const lists: (readonly string[])[] = [];
     const listIds = new Map<readonly string[], number>();
     const listOf = new Int32Array(this.provinceAlias.size);
@@ -146,7 +146,7 @@ export class CorpusIndex {
     const position = new Map<string, number>();
     for (const key of this.provinceAlias.keys()) position.set(key, position.size);
     return {
-      aliasKeys: [...this.provinceAlias.keys()].join("\n"),
+      aliasKeys: [...this.provinceAlias.keys()],
       aliasLists: lists,
       aliasListOf: listOf,
       provinceKeyOrder: Int32Array.from(this.provinceKeys, (key) => position.get(key) as number),
@@ -160,15 +160,20 @@ export class CorpusIndex {
 
   /** An index from `saved()` and the records it was built from, as it was built. */
   static revive(saved: unknown, data: Readonly<CorpusData>): CorpusIndex {
-    const { aliasKeys, aliasLists, aliasListOf, provinceKeyOrder, ...rest } = saved as {
-      aliasKeys: string;
+    const {
+      aliasKeys: keys,
+      aliasLists,
+      aliasListOf,
+      provinceKeyOrder,
+      ...rest
+    } = saved as {
+      aliasKeys: string[];
       aliasLists: (readonly string[])[];
       aliasListOf: Int32Array;
       provinceKeyOrder: Int32Array;
     };
     const index = Object.assign(new CorpusIndex(data, true), rest);
     runSteps(index.fillRecords(data));
-    const keys = aliasKeys === "" ? [] : aliasKeys.split("\n");
     for (const [i, key] of keys.entries())
       index.provinceAlias.set(key, aliasLists[aliasListOf[i] as number] as string[]);
     index.provinceKeys = Array.from(provinceKeyOrder, (i) => keys[i] as string);
