@@ -32,54 +32,37 @@ export class SourceTexts implements ReadonlyMap<string, string> {
   /** The same, yielding every few files. */
   static *steps(texts: Iterable<readonly [string, string]>): Generator<void, SourceTexts> {
     if (texts instanceof SourceTexts) return texts;
-    const out = new SourceTexts();
+    const names: string[] = [];
     const encoded: Uint8Array[] = [];
-    let total = 0;
+    const at = new Map<string, number>();
     for (const [name, text] of texts) {
       if (encoded.length % FILES_PER_STEP === FILES_PER_STEP - 1) yield;
       const bytes = encoder.encode(text);
-      const known = out.at.get(name);
-      if (known !== undefined) {
-        // A name given twice keeps its last text, as a Map would.
-        total -= (encoded[known] as Uint8Array).length;
-        encoded[known] = bytes;
-      } else {
-        out.at.set(name, out.names.length);
-        out.names.push(name);
+      const known = at.get(name);
+      // A name given twice keeps its last text, as a Map would.
+      if (known !== undefined) encoded[known] = bytes;
+      else {
+        at.set(name, names.length);
+        names.push(name);
         encoded.push(bytes);
       }
-      total += bytes.length;
     }
-    out.bytes = new Uint8Array(total);
-    out.starts = new Int32Array(encoded.length + 1);
-    for (const [i, bytes] of encoded.entries()) {
-      if (i % FILES_PER_STEP === FILES_PER_STEP - 1) yield;
-      const start = out.starts[i] as number;
-      out.bytes.set(bytes, start);
-      out.starts[i + 1] = start + bytes.length;
-    }
-    return out;
+    return yield* SourceTexts.joined(names, encoded, false);
   }
 
   /**
    * The same from the files' bytes, in the order given, when they are known to be UTF-8 (a text read from them
-   * and encoded again gives the same bytes): no text decoded and encoded again.
+   * and encoded again gives the same bytes): no text decoded and encoded again. Names are distinct.
    */
   static fromUtf8(files: Iterable<readonly [string, Uint8Array]>): SourceTexts {
-    const out = new SourceTexts();
     const list = [...files];
-    let total = 0;
-    for (const [, bytes] of list) total += bytes.length;
-    out.bytes = new Uint8Array(total);
-    out.starts = new Int32Array(list.length + 1);
-    for (const [i, [name, bytes]] of list.entries()) {
-      out.at.set(name, i);
-      out.names.push(name);
-      const start = out.starts[i] as number;
-      out.bytes.set(bytes, start);
-      out.starts[i + 1] = start + bytes.length;
-    }
-    return out;
+    return runSteps(
+      SourceTexts.joined(
+        list.map(([name]) => name),
+        list.map(([, bytes]) => bytes),
+        false,
+      ),
+    );
   }
 
   /**
@@ -89,23 +72,32 @@ export class SourceTexts implements ReadonlyMap<string, string> {
    */
   compressedWith(deflate: (bytes: Uint8Array) => Uint8Array): SourceTexts {
     if (this.compressed) return this;
-    const parts: Uint8Array[] = [];
-    let total = 0;
-    for (let i = 0; i < this.names.length; i++) {
-      const part = deflate(this.bytes.subarray(this.starts[i] as number, this.starts[i + 1] as number));
-      parts.push(part);
-      total += part.length;
-    }
+    const parts = this.names.map((_, i) =>
+      deflate(this.bytes.subarray(this.starts[i] as number, this.starts[i + 1] as number)),
+    );
+    return runSteps(SourceTexts.joined(this.names, parts, true));
+  }
+
+  /** Distinct names and each one's bytes, in one block, yielding every few files. */
+  private static *joined(
+    names: string[],
+    parts: readonly Uint8Array[],
+    compressed: boolean,
+  ): Generator<void, SourceTexts> {
     const out = new SourceTexts();
-    out.names = this.names;
-    for (const [name, i] of this.at) out.at.set(name, i);
+    let total = 0;
+    for (const part of parts) total += part.length;
+    out.names = names;
     out.bytes = new Uint8Array(total);
     out.starts = new Int32Array(parts.length + 1);
+    out.compressed = compressed;
     for (const [i, part] of parts.entries()) {
-      out.bytes.set(part, out.starts[i] as number);
-      out.starts[i + 1] = (out.starts[i] as number) + part.length;
+      if (i % FILES_PER_STEP === FILES_PER_STEP - 1) yield;
+      out.at.set(names[i] as string, i);
+      const start = out.starts[i] as number;
+      out.bytes.set(part, start);
+      out.starts[i + 1] = start + part.length;
     }
-    out.compressed = true;
     return out;
   }
 
