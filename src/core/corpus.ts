@@ -112,7 +112,7 @@ export class Corpus {
     };
   }
 
-  /** A corpus from a deserialized `snapshot()`: the indexes as they were built, nothing rebuilt. */
+  /** A corpus from a deserialized `snapshot()`: the costly indexes as saved, the cheap lookups made again. */
   static restore(saved: CorpusSnapshot): Corpus {
     const { data } = saved;
     const texts = SourceTexts.revive(saved.texts);
