@@ -6,16 +6,15 @@
 import { createInterface, type Interface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import pino from "pino";
-import type { Caller } from "../../core/command";
 import { findCommand } from "../../core/dispatch";
 import { type Lang, words } from "../../core/i18n";
 import { PageTokens, pageData } from "../../core/paging";
 import type { Reply } from "../../core/reply";
 import type { AdapterDeps, PlatformAdapter } from "../adapter";
-import type { Asker } from "../shared/asker";
+import { langOf } from "../shared/asker";
 import type { Offers } from "../shared/offers";
 import { type Conversation, createPipeline } from "../shared/pipeline";
-import { consoleCaller } from "./caller";
+import { consoleAsker } from "./caller";
 import { readLine } from "./line";
 import { renderForConsole } from "./render";
 import { saveAttachment } from "./save-file";
@@ -31,7 +30,6 @@ export interface ConsoleOptions {
   lang?: Lang;
   /** Wrap replies to this many columns; by default the terminal's width when the output is a terminal. */
   width?: number;
-  caller?: Caller;
   /** Folder for charts and briefing notes (default var/files). */
   filesDir?: string;
   /** Called once input has ended (/quit, Ctrl+D, closed stdin) and the last reply is written. */
@@ -50,7 +48,6 @@ export interface ConsoleAdapter extends PlatformAdapter {
 const PAGE_TOKENS = 1_000;
 
 export function createConsoleAdapter(options: ConsoleOptions, deps: ConsoleDeps): ConsoleAdapter {
-  const caller = options.caller ?? consoleCaller;
   const interactive = (options.input as { isTTY?: boolean }).isTTY === true;
   const logger = deps.logger ?? pino({ level: "silent" });
   let rl: Interface | undefined;
@@ -73,23 +70,14 @@ export function createConsoleAdapter(options: ConsoleOptions, deps: ConsoleDeps)
     { commands: deps.commands, handle: deps.handle, pages: new PageTokens(PAGE_TOKENS), userLang, logger },
     { whispers: false },
   );
-  const asker: Asker = {
-    platform: caller.platform,
-    userId: caller.userId,
-    chatId: caller.chatId,
-    chatKind: caller.chatKind,
-    clientLang: "vi",
-    isChatAdmin: caller.isChatAdmin,
-  };
-  if (caller.displayName) asker.displayName = caller.displayName;
-  if (caller.adminRight) asker.adminRight = caller.adminRight;
+  const asker = consoleAsker;
 
   const width = () => options.width ?? (options.output as { isTTY?: boolean; columns?: number }).columns;
   const write = (text: string) => options.output.write(`${wrapText(text, width() ?? Number.POSITIVE_INFINITY)}\n`);
   const prompt = () => {
     if (interactive && open) rl?.prompt();
   };
-  const langNow = async (): Promise<Lang> => (await userLang(caller.userId).catch(() => undefined)) ?? asker.clientLang;
+  const langNow = () => langOf(asker, { userLang, logger });
 
   /** Prints a reply and remembers what it offers; `setsLang`: it answers a command that sets the language. */
   async function show(reply: Reply, offers: Offers, setsLang = false): Promise<void> {
@@ -103,7 +91,7 @@ export function createConsoleAdapter(options: ConsoleOptions, deps: ConsoleDeps)
     if (offers.quotes && reply.quotesOf === undefined) quotes = offers.quotes.data;
     // A /lang typed now changes this session's language, even one given on the command line: its answer is in
     // the language the user has once it ran (the one just chosen, or the session's when it only said which).
-    if (setsLang && sessionLang && !reply.error) sessionLang = reply.lang;
+    if (setsLang && sessionLang) sessionLang = reply.lang;
   }
 
   function conversation(setsLang = false): Conversation {
@@ -152,7 +140,7 @@ export function createConsoleAdapter(options: ConsoleOptions, deps: ConsoleDeps)
   }
 
   return {
-    name: consoleCaller.platform,
+    name: consoleAsker.platform,
     isGroupChat: () => false,
     // Printing is not rate-limited.
     digestLimits: { perSecond: 100, perChatMs: 0, perGroupPerMinute: 6_000 },
