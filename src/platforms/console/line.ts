@@ -9,30 +9,33 @@ type OwnWord = "quit" | "next" | "prev" | "quotes";
 
 export type TypedLine = { kind: "empty" | "unknown" | OwnWord } | { kind: "command"; command: string; text: string };
 
-const QUIT = new Set(["quit", "exit", "q"]);
-/** Typed after an answer: its verbatim quotes ("Trích dẫn / Quotes"). */
-const QUOTES = new Set(["quotes", "trichdan", "trích_dẫn", "trích-dẫn"]);
+/** The console's own words, and what each asks for ("quotes": the last answer's verbatim quotes). */
+const OWN_WORDS: Readonly<Record<string, OwnWord>> = {
+  quit: "quit",
+  exit: "quit",
+  q: "quit",
+  next: "next",
+  prev: "prev",
+  quotes: "quotes",
+  trichdan: "quotes",
+  trích_dẫn: "quotes",
+  "trích-dẫn": "quotes",
+};
 
-/** The console's own word a name is, unless a command has that name. */
-function ownWord(name: string, commands: readonly Command[]): OwnWord | undefined {
-  if (findCommand(commands, name)) return undefined;
-  if (QUIT.has(name)) return "quit";
-  if (QUOTES.has(name)) return "quotes";
-  if (name === "next" || name === "prev") return name;
-  return undefined;
-}
+const ownWordOf = (name: string): OwnWord | undefined => (Object.hasOwn(OWN_WORDS, name) ? OWN_WORDS[name] : undefined);
 
 export function readLine(line: string, commands: readonly Command[], corpus: () => Corpus): TypedLine {
   const input = line.trim();
   if (input === "") return { kind: "empty" };
   const firstWord = input.split(/\s+/)[0]?.toLowerCase() ?? "";
-  const slashless = QUIT.has(firstWord) || QUOTES.has(firstWord) || firstWord === "next" || firstWord === "prev";
+  const slashless = ownWordOf(firstWord) !== undefined;
   if (!input.startsWith("/") && !slashless) {
     const plain = plainTextInvocation(commands, corpus(), input);
     return { kind: "command", command: plain.command, text: plain.text };
   }
   const parsed = parseCommandText(input.startsWith("/") ? input : `/${input}`);
   if (!parsed) return { kind: "unknown" };
-  const own = ownWord(parsed.name, commands);
+  // A command of the same name wins over the console's own word.
+  const own = findCommand(commands, parsed.name) ? undefined : ownWordOf(parsed.name);
   return own ? { kind: own } : { kind: "command", command: parsed.name, text: parsed.text };
 }
