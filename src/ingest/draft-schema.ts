@@ -1,14 +1,14 @@
 // The shape of an inbox draft as read back from YAML (an admin may have edited it by hand): the records use the
 // corpus's own schemas, so an edit that breaks a record is caught here with its path, before approval.
 import { z } from "zod";
-import { agreement, event, figure, person, sourceDoc } from "../core/model";
+import { agreement, event, figure, localized, person, sourceDoc } from "../core/model";
 
 const uncertainty = z.object({
   kind: z.string(),
   // A draft written before the reasons had both languages keeps its English one for both.
   text: z.union([
     z.string().transform((text) => ({ vi: text, en: text })),
-    z.object({ vi: z.string(), en: z.string() }),
+    localized,
   ]),
   record: z.string().optional(),
   quote: z.string().optional(),

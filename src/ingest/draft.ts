@@ -35,7 +35,7 @@ export type UncertaintyKind =
 export interface Uncertainty {
   kind: UncertaintyKind;
   /** Why it needs a look, in both languages (the reviewer's). */
-  text: { vi: string; en: string };
+  text: Localized;
   /** The record it concerns. */
   record?: string;
   quote?: string;
