@@ -118,11 +118,20 @@ describe("the draft inbox", () => {
     // A draft saved before the reasons had both languages: its English reason is shown in both.
     const path = join(inbox.dir, `${draft.id}.yaml`);
     const yaml = await readFile(path, "utf8");
-    const older = yaml.replace(/text:\n(\s+)vi: .*\n\s+en: (.*)\n/u, "text: $2\n");
+    const older = yaml.replace(/text:\n(\s+)vi: .*\n\s+en: (.*)\n/gu, "text: $2\n");
     expect(older).not.toBe(yaml);
     await writeFile(path, older);
     const read = (await inbox.get(draft.id)).draft;
     expect(read.report.uncertain.some((u) => u.text.vi === u.text.en)).toBe(true);
     expect(JSON.stringify(reviewReply(read, "vi").blocks)).toContain("Cần xem lại");
+    // Each old English reason is what the Vietnamese reviewer reads (translation notes are not shown in Vietnamese,
+    // and an inferred year is explained by its record).
+    const shownVi = JSON.stringify(reviewReply(read, "vi").blocks);
+    const old = read.report.uncertain.filter((u) => u.kind !== "pending-translation" && u.kind !== "inferred-year");
+    expect(old.length).toBeGreaterThan(0);
+    for (const u of old) {
+      expect(u.text.vi).toBe(u.text.en);
+      expect(shownVi).toContain(u.text.en.slice(0, 40));
+    }
   });
 });
