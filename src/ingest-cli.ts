@@ -5,11 +5,13 @@ import { readFile } from "node:fs/promises";
 import { basename, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import dotenv from "dotenv";
-import { both, isLang, t } from "./core/i18n";
+import { UserError } from "./core/errors";
+import { both, isLang, type Lang, t } from "./core/i18n";
 import { renderPlain } from "./core/reply";
 import { formatErrors, loadCorpus } from "./corpus/load";
+import { asUserError } from "./ingest/errors";
 import { FetchPageError, fetchPage, inputFromFile } from "./ingest/fetch-page";
-import { Inbox, InboxError } from "./ingest/inbox";
+import { Inbox } from "./ingest/inbox";
 import { type IngestInput, ingest } from "./ingest/ingest";
 import { formatScores, measureArticle } from "./ingest/measure";
 import { inboxReply, reviewReply } from "./ingest/review-reply";
@@ -84,11 +86,7 @@ async function main(): Promise<number> {
       return 0;
     }
   } catch (error) {
-    if (error instanceof InboxError) {
-      console.error(error.message);
-      return 1;
-    }
-    throw error;
+    return failed(error, lang);
   }
 
   const loaded = await loadCorpus(dataDir);
@@ -112,11 +110,7 @@ async function main(): Promise<number> {
       inputs.push(inputFromFile(basename(path), new Uint8Array(bytes), `file ${basename(path)}`));
     }
   } catch (error) {
-    if (error instanceof FetchPageError) {
-      console.error(error.text[lang]);
-      return 1;
-    }
-    throw error;
+    return failed(error, lang);
   }
   if (inputs.length === 0) {
     console.error(USAGE);
@@ -140,6 +134,14 @@ async function main(): Promise<number> {
     }
   }
   return results.some((r) => r.draft.report.errors.length > 0) ? 1 : 0;
+}
+
+/** An inbox or page failure, printed in the chosen language (exit code 1); anything else is a bug: thrown. */
+function failed(error: unknown, lang: Lang): number {
+  const shown = asUserError(error);
+  if (!(shown instanceof UserError)) throw error;
+  console.error(shown.text[lang]);
+  return 1;
 }
 
 function parse() {

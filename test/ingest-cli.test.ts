@@ -88,6 +88,15 @@ describe("npm run ingest", { timeout: 180_000 }, () => {
     expect(bad.code).toBe(2);
   });
 
+  it("says an inbox refusal in the language asked for", async () => {
+    const vi = await ingestCli(["--data", dataDir, "--review", "no-such-draft"]);
+    expect(vi.code).toBe(1);
+    expect(vi.stderr).toContain("Không có bản nháp “no-such-draft” trong hộp thư.");
+    const en = await ingestCli(["--data", dataDir, "--lang", "en", "--reject", "no-such-draft"]);
+    expect(en.code).toBe(1);
+    expect(en.stderr).toContain("There is no draft “no-such-draft” in the inbox.");
+  });
+
   it("without --dry-run saves the draft to the inbox and lists it", async () => {
     const saved = await ingestCli(["--data", dataDir, "--lang", "en", join(PAGES, "other-province.txt")]);
     expect(saved.code).toBe(0);

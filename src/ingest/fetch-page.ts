@@ -10,7 +10,7 @@ export interface FetchOptions {
   fetchImpl?: typeof fetch;
 }
 
-/** A page that cannot be read, said in both languages (the message is the English, for logs and the terminal). */
+/** A page that cannot be read, said in both languages (the message is the English one, for logs). */
 export class FetchPageError extends Error {
   constructor(readonly text: Localized) {
     super(text.en);
