@@ -6,10 +6,7 @@ import { agreement, event, figure, localized, person, sourceDoc } from "../core/
 const uncertainty = z.object({
   kind: z.string(),
   // A draft written before the reasons had both languages keeps its English one for both.
-  text: z.union([
-    z.string().transform((text) => ({ vi: text, en: text })),
-    localized,
-  ]),
+  text: z.union([z.string().transform((text) => ({ vi: text, en: text })), localized]),
   record: z.string().optional(),
   quote: z.string().optional(),
 });
