@@ -4,15 +4,7 @@
 import { revive } from "./revive";
 import { byCodeUnits, sortSteps } from "./sort-steps";
 import { closeEnough, scoreName } from "./suggest";
-
-const EDGE = "\u0001";
-
-function trigrams(tight: string): string[] {
-  const padded = `${EDGE}${tight}${EDGE}`;
-  const grams: string[] = [];
-  for (let i = 0; i + 3 <= padded.length; i++) grams.push(padded.slice(i, i + 3));
-  return grams;
-}
+import { trigramSet } from "./trigrams";
 
 /** The names a call counted, reused by every index (one call runs at a time; not part of a saved index). */
 let touchedScratch = new Int32Array(0);
@@ -91,7 +83,7 @@ export class NameIndex {
     const gramList: number[] = [];
     for (let f = 0; f < forms.length; f++) {
       if (f % 512 === 511) yield;
-      for (const gram of new Set(trigrams(forms[f] as string))) {
+      for (const gram of trigramSet(forms[f] as string)) {
         let g = gramIds.get(gram);
         if (g === undefined) {
           g = gramIds.size;
@@ -191,7 +183,7 @@ export class NameIndex {
     }
     for (const i of scored) consider(i);
     // Names sharing a good part of the typed name's trigrams (a typo keeps most of them): only those are measured.
-    const grams = new Set(trigrams(wanted));
+    const grams = trigramSet(wanted);
     const needed = Math.max(1, Math.ceil(grams.size * 0.3));
     const { counts, postings, starts } = this;
     if (touchedScratch.length < this.names.length) touchedScratch = new Int32Array(this.names.length);

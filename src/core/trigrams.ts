@@ -1,4 +1,4 @@
-// A word's trigrams with its edges marked, the unit of fuzzy matching over a vocabulary (search and questions).
+// A word's trigrams with its edges marked, the unit of fuzzy matching over a vocabulary (search, questions, and typo candidates among names).
 
 export function trigramSet(term: string): Set<string> {
   const padded = `\u0001${term}\u0001`;
