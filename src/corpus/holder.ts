@@ -2,31 +2,19 @@
 // a broken data directory is refused and the old snapshot keeps serving.
 import { type Corpus, RECORD_KINDS, recordId } from "../core/corpus";
 import type { ReloadOutcome } from "../core/services";
+import { runSteps, runStepsPausing } from "../core/steps";
 import { type LoadOptions, type LoadResult, loadCorpus } from "./load";
 import { loadCorpusInWorker, slicer } from "./worker-load";
 
 export type CorpusDiff = NonNullable<ReloadOutcome["diff"]>;
 
 export function diffCorpora(before: Corpus, after: Corpus): CorpusDiff {
-  const it = diffSteps(before, after);
-  let step = it.next();
-  while (!step.done) step = it.next();
-  return step.value;
+  return runSteps(diffSteps(before, after));
 }
 
 /** The same diff, with `pause` awaited every few hundred records (a large corpus is compared on the main thread). */
-export async function diffCorporaSliced(
-  before: Corpus,
-  after: Corpus,
-  pause: () => Promise<void>,
-): Promise<CorpusDiff> {
-  const it = diffSteps(before, after);
-  let step = it.next();
-  while (!step.done) {
-    await pause();
-    step = it.next();
-  }
-  return step.value;
+export function diffCorporaSliced(before: Corpus, after: Corpus, pause: () => Promise<void>): Promise<CorpusDiff> {
+  return runStepsPausing(diffSteps(before, after), pause);
 }
 
 function* serialized(records: readonly unknown[]): Generator<void, Map<string, string>> {
