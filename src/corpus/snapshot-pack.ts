@@ -6,6 +6,8 @@
 // as they are (v8 copies those whole). Objects used twice stay one object, as with v8 alone. What a snapshot holds
 // is plain data: objects, arrays (their elements only, no holes), maps, sets, typed arrays; anything else is refused.
 
+import { IntList } from "../core/int-list";
+
 const TAG_BITS = 4;
 const TAG_MASK = (1 << TAG_BITS) - 1;
 const STRING = 0;
@@ -37,8 +39,7 @@ export interface Packed {
 export class PackError extends Error {}
 
 class Writer {
-  ops = new Int32Array(1 << 16);
-  length = 0;
+  readonly ops = new IntList();
   readonly strings: string[] = [];
   private readonly stringIds = new Map<string, number>();
   readonly shapes: string[][] = [];
@@ -56,12 +57,7 @@ class Writer {
   }
 
   private put(op: number): void {
-    if (this.length === this.ops.length) {
-      const bigger = new Int32Array(this.ops.length * 2);
-      bigger.set(this.ops);
-      this.ops = bigger;
-    }
-    this.ops[this.length++] = op;
+    this.ops.push(op);
   }
 
   private id<K>(ids: Map<K, number>, list: K[], key: K): number {
@@ -159,7 +155,7 @@ export function pack(value: unknown): Packed {
   const writer = new Writer();
   writer.write(value, "snapshot");
   return {
-    ops: writer.ops.slice(0, writer.length),
+    ops: writer.ops.array.slice(0, writer.ops.length),
     strings: writer.strings,
     shapes: writer.shapes,
     numbers: Float64Array.from(writer.numbers),
