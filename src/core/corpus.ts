@@ -15,7 +15,7 @@ import type {
   Province,
 } from "./model";
 import { NameIndex } from "./name-index";
-import { fold, foldTight } from "./normalize";
+import { fold, foldTight, unmarked } from "./normalize";
 import { QuestionIndex, questionIndexCode } from "./question-index";
 import {
   buildSearchIndex,
@@ -219,6 +219,7 @@ export function indexingCode(): string {
     trigramSet,
     fold,
     foldTight,
+    unmarked,
   ]
     .map(String)
     .concat(questionIndexCode())

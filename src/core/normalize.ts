@@ -3,14 +3,18 @@
 
 /** NFD, drop combining marks, đ→d, lower case, hyphens/dots/underscores to spaces, collapse spaces. */
 export function fold(input: string): string {
-  // Plain ASCII (most aliases and ids) has no marks to take off: only case, punctuation and spaces change.
-  const unmarked = NOT_ASCII.test(input) ? input.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d") : input;
-  return unmarked
+  return unmarked(input)
     .toLowerCase()
     .replace(/[-‐‑–—_.,'’"“”()]+/g, " ")
     .replace(/\s+/g, " ")
     .trim();
 }
+/** Without combining marks, đ → d: "Tặng Đồng" → "Tang Dong" (case kept). */
+export function unmarked(input: string): string {
+  // Plain ASCII (most aliases, ids and English words) has no marks to take off.
+  return NOT_ASCII.test(input) ? input.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d") : input;
+}
+
 /** Any UTF-16 code unit above ASCII (surrogates included). */
 const NOT_ASCII = /[\u0080-\uffff]/;
 

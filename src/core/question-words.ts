@@ -1,26 +1,33 @@
 // Words of a question as the ranker reads them: numbers with their scale ("200 triệu" → 200000000), words with and
 // without diacritics, domain concepts shared by Vietnamese and English ("tặng" and "give" are one concept), and
 // the stop words that carry no content ("bao nhiêu", "what", "did").
+import { unmarked } from "./normalize";
 
 /** Lower case, no combining marks, đ → d: "Tặng" → "tang". Dots and commas are kept (numbers need them). */
 export function stripMarks(text: string): string {
   // Words repeat (a language has a few thousand syllables): a word is folded once, not at every occurrence.
-  if (text.length >= SLICED_FROM) return removeMarks(text);
-  let folded = foldedWords.get(text);
-  if (folded === undefined) {
-    if (foldedWords.size >= 100_000) foldedWords.clear();
-    folded = removeMarks(text);
-    foldedWords.set(text, folded);
-  }
-  return folded;
+  return keptForWord(foldedWords, text, removeMarks);
 }
 const foldedWords = new Map<string, string>();
+const removeMarks = (text: string) => unmarked(text).toLowerCase();
+
 /**
  * V8 gives a substring of this many characters or more as a slice that keeps its whole text alive: a word split
  * from an article and kept as a cache key would keep the article. Only shorter words (nearly all) are kept.
  */
 const SLICED_FROM = 13;
-const removeMarks = (text: string) => text.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d").toLowerCase();
+
+/** `make(word)`, kept in `cache` for a short word (the cache emptied when it holds 100,000). */
+function keptForWord<V>(cache: Map<string, V>, word: string, make: (word: string) => V): V {
+  if (word.length >= SLICED_FROM) return make(word);
+  let value = cache.get(word);
+  if (value === undefined) {
+    if (cache.size >= 100_000) cache.clear();
+    value = make(word);
+    cache.set(word, value);
+  }
+  return value;
+}
 
 const SCALES: Record<string, number> = {
   trieu: 1e6,
@@ -226,14 +233,7 @@ export function singular(word: string): string | undefined {
 /** A word's own tokens: folded, exact when folding changed it, singular. */
 function wordTokens(word: string): readonly string[] {
   // A corpus uses a few thousand distinct words millions of times: each one's tokens are made once.
-  if (word.length >= SLICED_FROM) return tokensOf(word);
-  let tokens = tokensOfWord.get(word);
-  if (tokens === undefined) {
-    if (tokensOfWord.size >= 100_000) tokensOfWord.clear();
-    tokens = tokensOf(word);
-    tokensOfWord.set(word, tokens);
-  }
-  return tokens;
+  return keptForWord(tokensOfWord, word, tokensOf);
 }
 
 function tokensOf(word: string): string[] {
@@ -266,6 +266,7 @@ export function questionWordsCode(): string {
     ...[
       documentTokens,
       wordTokens,
+      keptForWord,
       tokensOf,
       conceptsOf,
       conceptsIn,
