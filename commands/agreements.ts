@@ -1,6 +1,5 @@
 import { Citer } from "../src/core/cite";
 import type { ArgValues, Command, CommandContext, CommandReply } from "../src/core/command";
-import type { Corpus } from "../src/core/corpus";
 import { describeStatus } from "../src/core/describe";
 import { formatAmount, formatFactDate } from "../src/core/format";
 import { type Lang, pick, t, words } from "../src/core/i18n";
@@ -29,14 +28,11 @@ interface AgreementText {
   status: Partial<Record<AgreementStatus["state"], string>>;
 }
 
-const provinceName = (corpus: Corpus, id: string, lang: Lang) =>
-  pick(corpus.province(id)?.name ?? { vi: id, en: id }, lang);
-
 const agreementTexts = new RecordMemo<Agreement, AgreementText>((corpus, a, lang) => {
   const text: AgreementText = {
     heading: pick(a.title, lang),
     docType: pick(a.docType, lang),
-    parties: a.parties.map((id) => provinceName(corpus, id, lang)).join(" – "),
+    parties: a.parties.map((id) => corpus.provinceName(id, lang)).join(" – "),
     signed: formatFactDate(a.signed, lang),
     period: a.period ? `${a.period.from} – ${a.period.to}` : t("notStated", lang),
     signatories: a.signatories.map((id) => corpus.person(id)?.name ?? id).join(", ") || t("notStated", lang),
@@ -55,7 +51,7 @@ const agreementTexts = new RecordMemo<Agreement, AgreementText>((corpus, a, lang
 /** A figure given at a signing, as its line says it. */
 const signingLines = new RecordMemo<Figure, string>(
   (corpus, f, lang) =>
-    `${formatAmount(f.amount, lang)} — ${pick(f.what, lang)} (${provinceName(corpus, f.from, lang)} → ${provinceName(corpus, f.to, lang)})`,
+    `${formatAmount(f.amount, lang)} — ${pick(f.what, lang)} (${corpus.provinceName(f.from, lang)} → ${corpus.provinceName(f.to, lang)})`,
 );
 
 function statusText(text: AgreementText, a: Agreement, status: AgreementStatus, lang: Lang): string {
@@ -166,9 +162,7 @@ export const agreements: Command = {
       // Say what there is for the filter used: the years covered, or the provinces that have agreements.
       const years = corpus.index.agreementYears;
       const span = years ? `${years.min}–${years.max}` : "";
-      const parties = corpus.index.agreementParties
-        .map((id) => pick(corpus.province(id)?.name ?? { vi: id, en: id }, lang))
-        .join(", ");
+      const parties = corpus.index.agreementParties.map((id) => corpus.provinceName(id, lang)).join(", ");
       const byProvince = typeof args.province === "string" && typeof args.year !== "number";
       const w = words(lang).agreementsCommand;
       const text = byProvince ? w.noneForProvince(parties) : w.noneMatch(span);

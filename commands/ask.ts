@@ -33,7 +33,7 @@ function best<T>(items: readonly T[], score: (item: T) => number): T | undefined
 /** One line per fact: what it says in the reader's language, cited by the quotes that best match the question. */
 function factLine(ctx: CommandContext, fact: Fact, terms: ReadonlyMap<string, number>, citer: Citer): Line {
   const { corpus, lang } = ctx;
-  const name = (id: string | undefined) => (id ? pick(corpus.province(id)?.name ?? { vi: id, en: id }, lang) : "");
+  const name = (id: string | undefined) => (id ? corpus.provinceName(id, lang) : "");
   // The quote that matches the question best (and, for events, one more if it matches too).
   const matching = new Map(fact.sources.map((q) => [q, overlap(q.quote, terms)] as const));
   const score = (q: CitationRef) => matching.get(q) ?? 0;

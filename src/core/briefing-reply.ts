@@ -29,7 +29,6 @@ const otherSpellings = new RecordMemo<Province, string>((_corpus, p, lang) =>
 );
 
 /** Both sides of a commitment or gift are named, whichever province the briefing is about. */
-const side = (corpus: Corpus, id: string, lang: Lang) => pick(corpus.province(id)?.name ?? { vi: id, en: id }, lang);
 
 /**
  * The lines that say the same in every briefing (an event, a commitment, a gift, a figure: the record and the
@@ -41,19 +40,19 @@ const eventLines = new RecordMemo<CorpusEvent, string>((_corpus, e, lang) => {
   return `${date} — ${pick(e.brief ?? e.title, lang)}`;
 });
 const commitmentLines = new RecordMemo<Commitment, string>((corpus, c, lang) =>
-  words(lang).briefing.commitment(pick(c.what, lang), side(corpus, c.by, lang), side(corpus, c.to, lang)),
+  words(lang).briefing.commitment(pick(c.what, lang), corpus.provinceName(c.by, lang), corpus.provinceName(c.to, lang)),
 );
 const signingLines = new RecordMemo<Figure, string>((corpus, f, lang) =>
   words(lang).briefing.atSigning(
     formatAmount(f.amount, lang),
     pick(f.what, lang),
-    side(corpus, f.from, lang),
-    side(corpus, f.to, lang),
+    corpus.provinceName(f.from, lang),
+    corpus.provinceName(f.to, lang),
   ),
 );
 const figureLines = new RecordMemo<Figure, string>(
   (corpus, f, lang) =>
-    `${pick(f.what, lang)}: ${formatAmount(f.amount, lang)} (${side(corpus, f.from, lang)} → ${side(corpus, f.to, lang)}, ${formatFactDate(f.date, lang)})`,
+    `${pick(f.what, lang)}: ${formatAmount(f.amount, lang)} (${corpus.provinceName(f.from, lang)} → ${corpus.provinceName(f.to, lang)}, ${formatFactDate(f.date, lang)})`,
 );
 
 type HeldRoles = Briefing["people"][number]["roles"];
@@ -122,8 +121,6 @@ export function renderBriefing(corpus: Corpus, b: Briefing, lang: Lang): Reply {
   const citer = new Citer(corpus);
   const blocks: Block[] = [];
   const title = `${pick(p.name, lang)} (${t(p.country, lang)})`;
-  const nameOf = (province: { name: { vi: string; en: string } } | undefined, id: string) =>
-    pick(province?.name ?? { vi: id, en: id }, lang);
   if (b.via) {
     const note = b.via.note ? pick(b.via.note, lang) : undefined;
     blocks.push({
@@ -175,7 +172,7 @@ export function renderBriefing(corpus: Corpus, b: Briefing, lang: Lang): Reply {
     const items: Line[] = [];
     for (const { agreement: a, status, atSigning } of b.agreements) {
       // "Biên bản hợp tác toàn diện 2022 – 2024, với Xiêng Khoảng": the full title is one /source away.
-      const others = a.parties.filter((x) => x !== p.id).map((x) => nameOf(corpus.province(x), x));
+      const others = a.parties.filter((x) => x !== p.id).map((x) => corpus.provinceName(x, lang));
       const period = a.period ? ` ${a.period.from} – ${a.period.to}` : "";
       items.push({
         text: `${w.briefing.agreementWith(`${pick(a.docType, lang)}${period}`, others.join(", "))} — ${w.signed} ${dateOf(a.signed)}; ${w.briefing.status(status)}`,

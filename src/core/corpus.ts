@@ -2,6 +2,7 @@
 
 import { createHash } from "node:crypto";
 import { CorpusIndex, RECORD_KINDS, type RecordKind } from "./corpus-index";
+import { type Lang, pick } from "./i18n";
 import { grown, IntList } from "./int-list";
 import type {
   Agreement,
@@ -194,6 +195,12 @@ export class Corpus {
     for (const e of this.eventsOf(provinceId)) for (const p of e.provinces) ids.add(p);
     ids.delete(provinceId);
     return [...ids].map((id) => this.provinceById.get(id)).filter((p): p is Province => p !== undefined);
+  }
+
+  /** A province's name in `lang`, or its id when the corpus does not know it. */
+  provinceName(id: string, lang: Lang): string {
+    const province = this.province(id);
+    return province ? pick(province.name, lang) : id;
   }
 
   sourceTitle(file: string): string {

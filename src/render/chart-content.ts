@@ -121,7 +121,7 @@ function rowKey(ids: readonly string[], corpus: Corpus, focus: Province | undefi
 }
 
 function rowLabel(key: readonly string[], corpus: Corpus, scope: ChartScope, labels: ChartLabels): string {
-  const name = (id: string) => pick(corpus.province(id)?.name ?? { vi: id, en: id }, scope.lang);
+  const name = (id: string) => corpus.provinceName(id, scope.lang);
   const focus = scope.briefing?.province;
   if (key.length === 0 && focus) return labels.aloneRow(pick(focus.name, scope.lang));
   return key.map(name).join(" – ");
