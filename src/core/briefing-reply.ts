@@ -59,23 +59,9 @@ type HeldRoles = Briefing["people"][number]["roles"];
 
 /**
  * A person's line in a province's briefing: each title they held at the province's events (titles change over the
- * years), the same title at several events once with all its dates. Kept per person and province with the roles
- * (role and event records) it was written from, and used only for the same roles: a briefing that lists others
- * gets a line written from its own.
+ * years), the same title at several events once with all its dates. Written per answer from the briefing's own
+ * roles (a handful per briefing): a memo keyed by person and province had to check it was given the same roles.
  */
-const personLines = new RecordMemo<Person, Map<string, { roles: HeldRoles; text: string }>>(() => new Map());
-
-/** The same role and event records in the same order (records never change within a corpus). */
-function sameRoles(a: HeldRoles, b: HeldRoles): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i] as HeldRoles[number];
-    const y = b[i] as HeldRoles[number];
-    if (x.role !== y.role || x.event !== y.event) return false;
-  }
-  return true;
-}
-
 function personLine(person: Person, roles: HeldRoles, lang: Lang): string {
   const datesByTitle = new Map<string, string[]>();
   for (const { role, event } of roles) {
@@ -95,19 +81,6 @@ function placeLine(places: readonly Place[], lang: Lang): string {
   return `${words(lang).places}: ${places
     .map((x) => `${pick(x.name, lang)}${x.note && x.kind === "district" ? ` (${pick(x.note, lang)})` : ""}`)
     .join(", ")}`;
-}
-
-/** The province's places line, written from the corpus's list of its places (what buildBriefing lists). */
-const placeLines = new RecordMemo<Province, { places: readonly Place[]; text: string }>((corpus, p, lang) => {
-  const places = corpus.placesIn(p.id);
-  return { places, text: placeLine(places, lang) };
-});
-
-/** The same records in the same order. */
-function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 /** Appends the numbers not already in `to`, in order (a line cites each source once). */
@@ -217,31 +190,19 @@ export function renderBriefing(corpus: Corpus, b: Briefing, lang: Lang): Reply {
     });
   }
 
-  const people: Line[] = b.people.map(({ person, roles }) => {
-    const lines = personLines.get(corpus, person, lang);
-    let written = lines.get(p.id);
-    if (written === undefined || !sameRoles(written.roles, roles)) {
-      // A copy: the briefing's own list may change after this answer.
-      written = { roles: roles.slice(), text: personLine(person, roles, lang) };
-      lines.set(p.id, written);
-    }
-    return {
-      text: written.text,
-      cites: citer.cite(
-        person.id,
-        roles.flatMap((r) => r.role.sources),
-      ),
-    };
-  });
+  const people: Line[] = b.people.map(({ person, roles }) => ({
+    text: personLine(person, roles, lang),
+    cites: citer.cite(
+      person.id,
+      roles.flatMap((r) => r.role.sources),
+    ),
+  }));
   if (people.length) blocks.push({ kind: "heading", text: w.people }, { kind: "list", items: people });
 
   if (b.places.length) {
     const cites: number[] = [];
     for (const x of b.places) addEach(cites, citer.cite(x.id, x.sources));
-    // A briefing listing other places than the corpus does gets a line of its own.
-    const kept = placeLines.get(corpus, p, lang);
-    const text = sameItems(kept.places, b.places) ? kept.text : placeLine(b.places, lang);
-    blocks.push({ kind: "text", line: { text, cites } });
+    blocks.push({ kind: "text", line: { text: placeLine(b.places, lang), cites } });
   }
   return { lang, title, blocks, citations: citer.list };
 }
