@@ -28,25 +28,6 @@ function lineRange([from, to]: readonly [number, number], lang: Lang): string {
   return from === to ? w.line(from) : w.lines(from, to);
 }
 
-/** Ids of the records citing each source file, in record order: one pass per corpus version, on first use. */
-const citing = new WeakMap<Corpus, Map<string, string[]>>();
-function factsCiting(corpus: Corpus): Map<string, string[]> {
-  let bySource = citing.get(corpus);
-  if (bySource === undefined) {
-    bySource = new Map();
-    for (const [id, { kind, record }] of corpus.byId) {
-      if (kind === "sources") continue;
-      for (const file of new Set(citationsIn(record).map((c) => c.source))) {
-        const ids = bySource.get(file);
-        if (ids) ids.push(id);
-        else bySource.set(file, [id]);
-      }
-    }
-    citing.set(corpus, bySource);
-  }
-  return bySource;
-}
-
 /** Source ids an unknown id's answer lists: all of a small corpus's, the first few of a large one's. */
 const SOURCE_IDS_LISTED = 12;
 
@@ -68,7 +49,7 @@ function sourceReply(corpus: Corpus, doc: SourceDoc, lang: Lang): CommandReply {
   const segments = doc.segments.map((s) => ({
     text: `${lineRange(s.lines, lang)}: ${segmentKinds[s.kind] ?? s.kind}${s.note ? ` (${pick(s.note, lang)})` : ""}${s.vietnamLaos ? "" : w.notVietnamLaos}`,
   }));
-  const facts = factsCiting(corpus).get(doc.file) ?? [];
+  const facts = corpus.recordsCiting(doc.file);
   const blocks: Block[] = [
     { kind: "fields", fields },
     { kind: "heading", text: w.pageStructure },

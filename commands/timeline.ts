@@ -1,7 +1,6 @@
 import { buildBriefing } from "../src/core/briefing";
 import { Citer } from "../src/core/cite";
 import type { Command, CommandReply } from "../src/core/command";
-import { oldestFirst } from "../src/core/describe";
 import { formatFactDate } from "../src/core/format";
 import { type Lang, pick, t, words } from "../src/core/i18n";
 import type { CorpusEvent } from "../src/core/model";
@@ -15,20 +14,6 @@ const PAGE = 10;
 
 /** A first page names each page's years up to this many pages; past it, the whole list's years only. */
 const SPANS_LISTED = 12;
-
-/**
- * A list of events in date order, once per list: the corpus's and each province's live as long as their corpus
- * version, so `/timeline` does not sort every event at every call. A filtered list is sorted as it comes.
- */
-const inDateOrder = new WeakMap<readonly CorpusEvent[], CorpusEvent[]>();
-function dateOrdered(events: readonly CorpusEvent[]): CorpusEvent[] {
-  let ordered = inDateOrder.get(events);
-  if (ordered === undefined) {
-    ordered = oldestFirst(events);
-    inDateOrder.set(events, ordered);
-  }
-  return ordered;
-}
 
 /** "2019 – 2022", "2024, không rõ ngày": the years a page's events span. */
 function spanOf(events: readonly CorpusEvent[], lang: Lang): string {
@@ -82,14 +67,10 @@ export const timeline: Command = {
   run(ctx, args): CommandReply | Promise<CommandReply> {
     const { corpus, lang } = ctx;
     const w = words(lang);
-    let events = corpus.data.events;
     const titleParts = [words(lang).timelineCommand.title];
     const province =
       typeof args.province === "string" ? requireProvince(corpus, args.province, "timeline", lang).province : undefined;
-    if (province) {
-      events = corpus.eventsOf(province.id);
-      titleParts.push(pick(province.name, lang));
-    }
+    if (province) titleParts.push(pick(province.name, lang));
     const years = args.years;
     const period = years && typeof years === "object" ? years : undefined;
     if (args.view === "chart") {
@@ -108,11 +89,11 @@ export const timeline: Command = {
     ].join(" ");
     if (period) titleParts.push(period.from === period.to ? `${period.from}` : `${period.from}–${period.to}`);
     const title = titleParts.join(" — ");
-    // Sorted once per list; a period's events are taken from that order (the sort keeps ties in file order, so
-    // filtering the sorted list gives what sorting the filtered list gives).
+    // Sorted once per corpus version; a period's events are taken from that order (the sort keeps ties in file
+    // order, so filtering the sorted list gives what sorting the filtered list gives).
     const ordered = period
-      ? dateOrdered(events).filter((e) => overlaps(e, period.from, period.to))
-      : dateOrdered(events);
+      ? corpus.eventsInDateOrder(province?.id).filter((e) => overlaps(e, period.from, period.to))
+      : corpus.eventsInDateOrder(province?.id);
     if (ordered.length === 0) {
       return {
         title,

@@ -2,6 +2,7 @@
 
 import { createHash } from "node:crypto";
 import { CorpusIndex, RECORD_KINDS, type RecordKind } from "./corpus-index";
+import { oldestFirst } from "./describe";
 import { type Lang, pick } from "./i18n";
 import { grown, IntList } from "./int-list";
 import type {
@@ -196,6 +197,38 @@ export class Corpus {
     ids.delete(provinceId);
     return [...ids].map((id) => this.provinceById.get(id)).filter((p): p is Province => p !== undefined);
   }
+
+  /**
+   * The events in date order: the corpus's, or a province's. Sorted on first use, once per list: a timeline of
+   * everything is not sorted at every call.
+   */
+  eventsInDateOrder(provinceId?: string): CorpusEvent[] {
+    const events = provinceId === undefined ? this.data.events : this.eventsOf(provinceId);
+    let ordered = this.dateOrders.get(events);
+    if (ordered === undefined) {
+      ordered = oldestFirst(events);
+      this.dateOrders.set(events, ordered);
+    }
+    return ordered;
+  }
+  private readonly dateOrders = new WeakMap<readonly CorpusEvent[], CorpusEvent[]>();
+
+  /** Ids of the records citing a source file, in record order (on first use, one pass over every record). */
+  recordsCiting(file: string): readonly string[] {
+    if (this.citing === undefined) {
+      this.citing = new Map();
+      for (const [id, { kind, record }] of this.byId) {
+        if (kind === "sources") continue;
+        for (const cited of new Set(citationsIn(record).map((c) => c.source))) {
+          const ids = this.citing.get(cited);
+          if (ids) ids.push(id);
+          else this.citing.set(cited, [id]);
+        }
+      }
+    }
+    return this.citing.get(file) ?? [];
+  }
+  private citing: Map<string, string[]> | undefined;
 
   /** A province's name in `lang`, or its id when the corpus does not know it. */
   provinceName(id: string, lang: Lang): string {

@@ -160,7 +160,7 @@ export function timelineChart(corpus: Corpus, scope: ChartScope): TimelineChart 
   const labels = words(scope.lang).chart;
   const focus = scope.briefing?.province;
   // A province's chart draws exactly what its briefing holds; the whole corpus otherwise.
-  const events = oldestFirst(scope.briefing ? scope.briefing.events : corpus.data.events);
+  const events = scope.briefing ? oldestFirst(scope.briefing.events) : corpus.eventsInDateOrder();
   const agreements =
     scope.briefing?.agreements ??
     corpus.data.agreements.map((agreement) => ({ agreement, status: agreementStatus(agreement, scope.today) }));
