@@ -2,6 +2,7 @@
 // records by id, by province, by year and by person; pre-folded names and aliases; anniversaries by calendar day;
 // typo candidates from a trigram index. Lists keep the order of the data files.
 
+import { AliasTable } from "./alias-table";
 import { isLeap } from "./anniversaries";
 import type {
   Agreement,
@@ -98,15 +99,10 @@ export class CorpusIndex {
   agreementParties: string[] = [];
 
   /** Folded alias (both spaced and tight forms) → province ids that use it (lists shared between aliases). */
-  readonly provinceAlias = new Map<string, readonly string[]>();
+  provinceAlias = AliasTable.empty();
   /** Folded place names and aliases: tight and spaced forms → the first place (in file order) with that name. */
   private readonly placeByTight = new Map<string, Place>();
   private readonly placeBySpaced = new Map<string, Place>();
-  /**
-   * Spaced folded names of more than one word, sorted, for whole-word prefix matches ("luang" → "luang prabang"):
-   * a name of one word never starts with whole words and a space.
-   */
-  private provinceKeys: string[] = [];
   /** Place names sorted, and the place of each at the same position (two arrays: no object per name). */
   private placeKeys: string[] = [];
   private placeOfKey: Place[] = [];
@@ -124,32 +120,11 @@ export class CorpusIndex {
   /**
    * What a snapshot keeps (v8 serialize, with the records the index points to): the folded names and what is
    * built from them. The lists by id, province, year and day are passes over the records, quicker made again
-   * than read back. The alias keys are kept once, in `provinceAlias`: the sorted keys and the name index's names
-   * are put back from them.
+   * than read back. The name index is given its names back from the alias table, which keeps them once.
    */
   saved(): unknown {
-    // The alias keys, and each its list of ids, shared lists once.
-    const lists: (readonly string[])[] = [];
-    const listIds = new Map<readonly string[], number>();
-    const listOf = new Int32Array(this.provinceAlias.size);
-    let i = 0;
-    for (const ids of this.provinceAlias.values()) {
-      let l = listIds.get(ids);
-      if (l === undefined) {
-        l = lists.length;
-        lists.push(ids);
-        listIds.set(ids, l);
-      }
-      listOf[i++] = l;
-    }
-    // The sorted keys as their places among the alias keys.
-    const position = new Map<string, number>();
-    for (const key of this.provinceAlias.keys()) position.set(key, position.size);
     return {
-      aliasKeys: [...this.provinceAlias.keys()],
-      aliasLists: lists,
-      aliasListOf: listOf,
-      provinceKeyOrder: Int32Array.from(this.provinceKeys, (key) => position.get(key) as number),
+      provinceAlias: this.provinceAlias.saved(),
       provinceNames: this.provinceNames.saved(),
       placeBySpaced: this.placeBySpaced,
       placeByTight: this.placeByTight,
@@ -160,24 +135,11 @@ export class CorpusIndex {
 
   /** An index from `saved()` and the records it was built from, as it was built. */
   static revive(saved: unknown, data: Readonly<CorpusData>): CorpusIndex {
-    const {
-      aliasKeys: keys,
-      aliasLists,
-      aliasListOf,
-      provinceKeyOrder,
-      ...rest
-    } = saved as {
-      aliasKeys: string[];
-      aliasLists: (readonly string[])[];
-      aliasListOf: Int32Array;
-      provinceKeyOrder: Int32Array;
-    };
+    const { provinceAlias, provinceNames, ...rest } = saved as { provinceAlias: unknown; provinceNames: unknown };
     const index = Object.assign(new CorpusIndex(data, true), rest);
     runSteps(index.fillRecords(data));
-    for (const [i, key] of keys.entries())
-      index.provinceAlias.set(key, aliasLists[aliasListOf[i] as number] as string[]);
-    index.provinceKeys = Array.from(provinceKeyOrder, (i) => keys[i] as string);
-    index.provinceNames = NameIndex.revive(index.provinceNames, keys);
+    index.provinceAlias = AliasTable.revive(provinceAlias);
+    index.provinceNames = NameIndex.revive(provinceNames, index.provinceAlias.names);
     return index;
   }
 
@@ -266,6 +228,7 @@ export class CorpusIndex {
   private *fillNames(data: Readonly<CorpusData>): Generator<void> {
     let step = 0;
     const tick = () => ++step % 256 === 0;
+    const aliases = new Map<string, readonly string[]>();
     for (const p of data.provinces) {
       if (tick()) yield;
       // One list for every name of this province that no other province shares (nearly all of them).
@@ -276,19 +239,15 @@ export class CorpusIndex {
         for (const key of [spaced, spaced.replace(/ /g, "")]) {
           if (!key) continue;
           // Ids in file order, each once: an array, not a Set, since nearly every alias names one province.
-          const ids = this.provinceAlias.get(key);
-          if (!ids) this.provinceAlias.set(key, alone);
-          else if (!ids.includes(p.id)) this.provinceAlias.set(key, [...ids, p.id]);
+          const ids = aliases.get(key);
+          if (!ids) aliases.set(key, alone);
+          else if (!ids.includes(p.id)) aliases.set(key, [...ids, p.id]);
         }
       }
     }
-    const keys = [...this.provinceAlias.keys()];
-    this.provinceKeys = yield* sortSteps(
-      keys.filter((key) => key.includes(" ")),
-      byCodeUnits,
-    );
-    // Built from exactly these keys, in this order: `revive` gives the names back from them.
-    this.provinceNames = yield* NameIndex.steps(keys);
+    this.provinceAlias = yield* AliasTable.steps(aliases);
+    // Built from exactly the table's names, in their order: `revive` gives the names back from them.
+    this.provinceNames = yield* NameIndex.steps(this.provinceAlias.names);
 
     const placeNames: { key: string; place: Place }[] = [];
     for (const p of data.places) {
@@ -309,12 +268,7 @@ export class CorpusIndex {
   /** Provinces with a name or alias that starts with the whole words typed (folded, spaced). */
   provincesWithPrefix(spaced: string): Set<string> {
     const out = new Set<string>();
-    const wanted = `${spaced} `;
-    for (let i = lowerBound(this.provinceKeys, wanted); i < this.provinceKeys.length; i++) {
-      const key = this.provinceKeys[i] as string;
-      if (!key.startsWith(wanted)) break;
-      for (const id of this.provinceAlias.get(key) ?? []) out.add(id);
-    }
+    for (const ids of this.provinceAlias.withPrefix(`${spaced} `)) for (const id of ids) out.add(id);
     return out;
   }
 

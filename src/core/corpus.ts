@@ -1,6 +1,7 @@
 // An immutable corpus snapshot with its indexes. A reload builds a whole new one and swaps a reference.
 
 import { createHash } from "node:crypto";
+import { AliasTable } from "./alias-table";
 import { CorpusIndex, RECORD_KINDS, type RecordKind } from "./corpus-index";
 import { oldestFirst } from "./describe";
 import { type Lang, pick } from "./i18n";
@@ -249,6 +250,7 @@ export function indexingCode(): string {
   return [
     Corpus,
     CorpusIndex,
+    AliasTable,
     NameIndex,
     SearchIndex,
     SourceTexts,

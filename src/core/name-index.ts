@@ -6,29 +6,33 @@ import { byCodeUnits, sortSteps } from "./sort-steps";
 import { closeEnough, scoreName } from "./suggest";
 import { trigramSet } from "./trigrams";
 
-/** The names a call counted, reused by every index (one call runs at a time; not part of a saved index). */
+/** The forms a call counted, reused by every index (one call runs at a time; not part of a saved index). */
 let touchedScratch = new Int32Array(0);
 
 export class NameIndex {
-  /** Folded names as given (the keys returned), and their tight form (no spaces) used for scoring. */
-  private readonly names: string[];
-  private readonly tights: string[];
+  /** Folded names as given (the keys returned). */
+  private readonly names: readonly string[];
   /**
-   * Trigram postings in one flat list: the names holding trigram g are `postings[starts[g] … starts[g + 1]]`,
+   * Their distinct tight forms (no spaces), which scoring reads: "son la" and "sonla" are one form. Numbered in
+   * order of their first name; the names of form f are `formNames[formStarts[f] … formStarts[f + 1]]`, ascending.
+   */
+  private forms: string[] = [];
+  private formStarts = new Int32Array(1);
+  private formNames = new Int32Array(0);
+  /**
+   * Trigram postings in one flat list: the forms holding trigram g are `postings[starts[g] … starts[g + 1]]`,
    * g from `gramIds`. Flat typed arrays: a saved index is restored by copying them, not object by object.
    */
   private readonly gramIds = new Map<string, number>();
   private starts = new Int32Array(1);
   private postings = new Int32Array(0);
-  /** Names by tight form in code-unit order, for prefix ranges and exact tight matches. */
-  private sortedOwners = new Int32Array(0);
-  /** Shared-trigram counts, reused between calls (JavaScript runs one call at a time). */
-  private readonly counts: Uint16Array;
+  /** Forms in code-unit order, for prefix ranges and exact matches. */
+  private sortedForms = new Int32Array(0);
+  /** Shared-trigram counts per form, reused between calls (JavaScript runs one call at a time). */
+  private counts = new Uint16Array(0);
 
   constructor(names: Iterable<string>, lazy = false) {
     this.names = [...new Set(names)];
-    this.tights = this.names.map((n) => n.replace(/ /g, ""));
-    this.counts = new Uint16Array(this.names.length);
     if (!lazy) for (const _ of this.fill());
   }
 
@@ -42,7 +46,7 @@ export class NameIndex {
   }
 
   /** An index from `saved()` and the names it was built from (distinct, in the same order). */
-  static revive(saved: unknown, names: string[]): NameIndex {
+  static revive(saved: unknown, names: readonly string[]): NameIndex {
     const index = revive(NameIndex, saved);
     Object.assign(index, { names });
     return index;
@@ -56,17 +60,17 @@ export class NameIndex {
   }
 
   private *fill(): Generator<void> {
-    // Work per distinct tight form ("son la" and "sonla" are one): its trigrams found once, its place in the sort
-    // taken once. Forms are numbered in order of their first name, so trigrams are numbered as names meet them.
-    const { tights, gramIds } = this;
-    const n = tights.length;
+    // Work per distinct tight form: its trigrams found once, its place in the sort taken once, one posting per
+    // trigram (not one per name: most forms are the tight form of two names).
+    const { names, gramIds } = this;
+    const n = names.length;
     const formIds = new Map<string, number>();
     const forms: string[] = [];
     const formOf = new Int32Array(n);
     const namesOfForm: number[] = [];
     for (let i = 0; i < n; i++) {
       if (i % 4096 === 4095) yield;
-      const tight = tights[i] as string;
+      const tight = (names[i] as string).replace(/ /g, "");
       let f = formIds.get(tight);
       if (f === undefined) {
         f = forms.length;
@@ -77,6 +81,19 @@ export class NameIndex {
       formOf[i] = f;
       namesOfForm[f] = (namesOfForm[f] as number) + 1;
     }
+    this.forms = forms;
+    this.counts = new Uint16Array(forms.length);
+    const formStarts = new Int32Array(forms.length + 1);
+    for (let f = 0; f < forms.length; f++) formStarts[f + 1] = (formStarts[f] as number) + (namesOfForm[f] as number);
+    const formNames = new Int32Array(n);
+    const nextName = formStarts.slice(0, forms.length);
+    for (let i = 0; i < n; i++) {
+      const f = formOf[i] as number;
+      formNames[nextName[f] as number] = i;
+      nextName[f] = (nextName[f] as number) + 1;
+    }
+    this.formStarts = formStarts;
+    this.formNames = formNames;
     yield;
     // Each form's distinct trigrams, flat: gramList[gramStarts[f] … gramStarts[f + 1]].
     const gramStarts = new Int32Array(forms.length + 1);
@@ -93,60 +110,38 @@ export class NameIndex {
       }
       gramStarts[f + 1] = gramList.length;
     }
-    // Two passes over the names: count each trigram's names, then place them (in ascending order).
+    // Two passes over the forms: count each trigram's forms, then place them (in ascending order).
     const starts = new Int32Array(gramIds.size + 1);
-    for (let i = 0; i < n; i++) {
-      if (i % 4096 === 4095) yield;
-      const f = formOf[i] as number;
-      for (let at = gramStarts[f] as number; at < (gramStarts[f + 1] as number); at++) {
-        const g = gramList[at] as number;
-        starts[g + 1] = (starts[g + 1] as number) + 1;
-      }
-    }
+    for (const g of gramList) starts[g + 1] = (starts[g + 1] as number) + 1;
     for (let g = 0; g < gramIds.size; g++) starts[g + 1] = (starts[g + 1] as number) + (starts[g] as number);
     const postings = new Int32Array(starts[gramIds.size] as number);
     const next = starts.slice(0, gramIds.size);
-    for (let i = 0; i < n; i++) {
-      if (i % 4096 === 4095) yield;
-      const f = formOf[i] as number;
+    for (let f = 0; f < forms.length; f++) {
+      if (f % 4096 === 4095) yield;
       for (let at = gramStarts[f] as number; at < (gramStarts[f + 1] as number); at++) {
         const g = gramList[at] as number;
-        postings[next[g] as number] = i;
+        postings[next[g] as number] = f;
         next[g] = (next[g] as number) + 1;
       }
     }
     this.starts = starts;
     this.postings = postings;
-    // Binary search needs plain code-unit order: the forms sorted, each followed by its names in ascending order
-    // (what a stable sort of the names by tight form gives).
-    const sortedForms = yield* sortSteps([...forms], byCodeUnits);
-    const firstOfForm = new Int32Array(forms.length);
-    let at = 0;
-    for (const form of sortedForms) {
-      const f = formIds.get(form) as number;
-      firstOfForm[f] = at;
-      at += namesOfForm[f] as number;
-    }
-    const sortedOwners = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      const f = formOf[i] as number;
-      sortedOwners[firstOfForm[f] as number] = i;
-      firstOfForm[f] = (firstOfForm[f] as number) + 1;
-    }
-    this.sortedOwners = sortedOwners;
+    // Binary search needs plain code-unit order.
+    const sorted = yield* sortSteps([...forms], byCodeUnits);
+    this.sortedForms = Int32Array.from(sorted, (form) => formIds.get(form) as number);
   }
 
   get size(): number {
     return this.names.length;
   }
 
-  /** Position in `sortedOwners` of the first name whose tight form is not below `key`. */
+  /** Position in `sortedForms` of the first form not below `key`. */
   private lowerBound(key: string): number {
     let lo = 0;
-    let hi = this.sortedOwners.length;
+    let hi = this.sortedForms.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if ((this.tights[this.sortedOwners[mid] as number] as string) < key) lo = mid + 1;
+      if ((this.forms[this.sortedForms[mid] as number] as string) < key) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -156,37 +151,38 @@ export class NameIndex {
   suggest(input: string, limit: number): string[] {
     const wanted = input.replace(/ /g, "");
     if (wanted.length === 0 || limit <= 0) return [];
+    const { forms, formStarts, formNames, names } = this;
     const best = new Closest(limit);
-    const consider = (i: number) => {
-      const tight = this.tights[i] as string;
+    const consider = (f: number) => {
+      const tight = forms[f] as string;
       const score = scoreName(wanted, tight);
-      if (score <= closeEnough(wanted.length, tight.length)) best.add(score, this.names[i] as string);
+      if (score > closeEnough(wanted.length, tight.length)) return;
+      const end = formStarts[f + 1] as number;
+      for (let at = formStarts[f] as number; at < end; at++) best.add(score, names[formNames[at] as number] as string);
     };
-    // Names that start with what was typed, and names that what was typed starts with: the two cases where the
+    // Forms that start with what was typed, and forms that what was typed starts with: the two cases where the
     // score is not the plain edit distance. Scored now.
     const scored = new Set<number>();
-    const sorted = this.sortedOwners;
+    const sorted = this.sortedForms;
     if (wanted.length >= 3) {
       for (let i = this.lowerBound(wanted); i < sorted.length; i++) {
-        const owner = sorted[i] as number;
-        if (!(this.tights[owner] as string).startsWith(wanted)) break;
-        scored.add(owner);
+        const f = sorted[i] as number;
+        if (!(forms[f] as string).startsWith(wanted)) break;
+        scored.add(f);
       }
     }
     for (let end = 1; end <= wanted.length; end++) {
       const prefix = wanted.slice(0, end);
-      for (let i = this.lowerBound(prefix); i < sorted.length; i++) {
-        const owner = sorted[i] as number;
-        if (this.tights[owner] !== prefix) break;
-        scored.add(owner);
-      }
+      const i = this.lowerBound(prefix);
+      const f = sorted[i];
+      if (f !== undefined && forms[f] === prefix) scored.add(f);
     }
-    for (const i of scored) consider(i);
-    // Names sharing a good part of the typed name's trigrams (a typo keeps most of them): only those are measured.
+    for (const f of scored) consider(f);
+    // Forms sharing a good part of the typed name's trigrams (a typo keeps most of them): only those are measured.
     const grams = trigramSet(wanted);
     const needed = Math.max(1, Math.ceil(grams.size * 0.3));
     const { counts, postings, starts } = this;
-    if (touchedScratch.length < this.names.length) touchedScratch = new Int32Array(this.names.length);
+    if (touchedScratch.length < forms.length) touchedScratch = new Int32Array(forms.length);
     const touched = touchedScratch;
     let touchedCount = 0;
     for (const gram of grams) {
@@ -194,21 +190,21 @@ export class NameIndex {
       if (g === undefined) continue;
       const end = starts[g + 1] as number;
       for (let p = starts[g] as number; p < end; p++) {
-        const i = postings[p] as number;
-        const count = counts[i] as number;
-        if (count === 0) touched[touchedCount++] = i;
-        counts[i] = count + 1;
+        const f = postings[p] as number;
+        const count = counts[f] as number;
+        if (count === 0) touched[touchedCount++] = f;
+        counts[f] = count + 1;
       }
     }
     // Each edit removes at most three of the typed name's trigrams, and adds or drops a letter at most: a lower
     // bound on the distance. Measured from the lowest bound up, until the bound passes the last name kept.
     const byBound: number[][] = [];
     for (let t = 0; t < touchedCount; t++) {
-      const i = touched[t] as number;
-      const shared = counts[i] as number;
-      counts[i] = 0;
-      if (shared < needed || scored.has(i)) continue;
-      const length = (this.tights[i] as string).length;
+      const f = touched[t] as number;
+      const shared = counts[f] as number;
+      counts[f] = 0;
+      if (shared < needed || scored.has(f)) continue;
+      const length = (forms[f] as string).length;
       const apart = Math.abs(length - wanted.length);
       if (apart > closeEnough(wanted.length, length)) continue;
       const bound = Math.max(apart, Math.ceil((grams.size - shared) / 3));
@@ -217,11 +213,11 @@ export class NameIndex {
         bucket = [];
         byBound[bound] = bucket;
       }
-      bucket.push(i);
+      bucket.push(f);
     }
     for (let bound = 0; bound < byBound.length; bound++) {
       if (best.worst() < bound) break;
-      for (const i of byBound[bound] ?? []) consider(i);
+      for (const f of byBound[bound] ?? []) consider(f);
     }
     return best.names();
   }
