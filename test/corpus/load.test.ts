@@ -114,6 +114,25 @@ describe("loading data/", () => {
     expect(back.ok && first.ok && back.version === first.version).toBe(true);
   });
 
+  it("finds the snapshot by the files' content, read in chunks: a change past the first megabyte is seen", async () => {
+    const dir = await copyOfData();
+    const cacheDir = await temp("huunghi-cache-");
+    const [name] = (await readdir(join(dir, "sources"))).sort();
+    const path = join(dir, "sources", name as string);
+    // Longer than the 1 MB buffer the hash reads through, with a letter to change at 1.5 MB.
+    await appendFile(path, `\n${"a".repeat(2_500_000)}\n`);
+    const first = await loadCorpus(dir, { cacheDir });
+    expect(first.ok && first.restored).toBe(false);
+    const second = await loadCorpus(dir, { cacheDir });
+    expect(second.ok && second.restored).toBe(true);
+    const bytes = await readFile(path);
+    bytes[bytes.length - 1_000_000] = "b".charCodeAt(0);
+    await writeFile(path, bytes);
+    const changed = await loadCorpus(dir, { cacheDir });
+    expect(changed.ok && changed.restored).toBe(false);
+    expect(changed.ok && first.ok && changed.corpus.version !== first.corpus.version).toBe(true);
+  });
+
   it("falls back to the YAML when the snapshot is corrupt", async () => {
     const dir = await copyOfData();
     const cacheDir = await temp("huunghi-cache-");
