@@ -12,6 +12,7 @@ import type { CorpusIndex } from "./corpus-index";
 import { grown, IntList } from "./int-list";
 import type { CitationRef, CorpusData, FactDate } from "./model";
 import { fold } from "./normalize";
+import { encodePostings, type Postings, postingsCode, readPostings } from "./postings";
 import { documentTokens, questionWordsCode } from "./question-words";
 import { runSteps, runStepsPausing } from "./steps";
 import { trigramSet } from "./trigrams";
@@ -48,14 +49,17 @@ export interface QuestionIndexData {
   /** Vocabulary; a term's id is its position. */
   terms: string[];
   termIds: Map<string, number>;
-  /** Postings of term t in field f (0 title, 1 body): docs/freqs[offsets[2t+f] … offsets[2t+f+1]], docs ascending. */
-  offsets: Int32Array;
-  docs: Int32Array;
-  freqs: Uint16Array;
+  /** Postings of term t in field f (0 title, 1 body): list 2t + f, docs ascending (see postings.ts). */
+  postings: Postings;
   /** BM25's length norm of fact d's field f at [2d+f]: k × (1 − b + b × distinct terms ÷ their average). */
   norms: Float64Array;
-  /** Trigrams of the terms a fuzzy query word can reach (six letters and more) → term ids, ascending. */
-  grams: Map<string, Int32Array>;
+  /**
+   * Trigrams of the terms a fuzzy query word can reach (six letters and more) → g, and the ids of the terms
+   * holding trigram g, ascending: `gramTerms[gramStarts[g] … gramStarts[g + 1]]` (one flat list, not an array each).
+   */
+  gramIds: Map<string, number>;
+  gramStarts: Int32Array;
+  gramTerms: Int32Array;
   /** Folded place alias → place id and its province. */
   places: Map<string, { id: string; province: string }>;
   /** The most words a province or place name has. */
@@ -280,30 +284,18 @@ function* buildSteps(source: QuestionSource): Generator<void, QuestionIndexData>
         }
         entries.term.push(t * 2 + field);
         entries.doc.push(d);
-        entries.count.push(count);
+        entries.count.push(Math.min(count, 65535));
       }
     }
   }
   yield;
-  // Counting sort of the entries by (term, field).
-  const offsets = new Int32Array(terms.length * 2 + 1);
-  const total = entries.term.length;
-  for (let i = 0; i < total; i++) {
-    const slot = (entries.term.array[i] as number) + 1;
-    offsets[slot] = (offsets[slot] as number) + 1;
-  }
-  for (let s = 1; s < offsets.length; s++) offsets[s] = (offsets[s] as number) + (offsets[s - 1] as number);
-  const next = offsets.slice(0, -1);
-  const docs = new Int32Array(total);
-  const freqs = new Uint16Array(total);
-  for (let i = 0; i < total; i++) {
-    if (i % 65536 === 65535) yield;
-    const slot = entries.term.array[i] as number;
-    const at = next[slot] as number;
-    next[slot] = at + 1;
-    docs[at] = entries.doc.array[i] as number;
-    freqs[at] = Math.min(entries.count.array[i] as number, 65535);
-  }
+  const postings = yield* encodePostings(
+    terms.length * 2,
+    entries.term.length,
+    entries.term.array,
+    entries.doc.array,
+    entries.count.array,
+  );
   yield;
   const gramLists = new Map<string, number[]>();
   for (let t = 0; t < terms.length; t++) {
@@ -312,8 +304,15 @@ function* buildSteps(source: QuestionSource): Generator<void, QuestionIndexData>
     if (term.length < SHORTEST_FUZZY_TERM) continue;
     for (const gram of trigramSet(term)) addTo(gramLists, gram, t);
   }
-  const grams = new Map<string, Int32Array>();
-  for (const [gram, list] of gramLists) grams.set(gram, Int32Array.from(list));
+  const gramIds = new Map<string, number>();
+  const gramStarts = new Int32Array(gramLists.size + 1);
+  for (const [gram, list] of gramLists) {
+    const g = gramIds.size;
+    gramIds.set(gram, g);
+    gramStarts[g + 1] = (gramStarts[g] as number) + list.length;
+  }
+  const gramTerms = new Int32Array(gramStarts[gramLists.size] as number);
+  for (const [gram, list] of gramLists) gramTerms.set(list, gramStarts[gramIds.get(gram) as number] as number);
   yield;
   const places = new Map<string, { id: string; province: string }>();
   let step = 0;
@@ -357,11 +356,11 @@ function* buildSteps(source: QuestionSource): Generator<void, QuestionIndexData>
     facts: all.map((x) => x.fact),
     terms,
     termIds,
-    offsets,
-    docs,
-    freqs,
+    postings,
     norms,
-    grams,
+    gramIds,
+    gramStarts,
+    gramTerms,
     places,
     longestName,
     factsByProvince: typed(byProvince),
@@ -460,7 +459,7 @@ export class QuestionIndex {
     const { data } = this;
     const n = data.facts.length;
     const s = this.scratchSpace();
-    const { offsets, docs, freqs, norms } = data;
+    const { postings, norms } = data;
     const { stamp, partial, total, matched, strong, order } = s;
     const delta = BM25.d;
     const k1 = BM25.k + 1;
@@ -473,14 +472,12 @@ export class QuestionIndex {
       const first = hitCount;
       for (const [t, weight] of this.expansions(term, fuzzy)) {
         for (let field = 0; field < 2; field++) {
-          const start = offsets[t * 2 + field] as number;
-          const end = offsets[t * 2 + field + 1] as number;
-          if (start === end) continue;
-          const matching = end - start;
+          const { count: matching, docs, freqs } = readPostings(postings, t * 2 + field);
+          if (matching === 0) continue;
           const idf = Math.log(1 + (n - matching + 0.5) / (matching + 0.5));
           const coefficient = weight * boost * (FIELD_BOOST[field] as number) * 1;
           if (hits.length < hitCount + matching) hits = s.hits = grown(hits, 0, hitCount + matching);
-          for (let i = start; i < end; i++) {
+          for (let i = 0; i < matching; i++) {
             const doc = docs[i] as number;
             const tf = freqs[i] as number;
             const score = coefficient * (idf * (delta + (tf * k1) / (tf + (norms[doc * 2 + field] as number))));
@@ -607,11 +604,16 @@ export class QuestionIndex {
       for (let t = 0; t < data.terms.length; t++) check(t);
       return out;
     }
+    // Each trigram's range of `gramTerms`; the shortest first (a stable sort: ties keep the word's order).
+    const { gramIds, gramStarts, gramTerms } = data;
     const lists = grams
-      .map((g) => data.grams.get(g) ?? new Int32Array(0))
-      .sort((x, y) => x.length - y.length)
+      .map((gram): [number, number] => {
+        const g = gramIds.get(gram);
+        return g === undefined ? [0, 0] : [gramStarts[g] as number, gramStarts[g + 1] as number];
+      })
+      .sort(([from, to], [otherFrom, otherTo]) => to - from - (otherTo - otherFrom))
       .slice(0, grams.length - enough + 1);
-    for (const list of lists) for (const t of list) check(t);
+    for (const [from, to] of lists) for (let i = from; i < to; i++) check(gramTerms[i] as number);
     return out;
   }
 
@@ -648,6 +650,6 @@ export function questionIndexCode(): string {
     JSON.stringify({ KIND_WORDS, BM25, FIELD_BOOST }),
   ]
     .map(String)
-    .concat(questionWordsCode())
+    .concat(questionWordsCode(), postingsCode())
     .join("\n");
 }

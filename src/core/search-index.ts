@@ -1,8 +1,8 @@
 // Full-text search over facts and the Vietnam–Laos parts of the source texts, diacritic-insensitive.
 // Page furniture and unrelated boxes are never indexed, so they can never surface in an answer.
 //
-// The index is built once per corpus version into flat arrays (postings per term and field), so a query costs
-// what its terms' postings cost, not a walk over every document. Ranking is MiniSearch's (BM25+ with k 1.2,
+// The index is built once per corpus version into flat arrays (postings per term and field, packed by
+// postings.ts), so a query costs what its terms' postings cost, not a walk over every document. Ranking is MiniSearch's (BM25+ with k 1.2,
 // b 0.7, d 0.5; title boost 2; prefix weight 0.375 and fuzzy weight 0.45; facts above sentences), which this
 // index replaced because its per-posting maps made common words cost tens of milliseconds at a large corpus.
 
@@ -10,6 +10,7 @@ import { distance } from "fastest-levenshtein";
 import type { Corpus } from "./corpus";
 import { grown, IntList } from "./int-list";
 import { fold, normalizeSpace } from "./normalize";
+import { encodePostings, type Postings, PostingsWriter, readPostings } from "./postings";
 import { revive } from "./revive";
 import { byCodeUnits, sortSteps } from "./sort-steps";
 import { runSteps, runStepsPausing } from "./steps";
@@ -129,16 +130,14 @@ export class SearchIndex {
   /** Vocabulary in code-unit order, for prefix ranges; `termIds` maps a term to its position. */
   private terms: string[] = [];
   private readonly termIds = new Map<string, number>();
-  /** Documents and term frequencies of term t in a field: `starts[t * FIELDS + field]` up to the next start. */
-  private starts = new Int32Array(1);
-  private postingDocs = new Int32Array(0);
-  private postingFreqs = new Uint16Array(0);
+  /** Documents and term frequencies of term t in a field: list t · FIELDS + field. */
+  private postings: Postings = { starts: new Int32Array(1), bytes: new Uint8Array(0) };
   private readonly fieldLength: Uint16Array;
   private averageFieldLength: number[] = [0, 0];
   private readonly docBoost: Float32Array;
-  /** Vocabulary trigrams → the range of `gramTermList` holding its term ids, for fuzzy matches. */
-  private readonly gramTerms = new Map<string, [number, number]>();
-  private gramTermList = new Int32Array(0);
+  /** Vocabulary trigrams → their list in `gramTerms`, the ids of the terms holding them, for fuzzy matches. */
+  private readonly gramIds = new Map<string, number>();
+  private gramTerms: Postings = { starts: new Int32Array(1), bytes: new Uint8Array(0) };
   /**
    * Per-query scratch space, reused (a query runs to its end before the next starts, and leaves it as it found
    * it): never saved, made again with the documents (`withDocs`).
@@ -243,9 +242,8 @@ export class SearchIndex {
     this.terms = yield* sortSteps([...termsMet], byCodeUnits);
     const rank = new Int32Array(this.terms.length);
     for (let r = 0; r < this.terms.length; r++) rank[termIdsMet.get(this.terms[r] as string) as number] = r;
-    // Postings in one flat list per array (docs, freqs), slot t·FIELDS + field at `starts[slot] … starts[slot+1]`
-    // (a counting sort of the postings by slot; each slot's documents stay in order): a saved index is restored
-    // by copying a few arrays, not one object per term.
+    // Postings list by list, slot t·FIELDS + field (each slot's documents stay in order): a saved index is
+    // restored by copying a few arrays, not one object per term.
     const slots = this.terms.length * FIELDS;
     const postings = entries.slot.length;
     const slotOf = entries.slot.array;
@@ -254,24 +252,7 @@ export class SearchIndex {
       const met = slotOf[i] as number;
       slotOf[i] = (rank[(met / FIELDS) | 0] as number) * FIELDS + (met % FIELDS);
     }
-    this.starts = new Int32Array(slots + 1);
-    for (let i = 0; i < postings; i++) {
-      if (i % 65536 === 65535) yield;
-      const slot = (slotOf[i] as number) + 1;
-      this.starts[slot] = (this.starts[slot] as number) + 1;
-    }
-    for (let s = 1; s <= slots; s++) this.starts[s] = (this.starts[s] as number) + (this.starts[s - 1] as number);
-    const next = this.starts.slice(0, slots);
-    this.postingDocs = new Int32Array(postings);
-    this.postingFreqs = new Uint16Array(postings);
-    for (let i = 0; i < postings; i++) {
-      if (i % 65536 === 65535) yield;
-      const slot = slotOf[i] as number;
-      const at = next[slot] as number;
-      next[slot] = at + 1;
-      this.postingDocs[at] = entries.doc.array[i] as number;
-      this.postingFreqs[at] = entries.count.array[i] as number;
-    }
+    this.postings = yield* encodePostings(slots, postings, slotOf, entries.doc.array, entries.count.array);
     yield;
     const gramLists = new Map<string, number[]>();
     for (let t = 0; t < this.terms.length; t++) {
@@ -285,15 +266,13 @@ export class SearchIndex {
       }
     }
     yield;
-    let total = 0;
-    for (const list of gramLists.values()) total += list.length;
-    this.gramTermList = new Int32Array(total);
-    let at = 0;
+    const writer = new PostingsWriter(gramLists.size);
     for (const [gram, list] of gramLists) {
-      this.gramTerms.set(gram, [at, at + list.length]);
-      this.gramTermList.set(list, at);
-      at += list.length;
+      const g = this.gramIds.size;
+      this.gramIds.set(gram, g);
+      for (const t of list) writer.add(g, t);
     }
+    this.gramTerms = writer.finish();
   }
 
   /**
@@ -394,9 +373,11 @@ export class SearchIndex {
     const grams = trigramSet(word);
     const counts = new Map<number, number>();
     for (const gram of grams) {
-      const [from, to] = this.gramTerms.get(gram) ?? [0, 0];
-      for (let i = from; i < to; i++) {
-        const t = this.gramTermList[i] as number;
+      const g = this.gramIds.get(gram);
+      if (g === undefined) continue;
+      const { count, docs: termsOfGram } = readPostings(this.gramTerms, g);
+      for (let i = 0; i < count; i++) {
+        const t = termsOfGram[i] as number;
         counts.set(t, (counts.get(t) ?? 0) + 1);
       }
     }
@@ -430,17 +411,16 @@ export class SearchIndex {
   private addTerm(t: number, weight: number, word: number, touched: number[]): void {
     const n = this.documentCount;
     for (let field = 0; field < FIELDS; field++) {
-      const from = this.starts[t * FIELDS + field] as number;
-      const matching = (this.starts[t * FIELDS + field + 1] as number) - from;
+      const { count: matching, docs, freqs } = readPostings(this.postings, t * FIELDS + field);
       if (matching === 0) continue;
       const idf = Math.log(1 + (n - matching + 0.5) / (matching + 0.5));
       const average = this.averageFieldLength[field] as number;
       const boost = weight * (FIELD_BOOST[field] as number);
       for (let i = 0; i < matching; i++) {
-        const d = this.postingDocs[from + i] as number;
+        const d = docs[i] as number;
         // Only documents that matched every earlier word can still be hits.
         if (this.matched[d] !== word && this.stamp[d] !== word) continue;
-        const tf = this.postingFreqs[from + i] as number;
+        const tf = freqs[i] as number;
         const length = this.fieldLength[d * FIELDS + field] as number;
         const raw = idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * length) / average)));
         if (this.stamp[d] !== word) {
