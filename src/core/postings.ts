@@ -126,19 +126,25 @@ export function readPostings(postings: Postings, slot: number): Readonly<Posting
   let doc = -1;
   while (at < end) {
     let byte = bytes[at++] as number;
-    let value = byte & 127;
-    for (let shift = 7; byte >= 128; shift += 7) {
-      byte = bytes[at++] as number;
-      value |= (byte & 127) << shift;
+    let value = byte;
+    if (byte >= 128) {
+      value &= 127;
+      for (let shift = 7; byte >= 128; shift += 7) {
+        byte = bytes[at++] as number;
+        value |= (byte & 127) << shift;
+      }
     }
     doc += (value >>> 1) + 1;
     let freq = 1;
     if (value & 1) {
       byte = bytes[at++] as number;
-      freq = byte & 127;
-      for (let shift = 7; byte >= 128; shift += 7) {
-        byte = bytes[at++] as number;
-        freq |= (byte & 127) << shift;
+      freq = byte;
+      if (byte >= 128) {
+        freq &= 127;
+        for (let shift = 7; byte >= 128; shift += 7) {
+          byte = bytes[at++] as number;
+          freq |= (byte & 127) << shift;
+        }
       }
     }
     docs[count] = doc;
