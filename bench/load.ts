@@ -1,11 +1,13 @@
 // Corpus load at one scale, each case in a fresh process: from the YAML (read + parse + validate + quote check +
 // index, no snapshot) and from the cached snapshot (read + restore the built indexes). Prints wall time, RSS once
-// loaded (after a GC) and the peak RSS of the process.
+// loaded (after a GC) and the peak RSS of the process. The loads run compiled, as `npm start` runs the bot: this
+// file is built with the bot's own build (scripts/build.mjs) into var/bench/dist/, without tsx (about 35 MB of
+// RSS of its own).
 //   npx tsx bench/load.ts --scale 1000 [--check]
 import { spawnSync } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { parseArgs } from "node:util";
 import { benchDataDir, generate } from "./generate";
 import { Checks, mib, ms } from "./measure";
@@ -42,12 +44,20 @@ if (values.once) {
 }
 
 const scale = Number(values.scale);
+const root = join(import.meta.dirname, "..");
+const compiled = join(root, "var", "bench", "dist");
+const build = spawnSync(
+  process.execPath,
+  ["scripts/build.mjs", "--outdir", compiled, "--entry", relative(root, import.meta.filename)],
+  { cwd: root, encoding: "utf8" },
+);
+if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
 const dir = await generate(scale, benchDataDir(scale));
 const cache = await mkdtemp(join(tmpdir(), "huunghi-bench-cache-"));
 const checks = new Checks();
 
 function once(withCache: boolean): { loadMs: number; rss: number; peak: number; records: number } {
-  const args = ["--expose-gc", "--import", "tsx", import.meta.filename, "--once", dir];
+  const args = ["--expose-gc", join(compiled, "load.js"), "--once", dir];
   if (withCache) args.push("--cache", cache);
   const child = spawnSync(process.execPath, args, { encoding: "utf8", maxBuffer: 1 << 20 });
   if (child.status !== 0) throw new Error(child.stderr);

@@ -3,7 +3,9 @@
 // per entry point, shared code in chunks beside them; npm packages stay imports of node_modules), so production
 // runs `node dist/main.js` without a TypeScript loader. About a second; `npm start` runs it first.
 //
-//   node scripts/build.mjs [--outdir DIR]
+//   node scripts/build.mjs [--outdir DIR] [--entry FILE]…
+//
+// `--entry` adds an entry point (a benchmark that measures the loader as production runs it, say).
 //
 // Code that finds files next to its own source (`import.meta.dirname`, `import.meta.url`: the data directory,
 // package.json, fonts) keeps finding them: in each bundled file those expressions are rewritten to the source
@@ -16,7 +18,9 @@ import { parseArgs } from "node:util";
 import { build } from "esbuild";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const { values } = parseArgs({ options: { outdir: { type: "string" } } });
+const { values } = parseArgs({
+  options: { outdir: { type: "string" }, entry: { type: "string", multiple: true, default: [] } },
+});
 const outdir = resolve(values.outdir ?? join(ROOT, "dist"));
 
 /** Command-line programs, plus every worker thread's own file (`*.worker.ts`), which starts as its own entry. */
@@ -38,7 +42,7 @@ function workers(dir) {
   });
 }
 
-const entryPoints = [...CLIS.filter((path) => existsSync(join(ROOT, path))), ...workers("src")].map((path) => ({
+const entryPoints = [...CLIS.filter((path) => existsSync(join(ROOT, path))), ...workers("src"), ...values.entry].map((path) => ({
   in: join(ROOT, path),
   out: path.replace(/^src\//, "").replace(/\.ts$/, "").split("/").pop(),
 }));
