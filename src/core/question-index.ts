@@ -14,6 +14,7 @@ import type { CitationRef, CorpusData, FactDate } from "./model";
 import { fold } from "./normalize";
 import { encodePostings, type Postings, postingsCode, readPostings } from "./postings";
 import { documentTokens, questionWordsCode } from "./question-words";
+import { byCodeUnits, sortSteps } from "./sort-steps";
 import { runSteps, runStepsPausing } from "./steps";
 import { trigramSet } from "./trigrams";
 
@@ -48,7 +49,11 @@ export interface QuestionIndexData {
   facts: Fact[];
   /** Vocabulary; a term's id is its position. */
   terms: string[];
-  termIds: Map<string, number>;
+  /**
+   * Term ids in their terms' code-unit order, for finding a term by binary search: no Map of every term to fill
+   * on each restore and keep (100,000 terms at ×1000).
+   */
+  termOrder: Int32Array;
   /** Postings of term t in field f (0 title, 1 body): list 2t + f, docs ascending (see postings.ts). */
   postings: Postings;
   /** BM25's length norm of fact d's field f at [2d+f]: k × (1 − b + b × distinct terms ÷ their average). */
@@ -289,6 +294,9 @@ function* buildSteps(source: QuestionSource): Generator<void, QuestionIndexData>
     }
   }
   yield;
+  const sorted = yield* sortSteps([...terms], byCodeUnits);
+  const termOrder = Int32Array.from(sorted, (term) => termIds.get(term) as number);
+  yield;
   const postings = yield* encodePostings(
     terms.length * 2,
     entries.term.length,
@@ -355,7 +363,7 @@ function* buildSteps(source: QuestionSource): Generator<void, QuestionIndexData>
   return {
     facts: all.map((x) => x.fact),
     terms,
-    termIds,
+    termOrder,
     postings,
     norms,
     gramIds,
@@ -419,19 +427,16 @@ export class QuestionIndex {
 
   /**
    * What a snapshot keeps: the data without the facts (made again from the records by `revive`: quicker than read
-   * back) and without `termIds` (the positions in `terms`).
+   * back).
    */
   saved(): unknown {
-    return { ...this.data, facts: undefined, termIds: undefined };
+    return { ...this.data, facts: undefined };
   }
 
   /** An index from `saved()` and the corpus it was built from. */
   static revive(saved: unknown, source: QuestionSource): QuestionIndex {
-    const data = saved as QuestionIndexData;
-    const termIds = new Map<string, number>();
-    for (const [t, term] of data.terms.entries()) termIds.set(term, t);
     const facts = factDocuments(source).map((doc) => doc.fact);
-    return new QuestionIndex({ ...data, facts, termIds });
+    return new QuestionIndex({ ...(saved as QuestionIndexData), facts });
   }
 
   static of(source: QuestionSource): QuestionIndex {
@@ -537,7 +542,7 @@ export class QuestionIndex {
   private expansions(term: string, fuzzy: boolean): [number, number][] {
     const { data } = this;
     const out: [number, number][] = [];
-    const exact = data.termIds.get(term);
+    const exact = this.termId(term);
     if (exact !== undefined) out.push([exact, 1]);
     if (!fuzzy) return out;
     const maxDistance = Math.min(MAX_FUZZY, Math.round(term.length * FUZZY));
@@ -547,6 +552,20 @@ export class QuestionIndex {
       out.push([t, (FUZZY_WEIGHT * length) / (length + distance)]);
     }
     return out;
+  }
+
+  /** A term's id, or undefined when the vocabulary does not hold it. */
+  private termId(term: string): number | undefined {
+    const { terms, termOrder } = this.data;
+    let lo = 0;
+    let hi = termOrder.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((terms[termOrder[mid] as number] as string) < term) lo = mid + 1;
+      else hi = mid;
+    }
+    const t = termOrder[lo];
+    return t !== undefined && terms[t] === term ? t : undefined;
   }
 
   /**

@@ -127,9 +127,11 @@ function queryScratch(n: number): { matched: Uint8Array; total: Float64Array; st
 
 export class SearchIndex {
   readonly documentCount: number;
-  /** Vocabulary in code-unit order, for prefix ranges; `termIds` maps a term to its position. */
+  /**
+   * Vocabulary in code-unit order: a term's id is its position, found by binary search (no Map of every term to
+   * fill on each restore and keep: 200,000 terms at ×1000), and prefix ranges are contiguous.
+   */
   private terms: string[] = [];
-  private readonly termIds = new Map<string, number>();
   /** Documents and term frequencies of term t in a field: list t · FIELDS + field. */
   private postings: Postings = { starts: new Int32Array(1), bytes: new Uint8Array(0) };
   private readonly fieldLength: Uint16Array;
@@ -258,7 +260,6 @@ export class SearchIndex {
     for (let t = 0; t < this.terms.length; t++) {
       if (t % 512 === 511) yield;
       const term = this.terms[t] as string;
-      this.termIds.set(term, t);
       for (const gram of trigramSet(term)) {
         const list = gramLists.get(gram);
         if (list) list.push(t);
@@ -293,18 +294,14 @@ export class SearchIndex {
 
   /** The index without its documents, for a thread that has the same documents (see `withDocs`). */
   withoutDocs(): unknown {
-    // The term ids are the positions in `terms`: made again on the other side, not sent (every term twice); the
-    // per-query scratch arrays are made again too.
-    const { docs: _docs, termIds: _termIds, matched: _matched, total: _total, stamp: _stamp, ...kept } = this;
+    // The per-query scratch arrays are made again on the other side.
+    const { docs: _docs, matched: _matched, total: _total, stamp: _stamp, ...kept } = this;
     return kept;
   }
 
   /** An index from `withoutDocs()` and the documents it was built from, in the same order. */
   static withDocs(parts: unknown, docs: readonly SearchDoc[]): SearchIndex {
-    const made = { docs, termIds: new Map<string, number>(), ...queryScratch(docs.length) };
-    const index = revive(SearchIndex, { ...(parts as object), ...made });
-    for (const [t, term] of index.terms.entries()) index.termIds.set(term, t);
-    return index;
+    return revive(SearchIndex, { ...(parts as object), docs, ...queryScratch(docs.length) });
   }
 
   get termCount(): number {
@@ -341,12 +338,13 @@ export class SearchIndex {
   /** The word itself, the longer words it starts (from 4 letters), and words one or two edits away (from 6). */
   private expand(word: string): [number, number][] {
     const out: [number, number][] = [];
-    const exact = this.termIds.get(word);
+    const from = this.lowerBound(word);
+    const exact = this.terms[from] === word ? from : undefined;
     if (exact !== undefined) out.push([exact, 1]);
     const prefixed = new Set<number>();
     // Short words ("nga", "lao") must match exactly: as prefixes they would match "ngay", "lao dong"…
     if (word.length >= 4) {
-      for (let t = this.lowerBound(word); t < this.terms.length; t++) {
+      for (let t = from; t < this.terms.length; t++) {
         const term = this.terms[t] as string;
         if (!term.startsWith(word)) break;
         if (term.length === word.length) continue;
