@@ -8,6 +8,7 @@
 // to the corpus's own citation objects), so a snapshot can store it; `QuestionIndex` adds the per-query scratch.
 
 import { distance } from "fastest-levenshtein";
+import { AliasTable } from "./alias-table";
 import type { CorpusIndex } from "./corpus-index";
 import { grown, IntList } from "./int-list";
 import type { CitationRef, CorpusData, FactDate } from "./model";
@@ -65,8 +66,8 @@ export interface QuestionIndexData {
   gramIds: Map<string, number>;
   gramStarts: Int32Array;
   gramTerms: Int32Array;
-  /** Folded place alias → place id and its province. */
-  places: Map<string, { id: string; province: string }>;
+  /** Folded place name or alias → [place id], sorted (no Map of every alias to fill on each restore and keep). */
+  places: AliasTable;
   /** The most words a province or place name has. */
   longestName: number;
   /** Facts (ascending) about a province, and at a place: the candidates of a question that only names them. */
@@ -322,14 +323,16 @@ function* buildSteps(source: QuestionSource): Generator<void, QuestionIndexData>
   const gramTerms = new Int32Array(gramStarts[gramLists.size] as number);
   for (const [gram, list] of gramLists) gramTerms.set(list, gramStarts[gramIds.get(gram) as number] as number);
   yield;
-  const places = new Map<string, { id: string; province: string }>();
+  const places = new Map<string, readonly string[]>();
   let step = 0;
   const tick = () => ++step % 1024 === 0;
   for (const p of source.data.places) {
     if (tick()) yield;
+    // One list per place, shared by its names (the table keeps each distinct list once).
+    const ids = [p.id];
     for (const name of [p.name.vi, p.name.en, ...p.aliases]) {
       const key = fold(name);
-      if (key.length >= 3) places.set(key, { id: p.id, province: p.province });
+      if (key.length >= 3) places.set(key, ids);
     }
   }
   let longestName = 1;
@@ -369,7 +372,7 @@ function* buildSteps(source: QuestionSource): Generator<void, QuestionIndexData>
     gramIds,
     gramStarts,
     gramTerms,
-    places,
+    places: yield* AliasTable.steps(places),
     longestName,
     factsByProvince: typed(byProvince),
     factsByPlace: typed(byPlace),
@@ -430,13 +433,14 @@ export class QuestionIndex {
    * back).
    */
   saved(): unknown {
-    return { ...this.data, facts: undefined };
+    return { ...this.data, facts: undefined, places: this.data.places.saved() };
   }
 
   /** An index from `saved()` and the corpus it was built from. */
   static revive(saved: unknown, source: QuestionSource): QuestionIndex {
     const facts = factDocuments(source).map((doc) => doc.fact);
-    return new QuestionIndex({ ...(saved as QuestionIndexData), facts });
+    const data = saved as QuestionIndexData;
+    return new QuestionIndex({ ...data, facts, places: AliasTable.revive(data.places) });
   }
 
   static of(source: QuestionSource): QuestionIndex {

@@ -52,13 +52,13 @@ function namesIn(
         .trim();
       if (!key) continue;
       const ids = corpus.provinceAlias.get(key);
-      const place = index.data.places.get(key);
+      const place = index.data.places.get(key)?.[0];
       if ((ids && ids.length === 1) || place) {
         if (ids && ids.length === 1) {
           const [id] = ids;
           if (id && !provinces.includes(id)) provinces.push(id);
-        } else if (place && !places.includes(place.id)) {
-          places.push(place.id);
+        } else if (place && !places.includes(place)) {
+          places.push(place);
         }
         for (let k = i; k < i + n; k++) used.add(k);
         i += n - 1;
