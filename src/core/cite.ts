@@ -3,16 +3,31 @@ import type { Corpus } from "./corpus";
 import type { CitationRef, SourceDoc } from "./model";
 import type { Citation } from "./reply";
 
-/** Whether a source is a reference table (a segment says so), once per source document. */
-const referenceSources = new WeakMap<SourceDoc, boolean>();
+/** What every citation of a source says about it, worked out once per source document. */
+interface SourceDetails {
+  title: string;
+  url: string | undefined;
+  outlet: string | undefined;
+  published: string | undefined;
+  /** A reference table (a segment says so). */
+  reference: true | undefined;
+}
 
-function isReference(doc: SourceDoc): boolean {
-  let reference = referenceSources.get(doc);
-  if (reference === undefined) {
-    reference = doc.segments.some((s) => s.kind === "reference");
-    referenceSources.set(doc, reference);
+const sourceDetails = new WeakMap<SourceDoc, SourceDetails>();
+
+function detailsOf(doc: SourceDoc): SourceDetails {
+  let details = sourceDetails.get(doc);
+  if (details === undefined) {
+    details = {
+      title: doc.title,
+      url: doc.url || undefined,
+      outlet: doc.outlet || undefined,
+      published: doc.published || undefined,
+      reference: doc.segments.some((s) => s.kind === "reference") ? true : undefined,
+    };
+    sourceDetails.set(doc, details);
   }
-  return reference;
+  return details;
 }
 
 export class Citer {
@@ -39,12 +54,19 @@ export class Citer {
     if (known !== undefined) return known;
     const n = this.list.length + 1;
     const doc = this.corpus.sourceByFile.get(ref.source);
-    const citation: Citation = { n, source: ref.source, title: doc?.title ?? ref.source, quote: ref.quote, factId };
-    const url = ref.url ?? doc?.url;
-    if (url) citation.url = url;
-    if (doc?.outlet) citation.outlet = doc.outlet;
-    if (doc?.published) citation.published = doc.published;
-    if (doc && isReference(doc)) citation.reference = true;
+    const details = doc ? detailsOf(doc) : undefined;
+    // Every field written, absent ones as undefined: citations share one shape, quicker to make and to read.
+    const citation: Citation = {
+      n,
+      source: ref.source,
+      title: details?.title ?? ref.source,
+      quote: ref.quote,
+      factId,
+      url: (ref.url ?? details?.url) || undefined,
+      outlet: details?.outlet,
+      published: details?.published,
+      reference: details?.reference,
+    };
     this.list.push(citation);
     quotes.set(ref.quote, n);
     return n;

@@ -91,7 +91,10 @@ export interface CommandContext {
   attachment?: Attachment;
   /** The argument text exactly as typed, line breaks kept (/ingest with a pasted article). */
   text?: string;
-  /** What an audited command did, for its one audit entry (default: the reply's title or error code). */
+  /**
+   * What an audited command did, for its one audit entry (default: the reply's title or error code). Called as
+   * `ctx.note(…)`: it keeps the note on the context.
+   */
   note(detail: string): void;
 }
 

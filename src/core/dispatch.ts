@@ -141,17 +141,24 @@ function refusal(command: Command, caller: Caller, services: Services): { error:
   return undefined;
 }
 
+type Outcome = "ok" | "user-error" | "error" | "refused";
+
+/** A command's context, with `note` as a method that keeps the note on it (no closure made per update). */
+type RunContext = CommandContext & { noted?: string };
+function keepNote(this: RunContext, text: string): void {
+  this.noted = text;
+}
+
 export async function dispatch(inv: Invocation, env: DispatchEnv): Promise<Reply> {
   const started = performance.now();
-  const done = (reply: Reply, outcome: "ok" | "user-error" | "error" | "refused"): Reply => {
-    env.onDone?.(inv, outcome, performance.now() - started);
-    return reply;
-  };
   const command = findCommand(env.commands, inv.command);
   if (!command) {
     const names = env.commands.map((c) => c.name);
     const close = suggestNames(inv.command, names, 3);
-    return done(
+    return finish(
+      env,
+      inv,
+      started,
       errorReply(
         new UserError(
           "unknown-command",
@@ -171,22 +178,25 @@ export async function dispatch(inv: Invocation, env: DispatchEnv): Promise<Reply
   const refused = refusal(command, inv.caller, env.services);
   if (refused) {
     if (audited) await audit(env, inv, command, "refused", refused.why);
-    return done(errorReply(refused.error, inv.lang), refused.error.code === "no-store" ? "user-error" : "refused");
+    return finish(
+      env,
+      inv,
+      started,
+      errorReply(refused.error, inv.lang),
+      refused.error.code === "no-store" ? "user-error" : "refused",
+    );
   }
   const corpus = env.corpus();
-  let detail: string | undefined;
   try {
     const args = inv.args ? checkTypedArgs(command, inv.args) : parseArgs(command, inv.text ?? "");
-    const ctx: CommandContext = {
+    const ctx: RunContext = {
       corpus,
       lang: inv.lang,
       today: env.today(),
       page: Math.max(1, inv.page ?? 1),
       caller: inv.caller,
       services: env.services,
-      note: (text) => {
-        detail = text;
-      },
+      note: keepNote,
     };
     // Set only when given (no object spread per update).
     if (inv.attachment) ctx.attachment = inv.attachment;
@@ -194,14 +204,26 @@ export async function dispatch(inv: Invocation, env: DispatchEnv): Promise<Reply
     const answer = await command.run(ctx, args);
     const reply: Reply = { ...answer, lang: answer.lang ?? inv.lang };
     if (audited)
-      await audit(env, inv, command, reply.error ? "failed" : "ok", detail ?? reply.error?.code ?? reply.title);
-    return done(inv.view === "quotes" && !reply.error ? quotesReply(reply) : reply, reply.error ? "user-error" : "ok");
+      await audit(env, inv, command, reply.error ? "failed" : "ok", ctx.noted ?? reply.error?.code ?? reply.title);
+    return finish(
+      env,
+      inv,
+      started,
+      inv.view === "quotes" && !reply.error ? quotesReply(reply) : reply,
+      reply.error ? "user-error" : "ok",
+    );
   } catch (error) {
     if (audited) await audit(env, inv, command, "failed", error instanceof UserError ? error.code : "internal error");
-    if (error instanceof UserError) return done(errorReply(error, inv.lang), "user-error");
+    if (error instanceof UserError) return finish(env, inv, started, errorReply(error, inv.lang), "user-error");
     env.onError?.(error, inv);
-    return done(apology(inv.lang), "error");
+    return finish(env, inv, started, apology(inv.lang), "error");
   }
+}
+
+/** Reports how the update went and how long it took, and gives the reply back. */
+function finish(env: DispatchEnv, inv: Invocation, started: number, reply: Reply, outcome: Outcome): Reply {
+  env.onDone?.(inv, outcome, performance.now() - started);
+  return reply;
 }
 
 /** The one audit entry of an audited command, refusals included; a store failure never blocks the reply. */
