@@ -4,8 +4,9 @@
 // index replaced (BM25+ k 1.2, b 0.7, d 0.5; title boost 1.5; fuzzy weight 0.45, distance 0.2 × length up to 6;
 // the score times the number of query terms matched), so the answers stay what they were.
 //
-// `QuestionIndexData` is plain data (arrays, typed arrays, Maps of strings and numbers, and the facts, which refer
-// to the corpus's own citation objects), so a snapshot can store it; `QuestionIndex` adds the per-query scratch.
+// `QuestionIndexData` is data a snapshot can store (arrays, typed arrays, Maps of strings and numbers, the place
+// names' AliasTable, saved flat); `QuestionIndex` adds the per-query scratch, and makes a fact from its record
+// when one is asked for.
 
 import { distance } from "fastest-levenshtein";
 import { AliasTable } from "./alias-table";
@@ -46,8 +47,12 @@ export interface FactDoc {
 }
 
 export interface QuestionIndexData {
-  /** Facts in index order (the order MiniSearch was given them). */
-  facts: Fact[];
+  /**
+   * Where fact d (in the order MiniSearch was given them) comes from: its record's position among its kind's
+   * records at [2d], its part (a clause's or commitment's position, else −1) at [2d+1]; its kind is `kinds[d]`.
+   * A fact is made from its record when asked for (`fact(d)`), not kept: an object each was 15 MB at ×1000.
+   */
+  factOrigin: Int32Array;
   /** Vocabulary; a term's id is its position. */
   terms: string[];
   /**
@@ -128,128 +133,176 @@ const KIND_WORDS: Record<string, string> = {
   delegations: "đoàn delegations",
 };
 
-/** The facts and their documents, yielding every few hundred records. */
-function* collectFacts({ data, index }: QuestionSource, out: FactDoc[]): Generator<void> {
-  const quotes = (refs: readonly CitationRef[]) => refs.map((r) => r.quote).join("\n");
-  const eventTitle = (id: string | undefined) => {
-    const e = id ? index.eventById.get(id) : undefined;
-    return e ? both(e.title) : "";
-  };
-  let step = 0;
-  const tick = () => ++step % 256 === 0;
-  for (const e of data.events) {
-    if (tick()) yield;
-    out.push({
-      fact: {
-        id: `event:${e.id}`,
-        kind: "event",
-        ref: e.id,
-        provinces: e.provinces,
-        places: e.places,
-        sources: e.sources,
-        years: yearsOf(e.date),
-      },
-      text: () => ({ title: both(e.title), body: `${both(e.summary)}\n${quotes(e.sources)}\n${years(e.date)}` }),
-    });
-  }
-  for (const f of data.figures) {
-    if (tick()) yield;
-    const amount = `${f.amount.value} ${f.amount.unit === "VND" ? "VNĐ VND" : f.amount.unit}`;
-    out.push({
-      fact: {
-        id: `figure:${f.id}`,
-        kind: "figure",
-        ref: f.id,
-        provinces: [f.from, f.to],
-        places: [],
-        from: f.from,
-        to: f.to,
-        sources: f.sources,
-        years: yearsOf(f.date),
-      },
-      text: () => ({
-        title: `${both(f.what)}\n${KIND_WORDS[f.kind] ?? ""}`,
-        body: `${amount}\n${quotes(f.sources)}\n${eventTitle(f.event)}\n${years(f.date)}`,
-      }),
-    });
-  }
-  for (const a of data.agreements) {
-    if (tick()) yield;
-    const base = { provinces: a.parties, places: [] as string[] };
-    out.push({
-      fact: {
-        id: `agreement:${a.id}`,
-        kind: "agreement",
-        ref: a.id,
-        ...base,
-        sources: a.sources,
-        years: yearsOf(a.signed),
-      },
-      text: () => ({
-        title: both(a.title),
-        body: `${both(a.docType)}\n${quotes(a.sources)}\n${a.period ? `${a.period.from} ${a.period.to}` : ""}`,
-      }),
-    });
-    a.clauses.forEach((c, i) => {
-      out.push({
-        fact: { id: `clause:${a.id}:${i}`, kind: "clause", ref: a.id, part: i, ...base, sources: c.sources },
-        text: () => ({ title: both(a.docType), body: `${both(c.text)}\n${quotes(c.sources)}` }),
-      });
-    });
-    a.commitments.forEach((c, i) => {
-      const amounts = c.amounts.map((x) => `${x.value} ${x.unit === "VND" ? "VNĐ" : x.unit}`).join(" ");
-      out.push({
+const quotes = (refs: readonly CitationRef[]) => refs.map((r) => r.quote).join("\n");
+
+/**
+ * The fact at position `at` of its kind's records (`part`: a clause's or commitment's position in its agreement,
+ * else −1) and its document. Made when the index is built, and again when a fact is asked for (`fact(i)`).
+ */
+function factDoc({ data, index }: QuestionSource, kind: FactKind, at: number, part: number): FactDoc {
+  switch (kind) {
+    case "event": {
+      const e = data.events[at] as CorpusData["events"][number];
+      return {
         fact: {
-          id: `commitment:${a.id}:${i}`,
-          kind: "commitment",
+          id: `event:${e.id}`,
+          kind,
+          ref: e.id,
+          provinces: e.provinces,
+          places: e.places,
+          sources: e.sources,
+          years: yearsOf(e.date),
+        },
+        text: () => ({ title: both(e.title), body: `${both(e.summary)}\n${quotes(e.sources)}\n${years(e.date)}` }),
+      };
+    }
+    case "figure": {
+      const f = data.figures[at] as CorpusData["figures"][number];
+      const amount = `${f.amount.value} ${f.amount.unit === "VND" ? "VNĐ VND" : f.amount.unit}`;
+      const event = f.event ? index.eventById.get(f.event) : undefined;
+      return {
+        fact: {
+          id: `figure:${f.id}`,
+          kind,
+          ref: f.id,
+          provinces: [f.from, f.to],
+          places: [],
+          from: f.from,
+          to: f.to,
+          sources: f.sources,
+          years: yearsOf(f.date),
+        },
+        text: () => ({
+          title: `${both(f.what)}\n${KIND_WORDS[f.kind] ?? ""}`,
+          body: `${amount}\n${quotes(f.sources)}\n${event ? both(event.title) : ""}\n${years(f.date)}`,
+        }),
+      };
+    }
+    case "agreement": {
+      const a = data.agreements[at] as CorpusData["agreements"][number];
+      return {
+        fact: {
+          id: `agreement:${a.id}`,
+          kind,
           ref: a.id,
-          part: i,
-          ...base,
+          provinces: a.parties,
+          places: [],
+          sources: a.sources,
+          years: yearsOf(a.signed),
+        },
+        text: () => ({
+          title: both(a.title),
+          body: `${both(a.docType)}\n${quotes(a.sources)}\n${a.period ? `${a.period.from} ${a.period.to}` : ""}`,
+        }),
+      };
+    }
+    case "clause": {
+      const a = data.agreements[at] as CorpusData["agreements"][number];
+      const c = a.clauses[part] as (typeof a.clauses)[number];
+      return {
+        fact: {
+          id: `clause:${a.id}:${part}`,
+          kind,
+          ref: a.id,
+          part,
+          provinces: a.parties,
+          places: [],
+          sources: c.sources,
+        },
+        text: () => ({ title: both(a.docType), body: `${both(c.text)}\n${quotes(c.sources)}` }),
+      };
+    }
+    case "commitment": {
+      const a = data.agreements[at] as CorpusData["agreements"][number];
+      const c = a.commitments[part] as (typeof a.commitments)[number];
+      const amounts = c.amounts.map((x) => `${x.value} ${x.unit === "VND" ? "VNĐ" : x.unit}`).join(" ");
+      return {
+        fact: {
+          id: `commitment:${a.id}:${part}`,
+          kind,
+          ref: a.id,
+          part,
+          provinces: a.parties,
+          places: [],
           from: c.by,
           to: c.to,
           sources: c.sources,
         },
         text: () => ({ title: both(a.docType), body: `${both(c.what)}\n${amounts}\n${quotes(c.sources)}` }),
-      });
-    });
+      };
+    }
+    case "person": {
+      const p = data.people[at] as CorpusData["people"][number];
+      const provinces = new Set<string>(p.province ? [p.province] : []);
+      for (const r of p.roles) for (const id of index.eventById.get(r.at)?.provinces ?? []) provinces.add(id);
+      return {
+        fact: {
+          id: `person:${p.id}`,
+          kind,
+          ref: p.id,
+          provinces: [...provinces],
+          places: [],
+          sources: p.roles.flatMap((r) => r.sources),
+        },
+        text: () => ({ title: `${p.name}\n${p.name}`, body: p.roles.map((r) => both(r.title)).join("\n") }),
+      };
+    }
+    case "anniversary": {
+      const a = data.anniversaries[at] as CorpusData["anniversaries"][number];
+      return {
+        fact: { id: `anniversary:${a.id}`, kind, ref: a.id, provinces: [], places: [], sources: a.sources },
+        text: () => ({ title: both(a.name), body: `${a.date.slice(0, 4)} kỷ niệm anniversary` }),
+      };
+    }
   }
-  for (const p of data.people) {
+}
+
+/** Where each fact comes from, in index order: its kind, its record's position and its part (−1: none). */
+interface FactOrigins {
+  kinds: FactKind[];
+  records: number[];
+  parts: number[];
+}
+
+/** Every fact's origin, yielding every few hundred records. */
+function* factOrigins(data: Readonly<CorpusData>): Generator<void, FactOrigins> {
+  const out: FactOrigins = { kinds: [], records: [], parts: [] };
+  const add = (kind: FactKind, record: number, part = -1) => {
+    out.kinds.push(kind);
+    out.records.push(record);
+    out.parts.push(part);
+  };
+  let step = 0;
+  const tick = () => ++step % 256 === 0;
+  for (let at = 0; at < data.events.length; at++) {
     if (tick()) yield;
-    const provinces = new Set<string>(p.province ? [p.province] : []);
-    for (const r of p.roles) for (const id of index.eventById.get(r.at)?.provinces ?? []) provinces.add(id);
-    out.push({
-      fact: {
-        id: `person:${p.id}`,
-        kind: "person",
-        ref: p.id,
-        provinces: [...provinces],
-        places: [],
-        sources: p.roles.flatMap((r) => r.sources),
-      },
-      text: () => ({ title: `${p.name}\n${p.name}`, body: p.roles.map((r) => both(r.title)).join("\n") }),
-    });
+    add("event", at);
   }
-  for (const a of data.anniversaries) {
+  for (let at = 0; at < data.figures.length; at++) {
     if (tick()) yield;
-    out.push({
-      fact: {
-        id: `anniversary:${a.id}`,
-        kind: "anniversary",
-        ref: a.id,
-        provinces: [],
-        places: [],
-        sources: a.sources,
-      },
-      text: () => ({ title: both(a.name), body: `${a.date.slice(0, 4)} kỷ niệm anniversary` }),
-    });
+    add("figure", at);
   }
+  for (const [at, a] of data.agreements.entries()) {
+    if (tick()) yield;
+    add("agreement", at);
+    for (let i = 0; i < a.clauses.length; i++) add("clause", at, i);
+    for (let i = 0; i < a.commitments.length; i++) add("commitment", at, i);
+  }
+  for (let at = 0; at < data.people.length; at++) {
+    if (tick()) yield;
+    add("person", at);
+  }
+  for (let at = 0; at < data.anniversaries.length; at++) {
+    if (tick()) yield;
+    add("anniversary", at);
+  }
+  return out;
 }
 
 /** Every fact of a corpus with its document, in index order. */
 export function factDocuments(source: QuestionSource): FactDoc[] {
-  const out: FactDoc[] = [];
-  for (const _ of collectFacts(source, out));
-  return out;
+  const { kinds, records, parts } = runSteps(factOrigins(source.data));
+  return kinds.map((kind, i) => factDoc(source, kind, records[i] as number, parts[i] as number));
 }
 
 function addTo<K>(map: Map<K, number[]>, key: K, value: number): void {
@@ -260,9 +313,8 @@ function addTo<K>(map: Map<K, number[]>, key: K, value: number): void {
 
 /** The index, as steps that yield every few hundred documents (see `Corpus.build`). */
 function* buildSteps(source: QuestionSource): Generator<void, QuestionIndexData> {
-  const all: FactDoc[] = [];
-  yield* collectFacts(source, all);
-  const n = all.length;
+  const origins = yield* factOrigins(source.data);
+  const n = origins.kinds.length;
   const termIds = new Map<string, number>();
   const terms: string[] = [];
   // (term, field, doc, count) in document order, so each posting list comes out sorted by document.
@@ -272,7 +324,12 @@ function* buildSteps(source: QuestionSource): Generator<void, QuestionIndexData>
   for (let d = 0; d < n; d++) {
     // Tokenizing a fact with its quotes takes up to a millisecond: a few at a time, so a reload never stalls.
     if (d % 8 === 7) yield;
-    const { title, body } = (all[d] as FactDoc).text();
+    const { title, body } = factDoc(
+      source,
+      origins.kinds[d] as FactKind,
+      origins.records[d] as number,
+      origins.parts[d] as number,
+    ).text();
     for (let field = 0; field < 2; field++) {
       const counts = new Map<string, number>();
       for (const token of documentTokens(field === 0 ? title : body)) {
@@ -347,8 +404,14 @@ function* buildSteps(source: QuestionSource): Generator<void, QuestionIndexData>
   const kinds = new Uint8Array(n);
   const givers: string[] = [];
   const receivers: string[] = [];
-  for (const [d, { fact }] of all.entries()) {
+  const factOrigin = new Int32Array(n * 2);
+  for (let d = 0; d < n; d++) {
     if (tick()) yield;
+    const record = origins.records[d] as number;
+    const part = origins.parts[d] as number;
+    const { fact } = factDoc(source, origins.kinds[d] as FactKind, record, part);
+    factOrigin[d * 2] = record;
+    factOrigin[d * 2 + 1] = part;
     for (const p of fact.provinces) addTo(byProvince, p, d);
     for (const p of fact.places) addTo(byPlace, p, d);
     for (const y of fact.years ?? []) addTo(byYear, y, d);
@@ -364,7 +427,7 @@ function* buildSteps(source: QuestionSource): Generator<void, QuestionIndexData>
     norms[i] = k * (1 - b + (b * (fieldLength[i] as number)) / average);
   }
   return {
-    facts: all.map((x) => x.fact),
+    factOrigin,
     terms,
     termOrder,
     postings,
@@ -426,34 +489,47 @@ export class QuestionIndex {
     years: { counts: new Uint8Array(0), touched: [] as number[] },
   };
 
-  constructor(readonly data: QuestionIndexData) {}
+  /** @param source the corpus the index was built from, whose records its facts are made from */
+  constructor(
+    readonly data: QuestionIndexData,
+    private readonly source: QuestionSource,
+  ) {}
 
-  /**
-   * What a snapshot keeps: the data without the facts (made again from the records by `revive`: quicker than read
-   * back).
-   */
+  /** What a snapshot keeps: the data (the facts are made from the records of the corpus it is revived with). */
   saved(): unknown {
-    return { ...this.data, facts: undefined, places: this.data.places.saved() };
+    return { ...this.data, places: this.data.places.saved() };
   }
 
   /** An index from `saved()` and the corpus it was built from. */
   static revive(saved: unknown, source: QuestionSource): QuestionIndex {
-    const facts = factDocuments(source).map((doc) => doc.fact);
     const data = saved as QuestionIndexData;
-    return new QuestionIndex({ ...data, facts, places: AliasTable.revive(data.places) });
+    return new QuestionIndex({ ...data, places: AliasTable.revive(data.places) }, source);
   }
 
   static of(source: QuestionSource): QuestionIndex {
-    return new QuestionIndex(runSteps(buildSteps(source)));
+    return new QuestionIndex(runSteps(buildSteps(source)), source);
   }
 
   /** The same index, built in slices: `pause` is awaited between steps of a few hundred documents. */
   static async build(source: QuestionSource, pause: () => Promise<void>): Promise<QuestionIndex> {
-    return new QuestionIndex(await runStepsPausing(buildSteps(source), pause));
+    return new QuestionIndex(await runStepsPausing(buildSteps(source), pause), source);
   }
 
+  /** How many facts the index holds. */
+  get factCount(): number {
+    return this.data.kinds.length;
+  }
+
+  /** Fact d (a position from `match` or `factsNamed`), made from its record. */
+  fact(d: number): Fact {
+    const { kinds, factOrigin } = this.data;
+    const kind = KIND_ORDER[kinds[d] as number] as FactKind;
+    return factDoc(this.source, kind, factOrigin[d * 2] as number, factOrigin[d * 2 + 1] as number).fact;
+  }
+
+  /** Every fact in index order, each made afresh at every call: for checks; an answer reads `fact(d)`. */
   get facts(): readonly Fact[] {
-    return this.data.facts;
+    return Array.from({ length: this.factCount }, (_, d) => this.fact(d));
   }
 
   /**
@@ -466,7 +542,7 @@ export class QuestionIndex {
     { strongWeight, minCoverage }: { strongWeight: number; minCoverage: number },
   ): FactMatches {
     const { data } = this;
-    const n = data.facts.length;
+    const n = this.factCount;
     const s = this.scratchSpace();
     const { postings, norms } = data;
     const { stamp, partial, total, matched, strong, order } = s;
@@ -580,7 +656,7 @@ export class QuestionIndex {
   namedCounts(names: readonly number[], kind: "years"): Uint8Array;
   namedCounts(names: readonly (string | number)[], kind: "provinces" | "places" | "years"): Uint8Array {
     const marks = this.named[kind];
-    if (marks.counts.length !== this.data.facts.length) marks.counts = new Uint8Array(this.data.facts.length);
+    if (marks.counts.length !== this.factCount) marks.counts = new Uint8Array(this.factCount);
     for (const d of marks.touched) marks.counts[d] = 0;
     marks.touched.length = 0;
     const { factsByProvince, factsByPlace, factsByYear } = this.data;
@@ -642,7 +718,7 @@ export class QuestionIndex {
 
   private scratchSpace() {
     if (!this.scratch) {
-      const n = this.data.facts.length;
+      const n = this.factCount;
       this.scratch = {
         total: new Float64Array(n),
         partial: new Float64Array(n),
@@ -667,7 +743,8 @@ export function questionIndexCode(): string {
   return [
     QuestionIndex,
     buildSteps,
-    collectFacts,
+    factDoc,
+    factOrigins,
     yearsOf,
     trigramSet,
     JSON.stringify({ KIND_WORDS, BM25, FIELD_BOOST }),

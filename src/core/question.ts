@@ -243,7 +243,7 @@ export function answerQuestion(corpus: Corpus, question: string, limit = 3): Que
     chosen.splice(at, 0, i);
     if (chosen.length > limit) chosen.pop();
   }
-  const facts = chosen.map((i) => ({ fact: index.facts[ids[i] as number] as Fact, score: finals[i] as number }));
+  const facts = chosen.map((i) => ({ fact: index.fact(ids[i] as number), score: finals[i] as number }));
   return { facts, provinces, places, terms };
 }
 

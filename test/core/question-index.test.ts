@@ -57,7 +57,7 @@ describe("the question index ranks as MiniSearch did", () => {
       { strongWeight: 0, minCoverage: 0 },
     );
     const hits = [...got.ids]
-      .map((d, i) => ({ id: corpus.questions.facts[d]?.id, score: got.scores[i] as number }))
+      .map((d, i) => ({ id: corpus.questions.fact(d).id, score: got.scores[i] as number }))
       .sort((a, b) => b.score - a.score);
     expect(hits.length).toBe(expected.length);
     expect(hits.length).toBeGreaterThan(0);
