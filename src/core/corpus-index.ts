@@ -100,17 +100,21 @@ export class CorpusIndex {
 
   /** Folded alias (both spaced and tight forms) → province ids that use it (lists shared between aliases). */
   provinceAlias = AliasTable.empty();
-  /** Folded place names and aliases: tight and spaced forms → the first place (in file order) with that name. */
-  private readonly placeByTight = new Map<string, Place>();
-  private readonly placeBySpaced = new Map<string, Place>();
-  /** Place names sorted, and the place of each at the same position (two arrays: no object per name). */
+  /** The places, by their position in the data (the lists below give positions: a number, not an object each). */
+  private places: readonly Place[] = [];
+  /**
+   * Folded place names and aliases (spaced) sorted, each with its place's position: a name of two places is there
+   * twice, in file order, so the first of a name is the first place (in file order) with that name.
+   */
   private placeKeys: string[] = [];
-  private placeOfKey: Place[] = [];
+  private placeAt = new Int32Array(0);
+  /** Tight forms of the same names, sorted and distinct, each with the first place (in file order) so named. */
+  private placeTights: string[] = [];
+  private placeOfTight = new Int32Array(0);
   provinceNames: NameIndex = new NameIndex([]);
   /** Anniversaries by "MM-DD", oldest original year first. */
   private readonly anniversariesByDay = new Map<string, { year: number; anniversary: Anniversary }[]>();
   private readonly personOrder = new Map<Person, number>();
-  private readonly placeOrder = new Map<Place, number>();
 
   /** Builds every index at once; `CorpusIndex.build` does the same in slices that let other work run between. */
   constructor(data: Readonly<CorpusData>, lazy = false) {
@@ -126,10 +130,10 @@ export class CorpusIndex {
     return {
       provinceAlias: this.provinceAlias.saved(),
       provinceNames: this.provinceNames.saved(),
-      placeBySpaced: this.placeBySpaced,
-      placeByTight: this.placeByTight,
       placeKeys: this.placeKeys,
-      placeOfKey: this.placeOfKey,
+      placeAt: this.placeAt,
+      placeTights: this.placeTights,
+      placeOfTight: this.placeOfTight,
     };
   }
 
@@ -157,6 +161,7 @@ export class CorpusIndex {
 
   /** Records by id, province, year, person, event and day: plain passes over the records, cheap to repeat. */
   private *fillRecords(data: Readonly<CorpusData>): Generator<void> {
+    this.places = data.places;
     let step = 0;
     const tick = () => ++step % 256 === 0;
     for (const kind of RECORD_KINDS) {
@@ -174,7 +179,6 @@ export class CorpusIndex {
     for (const p of data.places) {
       if (tick()) yield;
       this.placeById.set(p.id, p);
-      this.placeOrder.set(p, this.placeOrder.size);
       push(this.placesByProvince, p.province, p);
     }
     for (const [i, p] of data.people.entries()) {
@@ -249,20 +253,23 @@ export class CorpusIndex {
     // Built from exactly the table's names, in their order: `revive` gives the names back from them.
     this.provinceNames = yield* NameIndex.steps(this.provinceAlias.names);
 
-    const placeNames: { key: string; place: Place }[] = [];
-    for (const p of data.places) {
+    const placeNames: { key: string; place: number }[] = [];
+    const firstOfTight = new Map<string, number>();
+    for (const [i, p] of data.places.entries()) {
       if (tick()) yield;
       for (const name of [p.name.vi, p.name.en, ...p.aliases]) {
         const spaced = fold(name);
         const tight = spaced.replace(/ /g, "");
-        if (!this.placeBySpaced.has(spaced)) this.placeBySpaced.set(spaced, p);
-        if (!this.placeByTight.has(tight)) this.placeByTight.set(tight, p);
-        placeNames.push({ key: spaced, place: p });
+        if (!firstOfTight.has(tight)) firstOfTight.set(tight, i);
+        placeNames.push({ key: spaced, place: i });
       }
     }
+    // Stable: a name's places stay in file order.
     yield* sortSteps(placeNames, byKey);
     this.placeKeys = placeNames.map((n) => n.key);
-    this.placeOfKey = placeNames.map((n) => n.place);
+    this.placeAt = Int32Array.from(placeNames, (n) => n.place);
+    this.placeTights = yield* sortSteps([...firstOfTight.keys()], byCodeUnits);
+    this.placeOfTight = Int32Array.from(this.placeTights, (tight) => firstOfTight.get(tight) as number);
   }
 
   /** Provinces with a name or alias that starts with the whole words typed (folded, spaced). */
@@ -278,21 +285,19 @@ export class CorpusIndex {
     const wanted = `${spaced} `;
     for (let i = lowerBound(this.placeKeys, wanted); i < this.placeKeys.length; i++) {
       if (!(this.placeKeys[i] as string).startsWith(wanted)) break;
-      out.add((this.placeOfKey[i] as Place).province);
+      out.add((this.places[this.placeAt[i] as number] as Place).province);
     }
     return out;
   }
 
   /** The first place (in file order) named so, folded either way. */
   placeNamed(spaced: string, tight: string): Place | undefined {
-    const a = this.placeByTight.get(tight);
-    const b = this.placeBySpaced.get(spaced);
-    if (!a || !b) return a ?? b;
-    return a === b ? a : this.placeOrderOf(a) <= this.placeOrderOf(b) ? a : b;
-  }
-
-  private placeOrderOf(place: Place): number {
-    return this.placeOrder.get(place) ?? 0;
+    const byTight = lowerBound(this.placeTights, tight);
+    const a = this.placeTights[byTight] === tight ? (this.placeOfTight[byTight] as number) : -1;
+    const bySpaced = lowerBound(this.placeKeys, spaced);
+    const b = this.placeKeys[bySpaced] === spaced ? (this.placeAt[bySpaced] as number) : -1;
+    if (a < 0 && b < 0) return undefined;
+    return this.places[a < 0 ? b : b < 0 ? a : Math.min(a, b)];
   }
 
   /** People with a role at any of these events or agreements, in file order. */

@@ -1,6 +1,7 @@
 // "Did you mean" over many names without scanning them all: an index of folded names by trigram, plus a sorted
 // list for names that start with what was typed. Only the names that share a trigram with the input (or extend it,
 // or that it extends) are scored by edit distance, with the same scoring as `suggestNames`.
+import { encodePostings, type Postings, readPostings } from "./postings";
 import { revive } from "./revive";
 import { byCodeUnits, sortSteps } from "./sort-steps";
 import { closeEnough, scoreName } from "./suggest";
@@ -20,12 +21,11 @@ export class NameIndex {
   private formStarts = new Int32Array(1);
   private formNames = new Int32Array(0);
   /**
-   * Trigram postings in one flat list: the forms holding trigram g are `postings[starts[g] … starts[g + 1]]`,
-   * g from `gramIds`. Flat typed arrays: a saved index is restored by copying them, not object by object.
+   * The forms holding trigram g (from `gramIds`), as packed postings: flat typed arrays, so a saved index is
+   * restored by copying them, not object by object.
    */
   private readonly gramIds = new Map<string, number>();
-  private starts = new Int32Array(1);
-  private postings = new Int32Array(0);
+  private grams: Postings = { starts: new Int32Array(1), bytes: new Uint8Array(0) };
   /** Forms in code-unit order, for prefix ranges and exact matches. */
   private sortedForms = new Int32Array(0);
   /** Shared-trigram counts per form, reused between calls (JavaScript runs one call at a time). */
@@ -110,22 +110,10 @@ export class NameIndex {
       }
       gramStarts[f + 1] = gramList.length;
     }
-    // Two passes over the forms: count each trigram's forms, then place them (in ascending order).
-    const starts = new Int32Array(gramIds.size + 1);
-    for (const g of gramList) starts[g + 1] = (starts[g + 1] as number) + 1;
-    for (let g = 0; g < gramIds.size; g++) starts[g + 1] = (starts[g + 1] as number) + (starts[g] as number);
-    const postings = new Int32Array(starts[gramIds.size] as number);
-    const next = starts.slice(0, gramIds.size);
-    for (let f = 0; f < forms.length; f++) {
-      if (f % 4096 === 4095) yield;
-      for (let at = gramStarts[f] as number; at < (gramStarts[f + 1] as number); at++) {
-        const g = gramList[at] as number;
-        postings[next[g] as number] = f;
-        next[g] = (next[g] as number) + 1;
-      }
-    }
-    this.starts = starts;
-    this.postings = postings;
+    // Each trigram's forms, ascending, packed (postings.ts): about a byte a posting instead of four.
+    const formOfEntry = new Int32Array(gramList.length);
+    for (let f = 0; f < forms.length; f++) formOfEntry.fill(f, gramStarts[f] as number, gramStarts[f + 1] as number);
+    this.grams = yield* encodePostings(gramIds.size, gramList.length, Int32Array.from(gramList), formOfEntry);
     // Binary search needs plain code-unit order.
     const sorted = yield* sortSteps([...forms], byCodeUnits);
     this.sortedForms = Int32Array.from(sorted, (form) => formIds.get(form) as number);
@@ -181,16 +169,16 @@ export class NameIndex {
     // Forms sharing a good part of the typed name's trigrams (a typo keeps most of them): only those are measured.
     const grams = trigramSet(wanted);
     const needed = Math.max(1, Math.ceil(grams.size * 0.3));
-    const { counts, postings, starts } = this;
+    const { counts } = this;
     if (touchedScratch.length < forms.length) touchedScratch = new Int32Array(forms.length);
     const touched = touchedScratch;
     let touchedCount = 0;
     for (const gram of grams) {
       const g = this.gramIds.get(gram);
       if (g === undefined) continue;
-      const end = starts[g + 1] as number;
-      for (let p = starts[g] as number; p < end; p++) {
-        const f = postings[p] as number;
+      const { count: holding, docs: holders } = readPostings(this.grams, g);
+      for (let p = 0; p < holding; p++) {
+        const f = holders[p] as number;
         const count = counts[f] as number;
         if (count === 0) touched[touchedCount++] = f;
         counts[f] = count + 1;
