@@ -17,25 +17,11 @@ import type {
 } from "./model";
 import { NameIndex } from "./name-index";
 import { fold } from "./normalize";
+import { type ById, KindById, RecordsById } from "./records-by-id";
 import { byCodeUnits, sortSteps } from "./sort-steps";
 import { runSteps, runStepsPausing } from "./steps";
 
-export type RecordKind = keyof CorpusData;
-export const RECORD_KINDS: readonly RecordKind[] = [
-  "sources",
-  "provinces",
-  "places",
-  "people",
-  "events",
-  "agreements",
-  "figures",
-  "anniversaries",
-];
-
-/** Stable id of any record: `file` for sources, `id` for the rest. */
-export function recordId(record: { id: string } | { file: string }): string {
-  return "id" in record ? record.id : record.file;
-}
+export { RECORD_KINDS, type RecordKind, recordId } from "./records-by-id";
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
@@ -73,14 +59,15 @@ export interface AnniversaryHit {
 }
 
 export class CorpusIndex {
-  readonly byId = new Map<string, { kind: RecordKind; record: unknown }>();
-  readonly provinceById = new Map<string, Province>();
-  readonly placeById = new Map<string, Place>();
-  readonly personById = new Map<string, Person>();
-  readonly eventById = new Map<string, CorpusEvent>();
-  readonly agreementById = new Map<string, Agreement>();
-  readonly figureById = new Map<string, Figure>();
-  readonly sourceByFile = new Map<string, SourceDoc>();
+  /** Every record by id, and the records of each kind (views of the same Map). */
+  readonly byId: RecordsById;
+  readonly provinceById: ById<Province>;
+  readonly placeById: ById<Place>;
+  readonly personById: ById<Person>;
+  readonly eventById: ById<CorpusEvent>;
+  readonly agreementById: ById<Agreement>;
+  readonly figureById: ById<Figure>;
+  readonly sourceByFile: ById<SourceDoc>;
 
   readonly eventsByProvince = new Map<string, CorpusEvent[]>();
   readonly agreementsByProvince = new Map<string, Agreement[]>();
@@ -118,6 +105,14 @@ export class CorpusIndex {
 
   /** Builds every index at once; `CorpusIndex.build` does the same in slices that let other work run between. */
   constructor(data: Readonly<CorpusData>, lazy = false) {
+    this.byId = new RecordsById(data);
+    this.provinceById = new KindById(this.byId, "provinces");
+    this.placeById = new KindById(this.byId, "places");
+    this.personById = new KindById(this.byId, "people");
+    this.eventById = new KindById(this.byId, "events");
+    this.agreementById = new KindById(this.byId, "agreements");
+    this.figureById = new KindById(this.byId, "figures");
+    this.sourceByFile = new KindById(this.byId, "sources");
     if (!lazy) for (const _ of this.fill(data));
   }
 
@@ -164,32 +159,22 @@ export class CorpusIndex {
     this.places = data.places;
     let step = 0;
     const tick = () => ++step % 256 === 0;
-    for (const kind of RECORD_KINDS) {
-      for (const record of data[kind] as ({ id: string } | { file: string })[]) {
-        this.byId.set(recordId(record), { kind, record });
-        if (tick()) yield;
-      }
-    }
-    for (const s of data.sources) this.sourceByFile.set(s.file, s);
+    yield* this.byId.fill();
     for (const p of data.provinces) {
       if (tick()) yield;
-      this.provinceById.set(p.id, p);
       if (p.covered) push(this.coveredByCountry, p.country, p);
     }
     for (const p of data.places) {
       if (tick()) yield;
-      this.placeById.set(p.id, p);
       push(this.placesByProvince, p.province, p);
     }
     for (const [i, p] of data.people.entries()) {
       if (tick()) yield;
-      this.personById.set(p.id, p);
       this.personOrder.set(p, i);
       for (const role of p.roles) push(this.peopleByOccasion, role.at, p);
     }
     for (const e of data.events) {
       if (tick()) yield;
-      this.eventById.set(e.id, e);
       for (const p of e.provinces) push(this.eventsByProvince, p, e);
       const from = e.date.value ? Number(e.date.value.slice(0, 4)) : undefined;
       const to = e.date.until ? Number(e.date.until.slice(0, 4)) : from;
@@ -200,7 +185,6 @@ export class CorpusIndex {
     const parties = new Set<string>();
     for (const a of data.agreements) {
       if (tick()) yield;
-      this.agreementById.set(a.id, a);
       for (const p of a.parties) {
         push(this.agreementsByProvince, p, a);
         parties.add(p);
@@ -218,7 +202,6 @@ export class CorpusIndex {
     this.agreementParties = [...parties];
     for (const f of data.figures) {
       if (tick()) yield;
-      this.figureById.set(f.id, f);
       push(this.figuresByProvince, f.from, f);
       push(this.figuresByProvince, f.to, f);
       if (f.event !== undefined) push(this.figuresByEvent, f.event, f);
