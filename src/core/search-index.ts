@@ -9,6 +9,7 @@
 import { distance } from "fastest-levenshtein";
 import type { Corpus } from "./corpus";
 import { grown, IntList } from "./int-list";
+import type { CorpusData } from "./model";
 import { fold, normalizeSpace } from "./normalize";
 import { encodePostings, type Postings, PostingsWriter, readPostings } from "./postings";
 import { revive } from "./revive";
@@ -26,6 +27,15 @@ export interface SearchDoc {
   body: string;
   /** Source file of a sentence, for citation. */
   source?: string;
+}
+
+/**
+ * The documents an index was built from, by position: an array, or a corpus's documents made when read
+ * (`searchDocs`).
+ */
+export interface SearchDocList {
+  readonly length: number;
+  at(index: number): SearchDoc | undefined;
 }
 
 /** Splits article text into sentences for the sentence index. */
@@ -77,7 +87,7 @@ export interface SearchHits {
 class Ranked implements SearchHits {
   private sorted: number[] | undefined;
   constructor(
-    private readonly docs: readonly SearchDoc[],
+    private readonly docs: SearchDocList,
     private readonly ids: Int32Array,
     private readonly scores: Float64Array,
   ) {}
@@ -89,7 +99,7 @@ class Ranked implements SearchHits {
     if (start >= stop) return [];
     return this.order(stop)
       .slice(start, stop)
-      .map((i) => this.docs[this.ids[i] as number] as SearchDoc);
+      .map((i) => this.docs.at(this.ids[i] as number) as SearchDoc);
   }
   /** Positions of the best `n` hits, best first (ties in index order). A full sort only when much is read. */
   private order(n: number): number[] {
@@ -149,10 +159,10 @@ export class SearchIndex {
   private readonly stamp: Int32Array;
 
   constructor(
-    readonly docs: readonly SearchDoc[],
+    private readonly list: SearchDocList,
     lazy = false,
   ) {
-    const n = docs.length;
+    const n = list.length;
     this.documentCount = n;
     this.fieldLength = new Uint16Array(n * FIELDS);
     this.docBoost = new Float32Array(n);
@@ -161,14 +171,14 @@ export class SearchIndex {
   }
 
   /** The same index, built in slices that let other work run between (see CorpusIndex.build). */
-  static async build(docs: readonly SearchDoc[], pause: () => Promise<void>): Promise<SearchIndex> {
+  static async build(docs: SearchDocList, pause: () => Promise<void>): Promise<SearchIndex> {
     const index = new SearchIndex(docs, true);
     await runStepsPausing(index.fill(), pause);
     return index;
   }
 
   private *fill(): Generator<void> {
-    const { docs } = this;
+    const docs = this.list;
     const n = docs.length;
     // Every distinct raw token is folded once: its id, and the id of its term (−1 when it folds to nothing).
     // Terms are numbered as met here, then renumbered in code-unit order below.
@@ -186,7 +196,7 @@ export class SearchIndex {
     const sums = [0, 0];
     for (let d = 0; d < n; d++) {
       if (d % 64 === 63) yield;
-      const doc = docs[d] as SearchDoc;
+      const doc = docs.at(d) as SearchDoc;
       this.docBoost[d] = doc.kind === "sentence" ? SENTENCE_BOOST : 1;
       for (let field = 0; field < FIELDS; field++) {
         const stamp = d * FIELDS + field;
@@ -283,7 +293,8 @@ export class SearchIndex {
   saved(sources: readonly { file: string }[]): { index: unknown; sentences: SavedSentences } {
     const perSource = new Map<string, number>();
     const sentences: string[] = [];
-    for (const doc of this.docs) {
+    for (let d = 0; d < this.list.length; d++) {
+      const doc = this.list.at(d) as SearchDoc;
       if (doc.kind !== "sentence" || doc.source === undefined) continue;
       sentences.push(doc.body);
       perSource.set(doc.source, (perSource.get(doc.source) ?? 0) + 1);
@@ -295,13 +306,18 @@ export class SearchIndex {
   /** The index without its documents, for a thread that has the same documents (see `withDocs`). */
   withoutDocs(): unknown {
     // The per-query scratch arrays are made again on the other side.
-    const { docs: _docs, matched: _matched, total: _total, stamp: _stamp, ...kept } = this;
+    const { list: _list, matched: _matched, total: _total, stamp: _stamp, ...kept } = this;
     return kept;
   }
 
   /** An index from `withoutDocs()` and the documents it was built from, in the same order. */
-  static withDocs(parts: unknown, docs: readonly SearchDoc[]): SearchIndex {
-    return revive(SearchIndex, { ...(parts as object), docs, ...queryScratch(docs.length) });
+  static withDocs(parts: unknown, docs: SearchDocList): SearchIndex {
+    return revive(SearchIndex, { ...(parts as object), list: docs, ...queryScratch(docs.length) });
+  }
+
+  /** Every document in index order, each made afresh at every call: for checks; a search reads its hits only. */
+  get docs(): SearchDoc[] {
+    return Array.from({ length: this.list.length }, (_, d) => this.list.at(d) as SearchDoc);
   }
 
   get termCount(): number {
@@ -316,7 +332,7 @@ export class SearchIndex {
       const term = fold(token);
       if (term.length > 0) words.push(term);
     }
-    if (words.length === 0 || words.length > 255) return new Ranked(this.docs, new Int32Array(0), new Float64Array(0));
+    if (words.length === 0 || words.length > 255) return new Ranked(this.list, new Int32Array(0), new Float64Array(0));
     const touched: number[] = [];
     words.forEach((word, w) => {
       for (const [term, weight] of this.expand(word)) this.addTerm(term, weight, w, touched);
@@ -332,7 +348,7 @@ export class SearchIndex {
       this.total[d] = 0;
       this.stamp[d] = -1;
     }
-    return new Ranked(this.docs, Int32Array.from(ids), Float64Array.from(scores));
+    return new Ranked(this.list, Int32Array.from(ids), Float64Array.from(scores));
   }
 
   /** The word itself, the longer words it starts (from 4 letters), and words one or two edits away (from 6). */
@@ -433,7 +449,7 @@ export class SearchIndex {
 }
 
 /** The documents the index holds: facts, their clauses and commitments, names, and Vietnam–Laos sentences. */
-export function searchDocs(corpus: DocSource, given?: SavedSentences): SearchDoc[] {
+export function searchDocs(corpus: DocSource, given?: SavedSentences): SearchDocList {
   return runSteps(searchDocSteps(corpus, given));
 }
 
@@ -443,75 +459,161 @@ export interface SavedSentences {
   counts: Int32Array;
 }
 
+/** Kinds of the documents made from a record (the rest are sentences). */
+const RECORD_KINDS = [
+  "event",
+  "agreement",
+  "clause",
+  "commitment",
+  "figure",
+  "person",
+  "province",
+  "place",
+  "anniversary",
+] as const;
+type RecordKind = (typeof RECORD_KINDS)[number];
+
+/**
+ * A corpus's documents, each made when read: from its record (the list keeps its kind, the record's position and
+ * its part) or from a kept sentence. An object and its strings for each cost about 200 bytes a document (30 MB at
+ * ×1000), and a search reads only its hits.
+ */
+class CorpusDocs implements SearchDocList {
+  constructor(
+    private readonly kinds: Uint8Array,
+    /** Per record document: the record's position among its kind's records at [2d], its part at [2d+1]. */
+    private readonly origins: Int32Array,
+    private readonly recordDoc: (kind: RecordKind, at: number, part: number) => SearchDoc,
+    private readonly sentenceCount: number,
+    private readonly sentenceDoc: (s: number) => SearchDoc,
+  ) {}
+
+  get length(): number {
+    return this.kinds.length + this.sentenceCount;
+  }
+
+  at(d: number): SearchDoc | undefined {
+    if (!(d >= 0 && d < this.length)) return undefined;
+    if (d >= this.kinds.length) return this.sentenceDoc(d - this.kinds.length);
+    const kind = RECORD_KINDS[this.kinds[d] as number] as RecordKind;
+    return this.recordDoc(kind, this.origins[d * 2] as number, this.origins[d * 2 + 1] as number);
+  }
+}
+
 /** `searchDocs` in steps, yielding every few hundred sources. */
 export function* searchDocSteps(
   corpus: DocSource,
   /** The sentences as a snapshot kept them (see `SearchIndex.saved`), instead of split from the texts again. */
   given?: SavedSentences,
-): Generator<void, SearchDoc[]> {
-  const docs: SearchDoc[] = [];
+): Generator<void, SearchDocList> {
   const { data } = corpus;
   const both = (t: { vi: string; en: string }) => `${t.vi} ${t.en}`;
+  // A record's document, made again whenever it is read (here, so the code of the snapshot key covers it).
+  const recordDoc = (kind: RecordKind, at: number, part: number): SearchDoc => {
+    switch (kind) {
+      case "event": {
+        const e = data.events[at] as CorpusData["events"][number];
+        return { id: `event:${e.id}`, kind, ref: e.id, title: both(e.title), body: both(e.summary) };
+      }
+      case "agreement": {
+        const a = data.agreements[at] as CorpusData["agreements"][number];
+        return { id: `agreement:${a.id}`, kind, ref: a.id, title: both(a.title), body: both(a.docType) };
+      }
+      // Clauses and commitments are hits of their own, each with its own quote ("học bổng" finds the 90 scholarships).
+      case "clause": {
+        const a = data.agreements[at] as CorpusData["agreements"][number];
+        const c = a.clauses[part] as (typeof a.clauses)[number];
+        return { id: `clause:${a.id}:${part}`, kind, ref: a.id, title: "", body: both(c.text) };
+      }
+      case "commitment": {
+        const a = data.agreements[at] as CorpusData["agreements"][number];
+        const c = a.commitments[part] as (typeof a.commitments)[number];
+        return { id: `commitment:${a.id}:${part}`, kind, ref: a.id, title: "", body: both(c.what) };
+      }
+      case "figure": {
+        const f = data.figures[at] as CorpusData["figures"][number];
+        return {
+          id: `figure:${f.id}`,
+          kind,
+          ref: f.id,
+          title: both(f.what),
+          body: `${f.amount.value} ${f.amount.unit}`,
+        };
+      }
+      case "person": {
+        const p = data.people[at] as CorpusData["people"][number];
+        return {
+          id: `person:${p.id}`,
+          kind,
+          ref: p.id,
+          title: p.name,
+          body: p.roles.map((r) => both(r.title)).join(" "),
+        };
+      }
+      case "province": {
+        const p = data.provinces[at] as CorpusData["provinces"][number];
+        return { id: `province:${p.id}`, kind, ref: p.id, title: both(p.name), body: p.aliases.join(" ") };
+      }
+      case "place": {
+        const p = data.places[at] as CorpusData["places"][number];
+        return { id: `place:${p.id}`, kind, ref: p.id, title: both(p.name), body: p.aliases.join(" ") };
+      }
+      case "anniversary": {
+        const a = data.anniversaries[at] as CorpusData["anniversaries"][number];
+        return { id: `anniversary:${a.id}`, kind, ref: a.id, title: both(a.name), body: a.date };
+      }
+    }
+  };
+  const kinds: number[] = [];
+  const origins = new IntList();
+  const add = (kind: RecordKind, at: number, part = -1) => {
+    kinds.push(RECORD_KINDS.indexOf(kind));
+    origins.push(at);
+    origins.push(part);
+  };
   let step = 0;
   const tick = () => ++step % 256 === 0;
-  for (const e of data.events) {
+  for (let at = 0; at < data.events.length; at++) {
     if (tick()) yield;
-    docs.push({ id: `event:${e.id}`, kind: "event", ref: e.id, title: both(e.title), body: both(e.summary) });
+    add("event", at);
   }
-  for (const a of data.agreements) {
+  for (const [at, a] of data.agreements.entries()) {
     if (tick()) yield;
-    docs.push({ id: `agreement:${a.id}`, kind: "agreement", ref: a.id, title: both(a.title), body: both(a.docType) });
-    // Clauses and commitments are hits of their own, each with its own quote ("học bổng" finds the 90 scholarships).
-    a.clauses.forEach((c, i) => {
-      docs.push({ id: `clause:${a.id}:${i}`, kind: "clause", ref: a.id, title: "", body: both(c.text) });
-    });
-    a.commitments.forEach((c, i) => {
-      docs.push({ id: `commitment:${a.id}:${i}`, kind: "commitment", ref: a.id, title: "", body: both(c.what) });
-    });
+    add("agreement", at);
+    for (let i = 0; i < a.clauses.length; i++) add("clause", at, i);
+    for (let i = 0; i < a.commitments.length; i++) add("commitment", at, i);
   }
-  for (const f of data.figures) {
+  for (let at = 0; at < data.figures.length; at++) {
     if (tick()) yield;
-    docs.push({
-      id: `figure:${f.id}`,
-      kind: "figure",
-      ref: f.id,
-      title: both(f.what),
-      body: `${f.amount.value} ${f.amount.unit}`,
-    });
+    add("figure", at);
   }
-  for (const p of data.people) {
+  for (let at = 0; at < data.people.length; at++) {
     if (tick()) yield;
-    docs.push({
-      id: `person:${p.id}`,
-      kind: "person",
-      ref: p.id,
-      title: p.name,
-      body: p.roles.map((r) => both(r.title)).join(" "),
-    });
+    add("person", at);
   }
   // Gazetteer entries with no content (covered: false) are for name resolution, not search hits.
-  for (const p of data.provinces) {
+  for (const [at, p] of data.provinces.entries()) {
     if (tick()) yield;
-    if (!p.covered) continue;
-    docs.push({ id: `province:${p.id}`, kind: "province", ref: p.id, title: both(p.name), body: p.aliases.join(" ") });
+    if (p.covered) add("province", at);
   }
-  for (const p of data.places) {
+  for (let at = 0; at < data.places.length; at++) {
     if (tick()) yield;
-    docs.push({ id: `place:${p.id}`, kind: "place", ref: p.id, title: both(p.name), body: p.aliases.join(" ") });
+    add("place", at);
   }
-  for (const a of data.anniversaries) {
+  for (let at = 0; at < data.anniversaries.length; at++) {
     if (tick()) yield;
-    docs.push({ id: `anniversary:${a.id}`, kind: "anniversary", ref: a.id, title: both(a.name), body: a.date });
+    add("anniversary", at);
   }
   // The same text saved under two names is split once.
   const split = new Map<string, string[]>();
-  let kept = 0;
+  const kept: string[] = [];
+  const sentenceSource = new IntList();
+  const firstSentence = new Int32Array(data.sources.length);
   for (const [n, s] of data.sources.entries()) {
     if (n % 16 === 15) yield;
     let list: readonly string[] | undefined;
     if (given) {
-      list = given.sentences.slice(kept, kept + (given.counts[n] as number));
-      kept += list.length;
+      list = given.sentences.slice(kept.length, kept.length + (given.counts[n] as number));
     } else {
       const text = relevantText(corpus, s.file);
       list = split.get(text);
@@ -520,18 +622,33 @@ export function* searchDocSteps(
         split.set(text, list as string[]);
       }
     }
-    list.forEach((sentence, i) => {
-      docs.push({
-        id: `sentence:${s.file}:${i}`,
-        kind: "sentence",
-        ref: s.file,
-        title: "",
-        body: sentence,
-        source: s.file,
-      });
-    });
+    firstSentence[n] = kept.length;
+    for (const sentence of list) {
+      kept.push(sentence);
+      sentenceSource.push(n);
+    }
   }
-  return docs;
+  const sourceOf = sentenceSource.array.slice(0, sentenceSource.length);
+  const sentenceDoc = (at: number): SearchDoc => {
+    const n = sourceOf[at] as number;
+    const file = (data.sources[n] as { file: string }).file;
+    const i = at - (firstSentence[n] as number);
+    return {
+      id: `sentence:${file}:${i}`,
+      kind: "sentence",
+      ref: file,
+      title: "",
+      body: kept[at] as string,
+      source: file,
+    };
+  };
+  return new CorpusDocs(
+    Uint8Array.from(kinds),
+    origins.array.slice(0, origins.length),
+    recordDoc,
+    kept.length,
+    sentenceDoc,
+  );
 }
 
 export function buildSearchIndex(corpus: DocSource): SearchIndex {

@@ -2,7 +2,7 @@
 import { deserialize, serialize } from "node:v8";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Corpus } from "../../src/core/corpus";
-import { SearchIndex } from "../../src/core/search-index";
+import { relevantText, SearchIndex, searchDocs, sentences } from "../../src/core/search-index";
 import { testCore } from "../support/core";
 
 let corpus: Corpus;
@@ -41,5 +41,66 @@ describe("SearchIndex.withoutDocs / withDocs", () => {
     // Twice: a query must leave the scratch as it found it.
     expect(answers(revived)).toEqual(expected);
     expect(answers(revived)).toEqual(expected);
+  });
+});
+
+describe("searchDocs", () => {
+  it("makes each document from its record or sentence when read, in index order", () => {
+    const list = searchDocs(corpus);
+    expect(list.at(-1)).toBeUndefined();
+    expect(list.at(list.length)).toBeUndefined();
+    const docs = Array.from({ length: list.length }, (_, d) => list.at(d));
+    expect(new Set(docs.map((doc) => doc?.id)).size).toBe(list.length);
+    // Records first, in the order of their files (an agreement before its clauses and commitments); then
+    // sentences, source by source.
+    const { data } = corpus;
+    const ids = (kind: string, records: readonly { id: string }[]) => records.map((r) => `${kind}:${r.id}`);
+    const recordIds = [
+      ...ids("event", data.events),
+      ...data.agreements.flatMap((a) => [
+        `agreement:${a.id}`,
+        ...a.clauses.map((_, i) => `clause:${a.id}:${i}`),
+        ...a.commitments.map((_, i) => `commitment:${a.id}:${i}`),
+      ]),
+      ...ids("figure", data.figures),
+      ...ids("person", data.people),
+      ...ids(
+        "province",
+        data.provinces.filter((p) => p.covered),
+      ),
+      ...ids("place", data.places),
+      ...ids("anniversary", data.anniversaries),
+    ];
+    expect(docs.slice(0, recordIds.length).map((doc) => doc?.id)).toEqual(recordIds);
+    expect(docs.slice(recordIds.length).every((doc) => doc?.kind === "sentence")).toBe(true);
+    for (const doc of docs) {
+      if (!doc) throw new Error("a document in range is missing");
+      expect(doc.id.startsWith(`${doc.kind}:${doc.ref}`), doc.id).toBe(true);
+      if (doc.kind !== "sentence") expect(corpus.byId.get(doc.ref), doc.id).toBeDefined();
+    }
+    const agreement = data.agreements.find((a) => a.commitments.length > 1);
+    const commitment = agreement?.commitments[1];
+    expect(docs.find((doc) => doc?.id === `commitment:${agreement?.id}:1`)?.body).toBe(
+      `${commitment?.what.vi} ${commitment?.what.en}`,
+    );
+    for (const source of corpus.data.sources) {
+      const mine = docs.filter((doc) => doc?.source === source.file).map((doc) => [doc?.id, doc?.body]);
+      const expected = sentences(relevantText(corpus, source.file)).map((body, i) => [
+        `sentence:${source.file}:${i}`,
+        body,
+      ]);
+      expect(mine).toEqual(expected);
+    }
+    const event = corpus.data.events[0];
+    const first = docs.find((doc) => doc?.id === `event:${event?.id}`);
+    expect(first?.title).toBe(`${event?.title.vi} ${event?.title.en}`);
+  });
+
+  it("gives the same documents from the sentences a snapshot keeps", () => {
+    const saved = corpus.search.saved(corpus.data.sources).sentences;
+    expect(saved.sentences.length).toBeGreaterThan(0);
+    expect(SearchIndex.withDocs(corpus.search.withoutDocs(), searchDocs(corpus, saved)).docs).toEqual(
+      corpus.search.docs,
+    );
   });
 });
