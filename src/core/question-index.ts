@@ -11,6 +11,7 @@
 import { distance } from "fastest-levenshtein";
 import { AliasTable } from "./alias-table";
 import type { CorpusIndex } from "./corpus-index";
+import { gramAt, gramTableCode, sortedGrams } from "./gram-table";
 import { grown, IntList } from "./int-list";
 import type { CitationRef, CorpusData, FactDate } from "./model";
 import { fold } from "./normalize";
@@ -65,10 +66,10 @@ export interface QuestionIndexData {
   /** BM25's length norm of fact d's field f at [2d+f]: k × (1 − b + b × distinct terms ÷ their average). */
   norms: Float64Array;
   /**
-   * Trigrams of the terms a fuzzy query word can reach (six letters and more) → g, and the ids of the terms
-   * holding trigram g, ascending: `gramTerms[gramStarts[g] … gramStarts[g + 1]]` (one flat list, not an array each).
+   * Trigrams of the terms a fuzzy query word can reach (six letters and more), sorted (gram-table.ts), and the ids
+   * of the terms holding trigram g, ascending: `gramTerms[gramStarts[g] … gramStarts[g + 1]]` (one flat list).
    */
-  gramIds: Map<string, number>;
+  gramKeys: Float64Array;
   gramStarts: Int32Array;
   gramTerms: Int32Array;
   /** Folded place name or alias → [place id], sorted (no Map of every alias to fill on each restore and keep). */
@@ -370,15 +371,11 @@ function* buildSteps(source: QuestionSource): Generator<void, QuestionIndexData>
     if (term.length < SHORTEST_FUZZY_TERM) continue;
     for (const gram of trigramSet(term)) addTo(gramLists, gram, t);
   }
-  const gramIds = new Map<string, number>();
-  const gramStarts = new Int32Array(gramLists.size + 1);
-  for (const [gram, list] of gramLists) {
-    const g = gramIds.size;
-    gramIds.set(gram, g);
-    gramStarts[g + 1] = (gramStarts[g] as number) + list.length;
-  }
-  const gramTerms = new Int32Array(gramStarts[gramLists.size] as number);
-  for (const [gram, list] of gramLists) gramTerms.set(list, gramStarts[gramIds.get(gram) as number] as number);
+  const { keys: gramKeys, values: gramValues } = sortedGrams(gramLists);
+  const gramStarts = new Int32Array(gramValues.length + 1);
+  for (const [g, list] of gramValues.entries()) gramStarts[g + 1] = (gramStarts[g] as number) + list.length;
+  const gramTerms = new Int32Array(gramStarts[gramValues.length] as number);
+  for (const [g, list] of gramValues.entries()) gramTerms.set(list, gramStarts[g] as number);
   yield;
   const places = new Map<string, readonly string[]>();
   let step = 0;
@@ -432,7 +429,7 @@ function* buildSteps(source: QuestionSource): Generator<void, QuestionIndexData>
     termOrder,
     postings,
     norms,
-    gramIds,
+    gramKeys,
     gramStarts,
     gramTerms,
     places: yield* AliasTable.steps(places),
@@ -704,11 +701,11 @@ export class QuestionIndex {
       return out;
     }
     // Each trigram's range of `gramTerms`; the shortest first (a stable sort: ties keep the word's order).
-    const { gramIds, gramStarts, gramTerms } = data;
+    const { gramKeys, gramStarts, gramTerms } = data;
     const lists = grams
       .map((gram): [number, number] => {
-        const g = gramIds.get(gram);
-        return g === undefined ? [0, 0] : [gramStarts[g] as number, gramStarts[g + 1] as number];
+        const g = gramAt(gramKeys, gram);
+        return g < 0 ? [0, 0] : [gramStarts[g] as number, gramStarts[g + 1] as number];
       })
       .sort(([from, to], [otherFrom, otherTo]) => to - from - (otherTo - otherFrom))
       .slice(0, grams.length - enough + 1);
@@ -750,6 +747,6 @@ export function questionIndexCode(): string {
     JSON.stringify({ KIND_WORDS, BM25, FIELD_BOOST }),
   ]
     .map(String)
-    .concat(questionWordsCode(), postingsCode())
+    .concat(questionWordsCode(), postingsCode(), gramTableCode())
     .join("\n");
 }

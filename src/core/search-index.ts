@@ -8,6 +8,7 @@
 
 import { distance } from "fastest-levenshtein";
 import type { Corpus } from "./corpus";
+import { gramAt, sortedGrams } from "./gram-table";
 import { grown, IntList } from "./int-list";
 import type { CorpusData } from "./model";
 import { fold, normalizeSpace } from "./normalize";
@@ -147,8 +148,8 @@ export class SearchIndex {
   private readonly fieldLength: Uint16Array;
   private averageFieldLength: number[] = [0, 0];
   private readonly docBoost: Float32Array;
-  /** Vocabulary trigrams → their list in `gramTerms`, the ids of the terms holding them, for fuzzy matches. */
-  private readonly gramIds = new Map<string, number>();
+  /** Vocabulary trigrams, sorted (gram-table.ts); list g of `gramTerms` holds the ids of the terms with gram g. */
+  private gramKeys: Float64Array = new Float64Array(0);
   private gramTerms: Postings = { starts: new Int32Array(1), bytes: new Uint8Array(0) };
   /**
    * Per-query scratch space, reused (a query runs to its end before the next starts, and leaves it as it found
@@ -277,12 +278,10 @@ export class SearchIndex {
       }
     }
     yield;
-    const writer = new PostingsWriter(gramLists.size);
-    for (const [gram, list] of gramLists) {
-      const g = this.gramIds.size;
-      this.gramIds.set(gram, g);
-      for (const t of list) writer.add(g, t);
-    }
+    const { keys, values } = sortedGrams(gramLists);
+    this.gramKeys = keys;
+    const writer = new PostingsWriter(values.length);
+    for (const [g, list] of values.entries()) for (const t of list) writer.add(g, t);
     this.gramTerms = writer.finish();
   }
 
@@ -387,8 +386,8 @@ export class SearchIndex {
     const grams = trigramSet(word);
     const counts = new Map<number, number>();
     for (const gram of grams) {
-      const g = this.gramIds.get(gram);
-      if (g === undefined) continue;
+      const g = gramAt(this.gramKeys, gram);
+      if (g < 0) continue;
       const { count, docs: termsOfGram } = readPostings(this.gramTerms, g);
       for (let i = 0; i < count; i++) {
         const t = termsOfGram[i] as number;
