@@ -1,4 +1,5 @@
-import { deserialize, serialize } from "node:v8";
+import { deserialize, getHeapStatistics, serialize, setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { PackError, pack, unpack } from "../../src/corpus/snapshot-pack";
@@ -109,6 +110,40 @@ describe("snapshot pack", () => {
     expect(() => pack({ list: [1, , 3] })).toThrow("hole (at snapshot.list[1])");
     // Lengths and indexes share a 32-bit op with the tag: what would not fit is refused, not wrapped around.
     expect(() => pack({ list: Object.assign([], { length: 2 ** 27 }) })).toThrow("too large to pack");
+  });
+
+  it("refuses a cycle when packing, and a packed value that refers to itself when unpacking", () => {
+    const list: unknown[] = [1];
+    list.push({ back: list });
+    expect(() => pack({ list })).toThrow("cycle (at snapshot.list[1].back)");
+    const map = new Map<string, unknown>();
+    map.set("self", map);
+    expect(() => pack(map)).toThrow("cycle");
+    // The same object twice, side by side, is not a cycle.
+    const shared = { a: 1 };
+    expect(roundTrip([shared, { inner: shared }])).toEqual([shared, { inner: shared }]);
+    // [ [ SEEN 0 ] ]: an array holding the array around it.
+    const selfish = { ops: Int32Array.of((1 << 4) | 3, (1 << 4) | 3, (0 << 4) | 5), strings: [], shapes: [] };
+    expect(() => unpack({ ...selfish, numbers: new Float64Array(0), views: [] })).toThrow("inside itself");
+  });
+
+  it("gives back arrays at their exact length and objects with their fields in one literal", () => {
+    setFlagsFromString("--expose-gc");
+    const gc = runInNewContext("gc") as () => void;
+    const packed = pack(Array.from({ length: 50_000 }, (_, i) => [i]));
+    gc();
+    const before = getHeapStatistics().used_heap_size;
+    const back = unpack(packed) as number[][];
+    gc();
+    const grown = getHeapStatistics().used_heap_size - before;
+    expect(back[49_999]).toEqual([49_999]);
+    // A one-item array is 56 bytes made exactly; filled by push it kept room for 16 items (176 bytes).
+    expect(grown / back.length).toBeLessThan(100);
+    const fields = { b: 1, a: "x", "0": true, "with space": null, 'qu"ote\u2028': [1] };
+    const object = roundTrip({ list: [fields, fields] }) as { list: Record<string, unknown>[] };
+    expect(object.list[0]).toEqual(fields);
+    expect(Object.keys(object.list[0] as object)).toEqual(Object.keys(fields));
+    expect(object.list[1]).toBe(object.list[0]);
   });
 
   it("refuses packed values that were cut short or altered", () => {
