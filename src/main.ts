@@ -14,6 +14,7 @@ import { PageTokens } from "./core/paging";
 import type { StateStore } from "./core/services";
 import { CorpusHolder } from "./corpus/holder";
 import { createLogger, redactUrlPassword } from "./log";
+import { collectGarbage } from "./ops/collect-garbage";
 import { watchData } from "./ops/data-watch";
 import { startOpsServer } from "./ops/http";
 import { InFlight } from "./ops/inflight";
@@ -334,7 +335,11 @@ async function main(): Promise<void> {
 async function loadCorpusOrExit(dataDir: string, logger: Logger): Promise<CorpusHolder> {
   try {
     // A validated snapshot of unchanged data skips parsing and validation (src/corpus/load.ts).
-    return await CorpusHolder.load(dataDir, { cacheDir: process.env.CORPUS_CACHE_DIR?.trim() || DEFAULT_CACHE_DIR });
+    const holder = await CorpusHolder.load(dataDir, {
+      cacheDir: process.env.CORPUS_CACHE_DIR?.trim() || DEFAULT_CACHE_DIR,
+    });
+    collectGarbage();
+    return holder;
   } catch (error) {
     logger.fatal({ err: error }, "the corpus could not be loaded");
     console.error((error as Error).message);
