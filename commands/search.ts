@@ -4,6 +4,7 @@ import type { Corpus } from "../src/core/corpus";
 import { UserError } from "../src/core/errors";
 import { formatAmount, formatFactDate, formatIsoDay } from "../src/core/format";
 import { both, type Lang, pick, t, words } from "../src/core/i18n";
+import { isMarked } from "../src/core/marked-words";
 import type { CitationRef } from "../src/core/model";
 import { fold } from "../src/core/normalize";
 import { paginate } from "../src/core/paginate";
@@ -126,14 +127,13 @@ export const search: Command = {
       .toLowerCase()
       .split(/\s+/)
       .map((w) => w.replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, ""))
-      .filter((w) => w.length > 0 && w !== fold(w));
-    const exact = (hit: SearchDoc) =>
-      marked.every((w) => `${hit.title} ${hit.body}`.normalize("NFC").toLowerCase().includes(w));
+      .filter((w) => w.length > 0 && isMarked(w));
     // Without diacritics every hit is exact. With them, hits found only through folding ("triều tiên" finding
-    // "triệu … tiền") are shown only when no hit matches the words as typed.
-    const exactHits = marked.length > 0 ? found.slice().filter(exact) : [];
-    const hits: SearchHits = marked.length === 0 ? found : exactHits.length > 0 ? exactHits : found;
-    const approximate = marked.length > 0 && hits.length > 0 && exactHits.length === 0;
+    // "triệu … tiền") are shown only when no hit matches the words as typed (read from the index's words as
+    // written, not from each hit's text).
+    const exactHits = marked.length > 0 ? found.filter(corpus.search.holdingAsTyped(marked)) : undefined;
+    const hits: SearchHits = exactHits && exactHits.length > 0 ? exactHits : found;
+    const approximate = exactHits !== undefined && found.length > 0 && exactHits.length === 0;
     const w = words(lang).searchCommand;
     const title = w.title(query);
     if (hits.length === 0) {

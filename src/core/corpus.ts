@@ -6,6 +6,7 @@ import { CorpusIndex, RECORD_KINDS, type RecordKind } from "./corpus-index";
 import { oldestFirst } from "./describe";
 import { type Lang, pick } from "./i18n";
 import { grown, IntList } from "./int-list";
+import { markedWordsCode } from "./marked-words";
 import type {
   Agreement,
   Anniversary,
@@ -264,7 +265,7 @@ export function indexingCode(): string {
     unmarked,
   ]
     .map(String)
-    .concat(questionIndexCode())
+    .concat(questionIndexCode(), markedWordsCode())
     .join("\n");
 }
 

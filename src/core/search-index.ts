@@ -10,6 +10,7 @@ import { distance } from "fastest-levenshtein";
 import type { Corpus } from "./corpus";
 import { gramAt, sortedGrams } from "./gram-table";
 import { grown, IntList } from "./int-list";
+import { MarkedWords, markedText } from "./marked-words";
 import type { CorpusData } from "./model";
 import { fold, normalizeSpace } from "./normalize";
 import { encodePostings, type Postings, PostingsWriter, readPostings } from "./postings";
@@ -83,6 +84,8 @@ export interface SearchHits {
   readonly length: number;
   /** Hits from `start` to `end` in rank order (best first). */
   slice(start?: number, end?: number): SearchDoc[];
+  /** The hits whose document (by its position in the index) passes `keep`, in the same order. */
+  filter(keep: (doc: number) => boolean): SearchHits;
 }
 
 class Ranked implements SearchHits {
@@ -94,6 +97,18 @@ class Ranked implements SearchHits {
   ) {}
   get length(): number {
     return this.ids.length;
+  }
+  filter(keep: (doc: number) => boolean): SearchHits {
+    const ids = new Int32Array(this.ids.length);
+    const scores = new Float64Array(this.ids.length);
+    let kept = 0;
+    for (let i = 0; i < this.ids.length; i++) {
+      const doc = this.ids[i] as number;
+      if (!keep(doc)) continue;
+      ids[kept] = doc;
+      scores[kept++] = this.scores[i] as number;
+    }
+    return new Ranked(this.docs, ids.subarray(0, kept), scores.subarray(0, kept));
   }
   slice(start = 0, end = this.ids.length): SearchDoc[] {
     const stop = Math.min(end, this.ids.length);
@@ -151,6 +166,8 @@ export class SearchIndex {
   /** Vocabulary trigrams, sorted (gram-table.ts); list g of `gramTerms` holds the ids of the terms with gram g. */
   private gramKeys: Float64Array = new Float64Array(0);
   private gramTerms: Postings = { starts: new Int32Array(1), bytes: new Uint8Array(0) };
+  /** Each document's words as written (marked-words.ts), for queries typed with diacritics. */
+  private marked = MarkedWords.empty();
   /**
    * Per-query scratch space, reused (a query runs to its end before the next starts, and leaves it as it found
    * it): never saved, made again with the documents (`withDocs`).
@@ -195,9 +212,11 @@ export class SearchIndex {
     // (term, field) slot, document and count of every posting, in document order.
     const entries = { slot: new IntList(), doc: new IntList(), count: new IntList() };
     const sums = [0, 0];
+    const marked = MarkedWords.builder();
     for (let d = 0; d < n; d++) {
       if (d % 64 === 63) yield;
       const doc = docs.at(d) as SearchDoc;
+      marked.add(markedText(doc.title, doc.body));
       this.docBoost[d] = doc.kind === "sentence" ? SENTENCE_BOOST : 1;
       for (let field = 0; field < FIELDS; field++) {
         const stamp = d * FIELDS + field;
@@ -250,6 +269,7 @@ export class SearchIndex {
       }
     }
     yield;
+    this.marked = yield* marked.finish();
     this.averageFieldLength = sums.map((s) => (n > 0 ? s / n : 0));
     // The vocabulary in code-unit order; `rank` takes a term from the order it was met to its place there.
     this.terms = yield* sortSteps([...termsMet], byCodeUnits);
@@ -311,7 +331,14 @@ export class SearchIndex {
 
   /** An index from `withoutDocs()` and the documents it was built from, in the same order. */
   static withDocs(parts: unknown, docs: SearchDocList): SearchIndex {
-    return revive(SearchIndex, { ...(parts as object), list: docs, ...queryScratch(docs.length) });
+    const index = revive(SearchIndex, { ...(parts as object), list: docs, ...queryScratch(docs.length) });
+    index.marked = MarkedWords.revive(index.marked);
+    return index;
+  }
+
+  /** Which documents hold every word exactly as typed (NFC, lower case, each with what folding would change). */
+  holdingAsTyped(words: readonly string[]): (doc: number) => boolean {
+    return this.marked.holdingAll(words);
   }
 
   /** Every document in index order, each made afresh at every call: for checks; a search reads its hits only. */
