@@ -135,30 +135,35 @@ export const agreements: Command = {
   run(ctx, args: ArgValues): CommandReply {
     const { corpus, lang } = ctx;
     const citer = new Citer(corpus);
-    // Start from the narrowest index (the year's, else the province's), then filter that short list.
-    const base = typeof args.year === "number" ? corpus.agreementsIn(args.year) : corpus.data.agreements;
-    let list = base.map((a) => ({ a, label: undefined as string | undefined }));
+    const year = typeof args.year === "number" ? args.year : undefined;
     let title = words(lang).agreementsCommand.title;
+    // Start from the narrowest index (the year's, else the province's), then filter that short list in one pass.
+    let base = year !== undefined ? corpus.agreementsIn(year) : corpus.data.agreements;
+    let own: Set<Agreement> | undefined;
     if (typeof args.province === "string") {
       const { province } = requireProvince(corpus, args.province, "agreements", lang);
-      const own = new Set(corpus.agreementsOf(province.id));
-      list = (
-        typeof args.year === "number" ? list : corpus.agreementsOf(province.id).map((a) => ({ a, label: undefined }))
-      ).filter(({ a }) => own.has(a));
+      if (year === undefined) base = corpus.agreementsOf(province.id);
+      else own = new Set(corpus.agreementsOf(province.id));
       title = `${title} — ${pick(province.name, lang)}`;
     }
-    if (typeof args.year === "number") {
-      const year = args.year;
-      list = list
-        .filter(({ a }) => yearOf(a.signed) === year || inForceDuring(a, year))
-        .map(({ a }) => {
-          const signed = yearOf(a.signed) === year ? t("signedThatYear", lang) : "";
-          const inForce = inForceDuring(a, year) ? t("inForceThatYear", lang) : "";
-          return { a, label: signed && inForce ? `${signed}, ${inForce}` : signed || inForce };
-        });
-      title = `${title} — ${year}`;
+    if (year !== undefined) title = `${title} — ${year}`;
+    const signedLabel = t("signedThatYear", lang);
+    const inForceLabel = t("inForceThatYear", lang);
+    const blocks: Block[] = [];
+    let shown = 0;
+    for (const a of base) {
+      if (own && !own.has(a)) continue;
+      let label: string | undefined;
+      if (year !== undefined) {
+        const signed = yearOf(a.signed) === year;
+        const inForce = inForceDuring(a, year);
+        if (!signed && !inForce) continue;
+        label = signed && inForce ? `${signedLabel}, ${inForceLabel}` : signed ? signedLabel : inForceLabel;
+      }
+      shown++;
+      for (const block of agreementBlocks(ctx, a, citer, label)) blocks.push(block);
     }
-    if (list.length === 0) {
+    if (shown === 0) {
       // Say what there is for the filter used: the years covered, or the provinces that have agreements.
       const years = corpus.index.agreementYears;
       const span = years ? `${years.min}–${years.max}` : "";
@@ -168,7 +173,6 @@ export const agreements: Command = {
       const text = byProvince ? w.noneForProvince(parties) : w.noneMatch(span);
       return { title, blocks: [{ kind: "text", line: { text } }], citations: [], error: { code: "no-agreements" } };
     }
-    const blocks = list.flatMap(({ a, label }) => agreementBlocks(ctx, a, citer, label));
     return { title, blocks, citations: citer.list };
   },
 };
