@@ -14,7 +14,7 @@ import { PageTokens } from "./core/paging";
 import type { StateStore } from "./core/services";
 import { CorpusHolder } from "./corpus/holder";
 import { createLogger, redactUrlPassword } from "./log";
-import { collectGarbage } from "./ops/collect-garbage";
+import { collectLoadGarbage } from "./ops/collect-garbage";
 import { watchData } from "./ops/data-watch";
 import { startOpsServer } from "./ops/http";
 import { InFlight } from "./ops/inflight";
@@ -338,7 +338,7 @@ async function loadCorpusOrExit(dataDir: string, logger: Logger): Promise<Corpus
     const holder = await CorpusHolder.load(dataDir, {
       cacheDir: process.env.CORPUS_CACHE_DIR?.trim() || DEFAULT_CACHE_DIR,
     });
-    collectGarbage();
+    collectLoadGarbage();
     return holder;
   } catch (error) {
     logger.fatal({ err: error }, "the corpus could not be loaded");

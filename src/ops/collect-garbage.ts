@@ -8,6 +8,15 @@ import { runInNewContext } from "node:vm";
 
 let gc: (() => void) | undefined;
 
+/**
+ * Collects now, and once more a moment later: memory outside the heap (the snapshot file's bytes) is given back by
+ * callbacks that the first collection only schedules (at ×1000, 30 MB more RSS without the second).
+ */
+export function collectLoadGarbage(): void {
+  collectGarbage();
+  setTimeout(collectGarbage, 500).unref();
+}
+
 export function collectGarbage(): void {
   if (gc === undefined) {
     setFlagsFromString("--expose-gc");
