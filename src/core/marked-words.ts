@@ -71,6 +71,26 @@ export class MarkedWords {
   }
 }
 
+/** What `\s` matches in a regular expression: the chunks are what `text.split(/\s+/)` gives. */
+function isSpace(code: number): boolean {
+  return code <= 32
+    ? code === 32 || (code >= 9 && code <= 13)
+    : code >= 0xa0 &&
+        (code === 0xa0 ||
+          code === 0x1680 ||
+          (code >= 0x2000 && code <= 0x200a) ||
+          code === 0x2028 ||
+          code === 0x2029 ||
+          code === 0x202f ||
+          code === 0x205f ||
+          code === 0x3000 ||
+          code === 0xfeff);
+}
+
+/** ASCII characters `fold` changes: capitals and the punctuation it turns into spaces. */
+const FOLDED_ASCII = new Uint8Array(128);
+for (const ch of "ABCDEFGHIJKLMNOPQRSTUVWXYZ-_.,'\"()") FOLDED_ASCII[ch.charCodeAt(0)] = 1;
+
 /** Documents given in order, then `finish`. */
 export class MarkedWordsBuilder {
   /** Every distinct chunk met: its id, or −1 when it carries nothing folding would change (checked once). */
@@ -85,10 +105,21 @@ export class MarkedWordsBuilder {
   /** The next document's text (see `markedText`). */
   add(text: string): void {
     const d = this.documentCount++;
-    for (const chunk of text.split(/\s+/)) {
+    const n = text.length;
+    let at = 0;
+    while (at < n) {
+      while (at < n && isSpace(text.charCodeAt(at))) at++;
+      const start = at;
+      // Only a chunk with a character folding could change can be marked: the others are never cut out.
+      let maybe = false;
+      for (let code = text.charCodeAt(at); at < n && !isSpace(code); code = text.charCodeAt(++at)) {
+        if (code > 127 || FOLDED_ASCII[code] === 1) maybe = true;
+      }
+      if (!maybe) continue;
+      const chunk = text.slice(start, at);
       let c = this.chunkIds.get(chunk);
       if (c === undefined) {
-        c = chunk && isMarked(chunk) ? this.chunks.length : -1;
+        c = isMarked(chunk) ? this.chunks.length : -1;
         this.chunkIds.set(chunk, c);
         if (c >= 0) this.chunks.push(chunk);
       }
@@ -109,5 +140,7 @@ export class MarkedWordsBuilder {
 
 /** The source of this index, for the fingerprint of the code a snapshot's indexes were built by. */
 export function markedWordsCode(): string {
-  return [MarkedWords, MarkedWordsBuilder, markedText, isMarked].map(String).join("\n");
+  return [MarkedWords, MarkedWordsBuilder, markedText, isMarked, isSpace, JSON.stringify([...FOLDED_ASCII])]
+    .map(String)
+    .join("\n");
 }

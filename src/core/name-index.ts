@@ -114,9 +114,11 @@ export class NameIndex {
     const formOfEntry = new Int32Array(gramList.length);
     for (let f = 0; f < forms.length; f++) formOfEntry.fill(f, gramStarts[f] as number, gramStarts[f + 1] as number);
     this.grams = yield* encodePostings(gramIds.size, gramList.length, Int32Array.from(gramList), formOfEntry);
-    // Binary search needs plain code-unit order.
-    const sorted = yield* sortSteps([...forms], byCodeUnits);
-    this.sortedForms = Int32Array.from(sorted, (form) => formIds.get(form) as number);
+    // Binary search needs plain code-unit order. Names given sorted that include every form (the corpus's alias
+    // table: each name's tight form is a name too) give that order in one pass; anything else is sorted.
+    this.sortedForms =
+      formsInOrderOf(names, formIds, forms.length) ??
+      Int32Array.from(yield* sortSteps([...forms], byCodeUnits), (form) => formIds.get(form) as number);
   }
 
   get size(): number {
@@ -209,6 +211,23 @@ export class NameIndex {
     }
     return best.names();
   }
+}
+
+/** The forms in code-unit order, read off `names` when they are sorted and hold every form; else undefined. */
+function formsInOrderOf(
+  names: readonly string[],
+  formIds: ReadonlyMap<string, number>,
+  formCount: number,
+): Int32Array<ArrayBuffer> | undefined {
+  const order = new Int32Array(formCount);
+  let found = 0;
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i] as string;
+    if (i > 0 && !((names[i - 1] as string) < name)) return undefined;
+    const f = formIds.get(name);
+    if (f !== undefined) order[found++] = f;
+  }
+  return found === formCount ? order : undefined;
 }
 
 const collator = new Intl.Collator();

@@ -42,6 +42,17 @@ describe("NameIndex", () => {
     );
   });
 
+  it("suggests the same from names in any order, and from names that leave out some tight forms", () => {
+    // Sorted names holding every tight form take their order in one pass; other lists are sorted.
+    const shuffled = [...names].reverse();
+    const spacedOnly = names.filter((name) => name.includes(" "));
+    const fromSpaced = new NameIndex(spacedOnly);
+    for (const input of ["luang prabanng", "savanakhett", "xieng khuang", "sonla", "bo keo", "son", "x"]) {
+      expect(new NameIndex(shuffled).suggest(input, 5)).toEqual(index.suggest(input, 5));
+      expect(fromSpaced.suggest(input, 5)).toEqual(suggestNames(input, spacedOnly, spacedOnly.length).slice(0, 5));
+    }
+  });
+
   it("answers the same once saved and restored as flat arrays", async () => {
     const { deserialize, serialize } = await import("node:v8");
     // Saved without its names (the corpus index keeps them), given back on revival.
