@@ -1,6 +1,8 @@
 // "Did you mean" over many names without scanning them all: an index of folded names by trigram, plus a sorted
 // list for names that start with what was typed. Only the names that share a trigram with the input (or extend it,
 // or that it extends) are scored by edit distance, with the same scoring as `suggestNames`.
+
+import { gramKey } from "./gram-table";
 import { encodePostings, type Postings, readPostings } from "./postings";
 import { revive } from "./revive";
 import { byCodeUnits, sortSteps } from "./sort-steps";
@@ -21,10 +23,10 @@ export class NameIndex {
   private formStarts = new Int32Array(1);
   private formNames = new Int32Array(0);
   /**
-   * The forms holding trigram g (from `gramIds`), as packed postings: flat typed arrays, so a saved index is
+   * The forms holding trigram g (from `gramIds`, keyed by `gramKey`), as packed postings: flat typed arrays, so a saved index is
    * restored by copying them, not object by object.
    */
-  private readonly gramIds = new Map<string, number>();
+  private readonly gramIds = new Map<number, number>();
   private grams: Postings = { starts: new Int32Array(1), bytes: new Uint8Array(0) };
   /** Forms in code-unit order, for prefix ranges and exact matches. */
   private sortedForms = new Int32Array(0);
@@ -70,7 +72,8 @@ export class NameIndex {
     const namesOfForm: number[] = [];
     for (let i = 0; i < n; i++) {
       if (i % 4096 === 4095) yield;
-      const tight = (names[i] as string).replace(/ /g, "");
+      const name = names[i] as string;
+      const tight = name.includes(" ") ? name.replace(/ /g, "") : name;
       let f = formIds.get(tight);
       if (f === undefined) {
         f = forms.length;
@@ -100,13 +103,23 @@ export class NameIndex {
     const gramList: number[] = [];
     for (let f = 0; f < forms.length; f++) {
       if (f % 512 === 511) yield;
-      for (const gram of trigramSet(forms[f] as string)) {
-        let g = gramIds.get(gram);
+      // trigramSet's trigrams as numbers, without making a string or a Set for each (300,000 forms at ×1000).
+      const form = forms[f] as string;
+      const first = gramList.length;
+      for (let i = -1; i < form.length - 1; i++) {
+        const key =
+          (i < 0 ? 1 : form.charCodeAt(i)) * 2 ** 32 +
+          form.charCodeAt(i + 1) * 2 ** 16 +
+          (i + 2 < form.length ? form.charCodeAt(i + 2) : 1);
+        let g = gramIds.get(key);
         if (g === undefined) {
           g = gramIds.size;
-          gramIds.set(gram, g);
+          gramIds.set(key, g);
         }
-        gramList.push(g);
+        // Each trigram once per form (a form has a dozen or so: a look back is cheaper than a set).
+        let seen = false;
+        for (let at = first; at < gramList.length && !seen; at++) seen = gramList[at] === g;
+        if (!seen) gramList.push(g);
       }
       gramStarts[f + 1] = gramList.length;
     }
@@ -176,7 +189,7 @@ export class NameIndex {
     const touched = touchedScratch;
     let touchedCount = 0;
     for (const gram of grams) {
-      const g = this.gramIds.get(gram);
+      const g = this.gramIds.get(gramKey(gram));
       if (g === undefined) continue;
       const { count: holding, docs: holders } = readPostings(this.grams, g);
       for (let p = 0; p < holding; p++) {
