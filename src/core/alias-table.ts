@@ -3,7 +3,7 @@
 // search over the sorted names costs well under a microsecond. Sorted, the names also answer prefix ranges
 // ("luang " → "luang prabang", "luang namtha") without a second sorted list.
 import { revive } from "./revive";
-import { byCodeUnits, sortSteps } from "./sort-steps";
+import { byCodeUnits, lowerBound, sortSteps } from "./sort-steps";
 
 export class AliasTable implements Iterable<[string, readonly string[]]> {
   /**
@@ -54,21 +54,8 @@ export class AliasTable implements Iterable<[string, readonly string[]]> {
     return this.names.length;
   }
 
-  /** Position of the first name not below `key`. */
-  lowerBound(key: string): number {
-    const { names } = this;
-    let lo = 0;
-    let hi = names.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((names[mid] as string) < key) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
   get(name: string): readonly string[] | undefined {
-    const at = this.lowerBound(name);
+    const at = lowerBound(this.names, name);
     return this.names[at] === name ? this.idsAt(at) : undefined;
   }
 
@@ -79,7 +66,7 @@ export class AliasTable implements Iterable<[string, readonly string[]]> {
 
   /** Ids of the provinces with a name that starts with `prefix`, in name order. */
   *withPrefix(prefix: string): Generator<readonly string[]> {
-    for (let at = this.lowerBound(prefix); at < this.names.length; at++) {
+    for (let at = lowerBound(this.names, prefix); at < this.names.length; at++) {
       if (!(this.names[at] as string).startsWith(prefix)) return;
       yield this.idsAt(at);
     }

@@ -18,7 +18,7 @@ import type {
 import { NameIndex } from "./name-index";
 import { fold } from "./normalize";
 import { type ById, KindById, RecordsById } from "./records-by-id";
-import { byCodeUnits, sortSteps } from "./sort-steps";
+import { byCodeUnits, lowerBound, sortSteps } from "./sort-steps";
 import { runSteps, runStepsPausing } from "./steps";
 
 export { RECORD_KINDS, type RecordKind, recordId } from "./records-by-id";
@@ -31,17 +31,6 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 const byKey = (a: { key: string }, b: { key: string }) => byCodeUnits(a.key, b.key);
-
-function lowerBound(sorted: readonly string[], key: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] as string) < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** A year's days as "MM-DD" keys, from a UTC day number. */
 function monthDay(epochDay: number): { key: string; year: number } {

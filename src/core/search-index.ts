@@ -15,7 +15,7 @@ import type { CorpusData } from "./model";
 import { fold, normalizeSpace } from "./normalize";
 import { encodePostings, type Postings, PostingsWriter, readPostings } from "./postings";
 import { revive } from "./revive";
-import { byCodeUnits, sortSteps } from "./sort-steps";
+import { byCodeUnits, lowerBound, sortSteps } from "./sort-steps";
 import { runSteps, runStepsPausing } from "./steps";
 import { trigramSet } from "./trigrams";
 
@@ -380,7 +380,7 @@ export class SearchIndex {
   /** The word itself, the longer words it starts (from 4 letters), and words one or two edits away (from 6). */
   private expand(word: string): [number, number][] {
     const out: [number, number][] = [];
-    const from = this.lowerBound(word);
+    const from = lowerBound(this.terms, word);
     const exact = this.terms[from] === word ? from : undefined;
     if (exact !== undefined) out.push([exact, 1]);
     const prefixed = new Set<number>();
@@ -435,17 +435,6 @@ export class SearchIndex {
       for (let t = 0; t < this.terms.length; t++) check(t);
     }
     return out;
-  }
-
-  private lowerBound(word: string): number {
-    let lo = 0;
-    let hi = this.terms.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((this.terms[mid] as string) < word) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
   }
 
   private addTerm(t: number, weight: number, word: number, touched: number[]): void {
