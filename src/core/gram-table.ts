@@ -7,6 +7,18 @@ export function gramKey(gram: string): number {
   return gram.charCodeAt(0) * 2 ** 32 + gram.charCodeAt(1) * 2 ** 16 + gram.charCodeAt(2);
 }
 
+/**
+ * The key of the `i`-th trigram of `term` (0 ≤ i < term.length) as `trigramSet` pads it (\u0001 at both edges),
+ * made from the code units without making the trigram: `gramKey` of the same trigram.
+ */
+export function gramKeyAt(term: string, i: number): number {
+  return (
+    (i === 0 ? 1 : term.charCodeAt(i - 1)) * 2 ** 32 +
+    term.charCodeAt(i) * 2 ** 16 +
+    (i + 1 < term.length ? term.charCodeAt(i + 1) : 1)
+  );
+}
+
 /** The trigrams of a map as sorted keys, and their values in the same order. */
 export function sortedGrams<T>(byGram: ReadonlyMap<string, T>): { keys: Float64Array; values: T[] } {
   const entries = [...byGram].map(([gram, value]) => ({ key: gramKey(gram), value }));
@@ -30,5 +42,5 @@ export function gramAt(keys: Float64Array, gram: string): number {
 
 /** The source of this file's functions, for the fingerprint of the code a snapshot's indexes were built by. */
 export function gramTableCode(): string {
-  return [gramKey, sortedGrams, gramAt].map(String).join("\n");
+  return [gramKey, gramKeyAt, sortedGrams, gramAt].map(String).join("\n");
 }

@@ -2,7 +2,7 @@
 // list for names that start with what was typed. Only the names that share a trigram with the input (or extend it,
 // or that it extends) are scored by edit distance, with the same scoring as `suggestNames`.
 
-import { gramKey } from "./gram-table";
+import { gramKey, gramKeyAt } from "./gram-table";
 import { encodePostings, type Postings, readPostings } from "./postings";
 import { revive } from "./revive";
 import { byCodeUnits, sortSteps } from "./sort-steps";
@@ -106,11 +106,8 @@ export class NameIndex {
       // trigramSet's trigrams as numbers, without making a string or a Set for each (300,000 forms at ×1000).
       const form = forms[f] as string;
       const first = gramList.length;
-      for (let i = -1; i < form.length - 1; i++) {
-        const key =
-          (i < 0 ? 1 : form.charCodeAt(i)) * 2 ** 32 +
-          form.charCodeAt(i + 1) * 2 ** 16 +
-          (i + 2 < form.length ? form.charCodeAt(i + 2) : 1);
+      for (let i = 0; i < form.length; i++) {
+        const key = gramKeyAt(form, i);
         let g = gramIds.get(key);
         if (g === undefined) {
           g = gramIds.size;

@@ -1,7 +1,7 @@
 // Trigrams as sorted numbers: every trigram of a table is found at the position of its value, any other is not.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { gramAt, gramKey, sortedGrams } from "../../src/core/gram-table";
+import { gramAt, gramKey, gramKeyAt, sortedGrams } from "../../src/core/gram-table";
 import { trigramSet } from "../../src/core/trigrams";
 
 /** Three UTF-16 code units, mostly from a few (so trigrams share prefixes), edges and surrogate halves included. */
@@ -44,5 +44,15 @@ describe("gram table", () => {
     expect(gramAt(keys, "\u0001ng")).toBe(-1);
     expect(gramAt(keys, "ng")).toBe(-1);
     expect(gramAt(keys, "nghi")).toBe(-1);
+  });
+
+  it("keys a term's trigrams from its code units as trigramSet and gramKey do", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 12 }), (term) => {
+        const keys = Array.from({ length: term.length }, (_, i) => gramKeyAt(term, i));
+        expect([...new Set(keys)]).toEqual([...trigramSet(term)].map(gramKey));
+      }),
+      { seed: 17, numRuns: 500 },
+    );
   });
 });
