@@ -150,7 +150,6 @@ export const agreements: Command = {
     const signedLabel = t("signedThatYear", lang);
     const inForceLabel = t("inForceThatYear", lang);
     const blocks: Block[] = [];
-    let shown = 0;
     for (const a of base) {
       if (own && !own.has(a)) continue;
       let label: string | undefined;
@@ -160,10 +159,9 @@ export const agreements: Command = {
         if (!signed && !inForce) continue;
         label = signed && inForce ? `${signedLabel}, ${inForceLabel}` : signed ? signedLabel : inForceLabel;
       }
-      shown++;
       for (const block of agreementBlocks(ctx, a, citer, label)) blocks.push(block);
     }
-    if (shown === 0) {
+    if (blocks.length === 0) {
       // Say what there is for the filter used: the years covered, or the provinces that have agreements.
       const years = corpus.index.agreementYears;
       const span = years ? `${years.min}–${years.max}` : "";
