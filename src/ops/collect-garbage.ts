@@ -18,9 +18,17 @@ export function collectLoadGarbage(): void {
 }
 
 export function collectGarbage(): void {
-  if (gc === undefined) {
-    setFlagsFromString("--expose-gc");
-    gc = runInNewContext("gc") as () => void;
-  }
+  gc ??= exposedGc();
   gc();
+}
+
+/** `gc`, or nothing to call where a Node version no longer gives it this way: memory, never a failed start. */
+function exposedGc(): () => void {
+  try {
+    setFlagsFromString("--expose-gc");
+    const found: unknown = runInNewContext("typeof gc === 'function' ? gc : undefined");
+    return typeof found === "function" ? (found as () => void) : () => undefined;
+  } catch {
+    return () => undefined;
+  }
 }
