@@ -11,12 +11,13 @@
 import { distance } from "fastest-levenshtein";
 import { AliasTable } from "./alias-table";
 import type { CorpusIndex } from "./corpus-index";
+import { DocumentTerms } from "./document-terms";
 import { gramAt, gramTableCode, sortedGrams } from "./gram-table";
 import { grown, IntList } from "./int-list";
 import type { CitationRef, CorpusData, FactDate } from "./model";
 import { fold } from "./normalize";
 import { encodePostings, type Postings, postingsCode, readPostings } from "./postings";
-import { documentTokens, questionWordsCode } from "./question-words";
+import { questionWordsCode } from "./question-words";
 import { byCodeUnits, sortSteps } from "./sort-steps";
 import { runSteps, runStepsPausing } from "./steps";
 import { trigramSet } from "./trigrams";
@@ -316,8 +317,7 @@ function addTo<K>(map: Map<K, number[]>, key: K, value: number): void {
 function* buildSteps(source: QuestionSource): Generator<void, QuestionIndexData> {
   const origins = yield* factOrigins(source.data);
   const n = origins.kinds.length;
-  const termIds = new Map<string, number>();
-  const terms: string[] = [];
+  const vocabulary = new DocumentTerms();
   // (term, field, doc, count) in document order, so each posting list comes out sorted by document.
   const entries = { term: new IntList(), doc: new IntList(), count: new IntList() };
   const fieldLength = new Uint32Array(n * 2);
@@ -332,26 +332,20 @@ function* buildSteps(source: QuestionSource): Generator<void, QuestionIndexData>
       origins.parts[d] as number,
     ).text();
     for (let field = 0; field < 2; field++) {
-      const counts = new Map<string, number>();
-      for (const token of documentTokens(field === 0 ? title : body)) {
-        counts.set(token, (counts.get(token) ?? 0) + 1);
-      }
+      vocabulary.count(field === 0 ? title : body);
+      const { distinct } = vocabulary;
       // As MiniSearch keeps it: the number of distinct tokens, and a running average over the documents.
-      fieldLength[d * 2 + field] = counts.size;
-      averageFieldLength[field] = ((averageFieldLength[field] as number) * d + counts.size) / (d + 1);
-      for (const [term, count] of counts) {
-        let t = termIds.get(term);
-        if (t === undefined) {
-          t = terms.length;
-          terms.push(term);
-          termIds.set(term, t);
-        }
+      fieldLength[d * 2 + field] = distinct.length;
+      averageFieldLength[field] = ((averageFieldLength[field] as number) * d + distinct.length) / (d + 1);
+      for (let i = 0; i < distinct.length; i++) {
+        const t = distinct.array[i] as number;
         entries.term.push(t * 2 + field);
         entries.doc.push(d);
-        entries.count.push(Math.min(count, 65535));
+        entries.count.push(Math.min(vocabulary.countOf(t), 65535));
       }
     }
   }
+  const { terms, termIds } = vocabulary;
   yield;
   const sorted = yield* sortSteps([...terms], byCodeUnits);
   const termOrder = Int32Array.from(sorted, (term) => termIds.get(term) as number);
@@ -743,6 +737,7 @@ export function questionIndexCode(): string {
     factDoc,
     factOrigins,
     yearsOf,
+    DocumentTerms,
     trigramSet,
     JSON.stringify({ KIND_WORDS, BM25, FIELD_BOOST }),
   ]

@@ -2,6 +2,7 @@
 // without diacritics, domain concepts shared by Vietnamese and English ("tặng" and "give" are one concept), and
 // the stop words that carry no content ("bao nhiêu", "what", "did").
 import { unmarked } from "./normalize";
+import { splitWords } from "./word-scan";
 
 /** Lower case, no combining marks, đ → d: "Tặng" → "tang". Dots and commas are kept (numbers need them). */
 export function stripMarks(text: string): string {
@@ -49,22 +50,88 @@ function parseNumber(raw: string): number {
 }
 
 const HAS_DIGIT = /\d/;
+const NUMBER = /(\d+(?:[.,]\d+)*)(?:\s*([a-z]+))?/g;
 
 /** The numbers of a text, each as its tokens: "n200000000" for "200 triệu", with "n200" so a bare "200" finds it. */
 export function numberGroups(text: string): string[][] {
-  const out: string[][] = [];
   // Folding a text without a digit cannot give one: most texts are not folded here at all.
-  if (!HAS_DIGIT.test(text)) return out;
-  const re = /(\d+(?:[.,]\d+)*)(?:\s*([a-z]+))?/g;
-  for (const m of stripMarks(text).matchAll(re)) {
-    const value = parseNumber(m[1] ?? "");
-    if (!Number.isFinite(value)) continue;
-    const scale = SCALES[m[2] ?? ""];
-    const group: string[] = [];
-    // Single digits alone ("2 máy thở", "01 dự án") are too common to tell facts apart.
-    if (value >= 10 || scale) group.push(`n${value}`);
-    if (scale) group.push(`n${value * scale}`);
-    if (group.length > 0) out.push(group);
+  if (!HAS_DIGIT.test(text)) return [];
+  return numberGroupsUnfolded(text) ?? numberGroupsFolded(text);
+}
+
+/** What a number and the word after it ("200", "triệu") give. */
+function numberGroup(digits: string, word: string | undefined): string[] | undefined {
+  const value = parseNumber(digits);
+  if (!Number.isFinite(value)) return undefined;
+  const scale = SCALES[word ?? ""];
+  const group: string[] = [];
+  // Single digits alone ("2 máy thở", "01 dự án") are too common to tell facts apart.
+  if (value >= 10 || scale) group.push(`n${value}`);
+  if (scale) group.push(`n${value * scale}`);
+  return group.length > 0 ? group : undefined;
+}
+
+/** `numberGroups` by matching the folded text: the definition, and the way for a text the other cannot read. */
+export function numberGroupsFolded(text: string): string[][] {
+  const out: string[][] = [];
+  for (const m of stripMarks(text).matchAll(NUMBER)) {
+    const group = numberGroup(m[1] ?? "", m[2]);
+    if (group) out.push(group);
+  }
+  return out;
+}
+
+/** Per UTF-16 code unit, what folding makes of it on its own (filled when first asked). */
+const foldedUnits: (string | undefined)[] = [];
+function foldedUnit(unit: number): string {
+  let folded = foldedUnits[unit];
+  if (folded === undefined) {
+    folded = removeMarks(String.fromCharCode(unit));
+    foldedUnits[unit] = folded;
+  }
+  return folded;
+}
+const isSurrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdfff;
+const LETTERS = /^[a-z]*/;
+const DIGITS = /\d+(?:[.,]\d+)*/g;
+const SPACE = /\s/;
+
+/**
+ * `numberGroupsFolded` without folding the whole text: numbers are found in the text as it is, and only the word
+ * after each is folded, a code unit at a time (folding the whole of every text was half a second at ×1000).
+ * Folding leaves digits, dots, commas and white space as they are and maps every other code unit on its own,
+ * except a combining mark (dropped, so it could join what it stands between) and a surrogate (an astral mark
+ * would be dropped too): where one of those stands next to a number or inside the word after it, undefined.
+ */
+function numberGroupsUnfolded(text: string): string[][] | undefined {
+  const out: string[][] = [];
+  const length = text.length;
+  const unsure = (at: number) => {
+    if (at >= length) return false;
+    const unit = text.charCodeAt(at);
+    return isSurrogate(unit) || foldedUnit(unit) === "";
+  };
+  DIGITS.lastIndex = 0;
+  for (let m = DIGITS.exec(text); m; m = DIGITS.exec(text)) {
+    const digits = m[0];
+    let at = DIGITS.lastIndex;
+    if (unsure(at) || ((text[at] === "." || text[at] === ",") && unsure(at + 1))) return undefined;
+    while (at < length && SPACE.test(text[at] as string)) at++;
+    if (unsure(at)) return undefined;
+    let word = "";
+    for (; at < length; at++) {
+      const unit = text.charCodeAt(at);
+      if (isSurrogate(unit)) return undefined;
+      const folded = foldedUnit(unit);
+      if (folded === "") return undefined;
+      const letters = (LETTERS.exec(folded) as RegExpExecArray)[0];
+      word += letters;
+      if (letters.length < folded.length) break;
+    }
+    // As the folded match: the word, when there is one, is part of the match (the next number starts after it).
+    if (word.length > 0) DIGITS.lastIndex = at;
+    const group = numberGroup(digits, word.length > 0 ? word : undefined);
+    if (group) out.push(group);
   }
   return out;
 }
@@ -151,30 +218,47 @@ export const RELATED: Readonly<Record<string, readonly string[]>> = {
 /** Concepts that say what kind of answer is wanted rather than what it is about. */
 export const INTENT_CONCEPTS = new Set(["when", "who", "howMany"]);
 
-function words(text: string): string[] {
-  return text
-    .normalize("NFC")
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length > 0);
+/** A text's words: NFC, lower case, split on everything but letters and digits. */
+export function words(text: string): string[] {
+  return splitWords(text.normalize("NFC").toLowerCase());
 }
 
 const exactPhrases = new Map<string, string>();
 const foldedPhrases = new Map<string, string>();
-/** The words a phrase can start with: a concept is looked for only where one stands. */
-const exactFirst = new Set<string>();
-const foldedFirst = new Set<string>();
-let longestPhrase = 1;
 for (const [concept, phrases] of Object.entries(CONCEPTS)) {
   for (const phrase of phrases) {
     const key = words(phrase).join(" ");
     exactPhrases.set(key, concept);
     foldedPhrases.set(stripMarks(key), concept);
-    exactFirst.add(key.split(" ")[0] as string);
-    foldedFirst.add(stripMarks(key).split(" ")[0] as string);
-    longestPhrase = Math.max(longestPhrase, key.split(" ").length);
   }
 }
+
+/** Every phrase (its words joined by one space) and its concept, as typed or folded. */
+export const phraseTable = (folded: boolean): ReadonlyMap<string, string> => (folded ? foldedPhrases : exactPhrases);
+
+/** A phrase as its words, and the concept it names. */
+interface Phrase {
+  words: readonly string[];
+  concept: string;
+}
+
+/**
+ * The phrases of a table by their first word, longest first: a concept is looked for only where a phrase can
+ * start, and a phrase is compared word by word (no string joined per try).
+ */
+function phrasesByFirstWord(table: ReadonlyMap<string, string>): Map<string, Phrase[]> {
+  const out = new Map<string, Phrase[]>();
+  for (const [key, concept] of table) {
+    const ws = key.split(" ");
+    const list = out.get(ws[0] as string) ?? [];
+    list.push({ words: ws, concept });
+    out.set(ws[0] as string, list);
+  }
+  for (const list of out.values()) list.sort((a, b) => b.words.length - a.words.length);
+  return out;
+}
+const exactByFirst = phrasesByFirstWord(exactPhrases);
+const foldedByFirst = phrasesByFirstWord(foldedPhrases);
 
 /** The concepts a text names, longest phrase first ("kỷ niệm chương" is a medal, not an anniversary), with the
  *  folded words each one spans. */
@@ -185,24 +269,45 @@ export function conceptsOf(text: string, folded: boolean): { concept: string; wo
 /** `conceptsOf` over a text's words (as `words` gives them). */
 function conceptsIn(textWords: readonly string[], folded: boolean): { concept: string; words: string[] }[] {
   const ws = folded ? textWords.map(stripMarks) : textWords;
-  const table = folded ? foldedPhrases : exactPhrases;
-  const first = folded ? foldedFirst : exactFirst;
   const out: { concept: string; words: string[] }[] = [];
   for (let i = 0; i < ws.length; ) {
-    if (!first.has(ws[i] as string)) {
-      i++;
-      continue;
-    }
-    let matched = 0;
-    for (let n = Math.min(longestPhrase, ws.length - i); n >= 1 && matched === 0; n--) {
-      const span = ws.slice(i, i + n);
-      const concept = table.get(span.join(" "));
-      if (concept) {
-        out.push({ concept, words: span.map(stripMarks) });
-        matched = n;
-      }
-    }
-    i += Math.max(1, matched);
+    const found = conceptAt(ws, i, folded);
+    if (found) out.push({ concept: found.concept, words: ws.slice(i, i + found.length).map(stripMarks) });
+    i += found?.length ?? 1;
+  }
+  return out;
+}
+
+/** The concept of the longest phrase starting at word `i`, and how many words it spans. */
+function conceptAt(ws: readonly string[], i: number, folded: boolean): { concept: string; length: number } | undefined {
+  const phrases = (folded ? foldedByFirst : exactByFirst).get(ws[i] as string);
+  if (!phrases) return undefined;
+  for (const { words: phrase, concept } of phrases) {
+    if (phrase.length > ws.length - i) continue;
+    let k = 1;
+    while (k < phrase.length && phrase[k] === ws[i + k]) k++;
+    if (k === phrase.length) return { concept, length: k };
+  }
+  return undefined;
+}
+
+/** Whether a concept's phrase can start with this word (as `words` gives it, not folded). */
+export const startsConcept = (word: string): boolean => exactByFirst.has(word);
+
+/**
+ * The concepts of a text's words (as `words` gives them) as `documentTokens` gives them, looking only at the
+ * positions `starts` (ascending) where `startsConcept` holds: a caller that has already asked each word spares
+ * every other word the question.
+ */
+export function conceptTokensAt(ws: readonly string[], starts: ArrayLike<number>, count: number): string[] {
+  const out: string[] = [];
+  let next = 0;
+  for (let s = 0; s < count; s++) {
+    const i = starts[s] as number;
+    if (i < next) continue;
+    const found = conceptAt(ws, i, false);
+    next = i + (found?.length ?? 1);
+    if (found) out.push(`c:${found.concept}`);
   }
   return out;
 }
@@ -231,7 +336,7 @@ export function singular(word: string): string | undefined {
 }
 
 /** A word's own tokens: folded, exact when folding changed it, singular. */
-function wordTokens(word: string): readonly string[] {
+export function wordTokens(word: string): readonly string[] {
   // A corpus uses a few thousand distinct words millions of times: each one's tokens are made once.
   return keptForWord(tokensOfWord, word, tokensOf);
 }
@@ -270,7 +375,16 @@ export function questionWordsCode(): string {
       tokensOf,
       conceptsOf,
       conceptsIn,
+      conceptAt,
+      phrasesByFirstWord,
+      conceptTokensAt,
+      startsConcept,
       numberGroups,
+      numberGroup,
+      numberGroupsFolded,
+      numberGroupsUnfolded,
+      foldedUnit,
+      splitWords,
       contentWords,
       singular,
       stripMarks,
