@@ -19,7 +19,7 @@ import type {
   Province,
 } from "./model";
 import { NameIndex } from "./name-index";
-import { fold, foldTight, unmarked } from "./normalize";
+import { fold, foldTight, normalizeSpace, unmarked } from "./normalize";
 import { QuestionIndex, questionIndexCode } from "./question-index";
 import {
   buildSearchIndex,
@@ -33,6 +33,7 @@ import { sortSteps } from "./sort-steps";
 import { SourceTexts } from "./source-texts";
 import { runStepsPausing } from "./steps";
 import { trigramSet } from "./trigrams";
+import { SeparatorClass, splitWords } from "./word-scan";
 
 export type { RecordKind } from "./corpus-index";
 export { RECORD_KINDS, recordId } from "./corpus-index";
@@ -263,6 +264,9 @@ export function indexingCode(): string {
     fold,
     foldTight,
     unmarked,
+    normalizeSpace,
+    SeparatorClass,
+    splitWords,
   ]
     .map(String)
     .concat(questionIndexCode(), markedWordsCode())

@@ -25,5 +25,12 @@ export function foldTight(input: string): string {
 
 /** Collapses white space, including U+00A0 no-break spaces, for comparing quotes with source text. */
 export function normalizeSpace(input: string): string {
-  return input.replace(/[\s\u00a0\u202f\u2007]+/gu, " ").trim();
+  return input.replace(UNEVEN_SPACE, " ").trim();
 }
+
+/**
+ * White space that is not already one plain space (a run of two or more, or a single other space: U+00A0, a
+ * line break): replacing only these gives what replacing every run would, and leaves a text with nothing to change
+ * as it is instead of rebuilding it at each of its spaces (the quote check normalises 60 MB at ×1000).
+ */
+const UNEVEN_SPACE = /\s{2,}|[^\S ]/g;

@@ -18,6 +18,7 @@ import { revive } from "./revive";
 import { byCodeUnits, lowerBound, sortSteps } from "./sort-steps";
 import { runSteps, runStepsPausing } from "./steps";
 import { trigramSet } from "./trigrams";
+import { SeparatorClass } from "./word-scan";
 
 export interface SearchDoc {
   id: string;
@@ -69,7 +70,8 @@ export function relevantText(corpus: TextSource, file: string): string {
     .join("\n");
 }
 
-const SPACE_OR_PUNCTUATION = /[\n\r\p{Z}\p{P}]+/u;
+/** MiniSearch's tokenizer: a text split on runs of white space and punctuation (`/[\n\r\p{Z}\p{P}]+/u`). */
+const SPACE_OR_PUNCTUATION = new SeparatorClass(/^[\n\r\p{Z}\p{P}]$/u);
 const FIELDS = 2; // title, body
 const FIELD_BOOST = [2, 1];
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
@@ -220,7 +222,7 @@ export class SearchIndex {
       this.docBoost[d] = doc.kind === "sentence" ? SENTENCE_BOOST : 1;
       for (let field = 0; field < FIELDS; field++) {
         const stamp = d * FIELDS + field;
-        const tokens = (field === 0 ? doc.title : doc.body).split(SPACE_OR_PUNCTUATION);
+        const tokens = SPACE_OR_PUNCTUATION.split(field === 0 ? doc.title : doc.body);
         // As MiniSearch counts a field's length: its distinct raw tokens.
         let length = 0;
         for (const token of tokens) {
@@ -353,7 +355,7 @@ export class SearchIndex {
   /** Documents holding every word of the query (each word also as a prefix from 4 letters, fuzzily from 6). */
   search(query: string): SearchHits {
     const words: string[] = [];
-    for (const token of query.split(SPACE_OR_PUNCTUATION)) {
+    for (const token of SPACE_OR_PUNCTUATION.split(query)) {
       if (!token) continue;
       const term = fold(token);
       if (term.length > 0) words.push(term);

@@ -37,4 +37,15 @@ describe("fold", () => {
   it("normalises no-break spaces in quotes", () => {
     expect(normalizeSpace("Ngày\u00a016/8,  diễn ra")).toBe("Ngày 16/8, diễn ra");
   });
+  it("collapses white space as replacing every run with one space does", () => {
+    const everyRun = (text: string) => text.replace(/[\s\u00a0\u202f\u2007]+/gu, " ").trim();
+    const unit = fc.constantFrom(..."ab ơ.\t\n\r\u00a0\u202f\u2007\u2028\ufeff\u3000😀\ud800".split(""), "  ", " \n ");
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 30 }), (units) => {
+        const text = units.join("");
+        expect(normalizeSpace(text)).toBe(everyRun(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
 });
