@@ -102,6 +102,18 @@ describe("PostingsWriter and readPostings", () => {
 });
 
 describe("encodePostings", () => {
+  it("refuses entries out of document order, out of range or with a bad frequency", () => {
+    const encode = (lists: number[], docs: number[], freqs?: number[]) =>
+      runSteps(
+        encodePostings(2, lists.length, Int32Array.from(lists), Int32Array.from(docs), freqs && Int32Array.from(freqs)),
+      );
+    expect(() => encode([0, 0], [5, 5])).toThrow(/not after 5/);
+    expect(() => encode([0, 2], [1, 2])).toThrow(/out of range/);
+    expect(() => encode([1], [MAX_DOC + 1])).toThrow(/above/);
+    expect(() => encode([1], [3], [0])).toThrow(/frequency 0/);
+    expect(encode([1, 0, 1], [3, 4, 300], [1, 2, 200]).starts).toEqual(Int32Array.from([0, 2, 7]));
+  });
+
   it("groups entries given in document order by list, each list in document order", () => {
     fc.assert(
       fc.property(
@@ -128,6 +140,10 @@ describe("encodePostings", () => {
             return { docs: mine.map((e) => e.doc), freqs: mine.map((e) => (withFreqs ? e.freq : 1)) };
           });
           expect(decoded(postings, slots)).toEqual(expected);
+          // Byte for byte what the writer makes, given the same postings list by list.
+          const writer = new PostingsWriter(slots);
+          for (const [s, list] of expected.entries()) list.docs.forEach((d, i) => writer.add(s, d, list.freqs[i]));
+          expect(postings).toEqual(writer.finish());
         },
       ),
       { numRuns: 200 },
