@@ -10,6 +10,7 @@ import { QuestionIndex } from "../core/question-index";
 import { SearchIndex, searchDocs } from "../core/search-index";
 import { SourceTexts } from "../core/source-texts";
 import type { CorpusError } from "../core/validate";
+import { detachStrings } from "./detach-strings";
 import { parseRecords, type RawFiles, sourcesInOrder, validate } from "./parse";
 import type { SplitReply, SplitRequest } from "./split-load.worker";
 import { startWorker } from "./start-worker";
@@ -31,7 +32,9 @@ type Built = { ok: true; corpus: Corpus; split?: boolean } | { ok: false; errors
 /** Validates and builds on this thread alone (data/ read into `raw`). */
 export function buildHere(raw: RawFiles, version: string): Built {
   const valid = validate(raw);
-  return valid.ok ? { ok: true, corpus: new Corpus(valid.data, valid.texts, version) } : valid;
+  if (!valid.ok) return valid;
+  detachStrings(valid.data);
+  return { ok: true, corpus: new Corpus(valid.data, valid.texts, version) };
 }
 
 /** The worker's verdict on the same bytes (and its half of the corpus), or why it could not give one. */
@@ -62,6 +65,8 @@ export async function buildSplit(raw: RawFiles, version: string): Promise<Built>
   const verdict = runWorker(raw);
   const parsed = parseRecords(raw);
   const data = parsed.data as CorpusData;
+  // The corpus keeps these records: not the YAML text their strings are slices of.
+  detachStrings(data);
   let built: { index: CorpusIndex; questions: QuestionIndex } | undefined;
   let failure: unknown;
   if (parsed.errors.length === 0) {

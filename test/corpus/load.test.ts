@@ -1,4 +1,4 @@
-import { appendFile, cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { appendFile, cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
@@ -83,6 +83,32 @@ describe("loading data/", () => {
       message: "not valid UTF-8: save the file as UTF-8",
     });
     expect(result.errors.some((e) => e.file === `sources/${source}` && /UTF-8/.test(e.message))).toBe(true);
+  });
+
+  it("names a data file that is missing or cannot be read, and reads every other file's bytes as they are", async () => {
+    const dir = await copyOfData();
+    await rm(join(dir, "figures.yaml"));
+    await rm(join(dir, "people.yaml"));
+    await mkdir(join(dir, "people.yaml"));
+    const result = await loadCorpus(dir);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.map((e) => `${e.file} ${e.path}`)).toEqual(["people.yaml (file)", "figures.yaml (file)"]);
+    expect(result.errors.map((e) => e.message).join("\n")).toMatch(/cannot read: EISDIR[\s\S]*cannot read: ENOENT/);
+  });
+
+  it("reads the files into one block and gives each its own bytes (sources of every size, empty ones too)", async () => {
+    const dir = await copyOfData();
+    const sources = join(dir, "sources");
+    const extra = { "zz-empty.md": "", "zz-one.md": "x", "zz-long.md": "Sơn La ".repeat(100_000) };
+    for (const [name, text] of Object.entries(extra)) await writeFile(join(sources, name), text);
+    const loaded = await loadCorpusData(dir);
+    expect(loaded.ok).toBe(true);
+    if (!loaded.ok) return;
+    const texts = new Map(loaded.texts);
+    for (const name of await readdir(sources)) {
+      expect(texts.get(name), name).toBe(await readFile(join(sources, name), "utf8"));
+    }
   });
 
   it("keeps a validated snapshot by content hash, and reads it on the next load of the same data", async () => {
