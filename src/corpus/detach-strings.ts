@@ -10,7 +10,21 @@ const SLICED_FROM = 13;
 
 /** Replaces, in place, every string in a parsed value (arrays and plain objects) by its distinct copy. */
 export function detachStrings(value: unknown): void {
-  walk(value, new Map<string, string>());
+  new DistinctStrings().adopt(value);
+}
+
+/**
+ * One copy of each distinct string across every value adopted: for records that arrive a few hundred at a time (a
+ * reload's records come from the worker thread in messages, and a message brings a new string for every
+ * occurrence of one).
+ */
+export class DistinctStrings {
+  private readonly distinct = new Map<string, string>();
+
+  /** Replaces, in place, every string in `value` (arrays and plain objects) by its distinct copy. */
+  adopt(value: unknown): void {
+    walk(value, this.distinct);
+  }
 }
 
 function walk(value: unknown, distinct: Map<string, string>): void {

@@ -1,6 +1,6 @@
 // Worker thread: reads, parses and validates data/ (or its snapshot) off the event loop, then sends the result
 // in small messages, so the main thread takes it in a piece at a time between the commands it answers.
-// The worker stays up between reloads (starting one costs more than a small reload); one load at a time.
+// One load per thread: it ends once the load (and the snapshot it saves) is done.
 import { parentPort } from "node:worker_threads";
 import { Corpus } from "../core/corpus";
 import type { CorpusData } from "../core/model";
@@ -63,7 +63,13 @@ port.on("message", (request: WorkerRequest) => {
     asked?.();
     return;
   }
-  load(request.dataDir, request.options).catch((error: unknown) => {
-    port.postMessage({ type: "crashed", message: (error as Error)?.message ?? String(error) } satisfies WorkerMessage);
-  });
+  load(request.dataDir, request.options)
+    .catch((error: unknown) => {
+      port.postMessage({
+        type: "crashed",
+        message: (error as Error)?.message ?? String(error),
+      } satisfies WorkerMessage);
+    })
+    // One load per thread: with the port closed, the thread ends, and the memory of the load goes with it.
+    .finally(() => port.close());
 });

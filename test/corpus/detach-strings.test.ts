@@ -1,6 +1,6 @@
 import { load } from "js-yaml";
 import { describe, expect, it } from "vitest";
-import { detachStrings } from "../../src/corpus/detach-strings";
+import { DistinctStrings, detachStrings } from "../../src/corpus/detach-strings";
 import { collectGarbage } from "../../src/ops/collect-garbage";
 
 /** A YAML list of records, each with a long title: about 3 MB of text. */
@@ -43,5 +43,26 @@ describe("detachStrings", () => {
     // Without the copy, ten titles hold the 2.8 MB text (two bytes a character: it has Vietnamese letters).
     expect(keep(false)).toBeGreaterThan(4_000_000);
     expect(keep(true)).toBeLessThan(500_000);
+  });
+
+  it("keeps one copy of equal strings across values adopted one after another (a reload's messages)", () => {
+    const held = (adopt: boolean): number => {
+      const base = heapAfterGc();
+      const strings = new DistinctStrings();
+      const messages: { quote: string }[][] = [];
+      for (let m = 0; m < 100; m++) {
+        // Each message brings its own string for the same quote, as a structured clone does.
+        const message = Array.from({ length: 1000 }, (_, i) => ({
+          quote: `Đoàn đại biểu tỉnh Sơn La ${i % 10}`.repeat(2),
+        }));
+        if (adopt) strings.adopt(message);
+        messages.push(message);
+      }
+      const grown = heapAfterGc() - base;
+      expect(messages.flat()).toHaveLength(100_000);
+      return grown;
+    };
+    // 100,000 records of one field: their objects are the same either way; the quotes are 100,000 or 10.
+    expect(held(false) - held(true)).toBeGreaterThan(5_000_000);
   });
 });

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { DEFAULT_DATA_DIR } from "../../src/app";
 import { loadCorpus } from "../../src/corpus/load";
-import { loadCorpusInWorker } from "../../src/corpus/worker-load";
+import { loadCorpusInWorker, loaderThreads } from "../../src/corpus/worker-load";
 import { answers } from "../support/corpus-answers";
 
 const dirs: string[] = [];
@@ -35,5 +35,30 @@ describe("a load in the worker thread", () => {
     if (!next.ok) return;
     expect(next.corpus.version).toBe(loaded.corpus.version);
     expect(answers(next.corpus)).toEqual(answers(loaded.corpus));
+  });
+
+  it("ends its thread once the load and its snapshot are done, and a later load starts another", async () => {
+    const dir = await temp("huunghi-data-");
+    await cp(DEFAULT_DATA_DIR, dir, { recursive: true });
+    const cacheDir = await temp("huunghi-cache-");
+    const first = await loadCorpusInWorker(dir, { cacheDir });
+    expect(first.ok).toBe(true);
+    await vi.waitFor(() => expect(loaderThreads()).toBe(0), { timeout: 30_000, interval: 50 });
+    expect((await readdir(cacheDir)).filter((f) => f.endsWith(".v8"))).toHaveLength(1);
+    const again = await loadCorpusInWorker(dir, { cacheDir });
+    expect(again.ok).toBe(true);
+    if (!again.ok || !first.ok) return;
+    expect(again.corpus.version).toBe(first.corpus.version);
+    expect(answers(again.corpus)).toEqual(answers(first.corpus));
+    await vi.waitFor(() => expect(loaderThreads()).toBe(0), { timeout: 30_000, interval: 50 });
+  });
+
+  it("ends its thread after a load that fails, with the errors given", async () => {
+    const dir = await temp("huunghi-data-");
+    await cp(DEFAULT_DATA_DIR, dir, { recursive: true });
+    await rm(join(dir, "events.yaml"));
+    const failed = await loadCorpusInWorker(dir);
+    expect(failed.ok).toBe(false);
+    await vi.waitFor(() => expect(loaderThreads()).toBe(0), { timeout: 30_000, interval: 50 });
   });
 });
