@@ -66,6 +66,21 @@ export class SourceTexts implements ReadonlyMap<string, string> {
   }
 
   /**
+   * Texts already compressed file by file (raw DEFLATE of each file's UTF-8, as `compressedWith` makes them), in the
+   * order given; names distinct. A reload's loader thread compresses them, so this thread never holds them whole.
+   */
+  static fromCompressed(files: Iterable<readonly [string, Uint8Array]>): SourceTexts {
+    const list = [...files];
+    return runSteps(
+      SourceTexts.joined(
+        list.map(([name]) => name),
+        list.map(([, bytes]) => bytes),
+        true,
+      ),
+    );
+  }
+
+  /**
    * The same texts, each file's bytes compressed on its own (raw DEFLATE) by `deflate`: a third of the memory for
    * a text read only now and then (a `/source` page, a draft's duplicate check). What a snapshot keeps: a built
    * corpus, which has just read every text, keeps them as they are.

@@ -3,6 +3,7 @@
 import type { Worker } from "node:worker_threads";
 import { Corpus } from "../core/corpus";
 import type { CorpusData } from "../core/model";
+import { SourceTexts } from "../core/source-texts";
 import { DistinctStrings } from "./detach-strings";
 import { codeFingerprint, type LoadOptions, type LoadResult } from "./load";
 import type { WorkerMessage, WorkerRequest } from "./load.worker";
@@ -53,7 +54,7 @@ function loadOnce(dataDir: string, options: LoadOptions): Promise<LoadResult> {
     // A message brings a new string for every occurrence of one: each distinct string is kept once, as a
     // restored corpus keeps it (at ×1000 a reloaded corpus held 180 MB more without).
     const strings = new DistinctStrings();
-    const texts = new Map<string, string>();
+    const texts: [string, Uint8Array][] = [];
     const stop = () => {
       worker.off("message", onMessage);
       worker.off("error", onError);
@@ -80,7 +81,9 @@ function loadOnce(dataDir: string, options: LoadOptions): Promise<LoadResult> {
           break;
         }
         case "texts":
-          for (const [name, text] of message.texts) texts.set(name, text);
+          message.names.forEach((name, i) => {
+            texts.push([name, message.compressed[i] as Uint8Array]);
+          });
           next();
           break;
         case "failed":
@@ -104,7 +107,8 @@ function loadOnce(dataDir: string, options: LoadOptions): Promise<LoadResult> {
             anniversaries: [],
             ...data,
           } as unknown as CorpusData;
-          Corpus.build(full, texts, message.version, slicer()).then((corpus) => resolve({ ok: true, corpus }), reject);
+          const stored = SourceTexts.fromCompressed(texts);
+          Corpus.build(full, stored, message.version, slicer()).then((corpus) => resolve({ ok: true, corpus }), reject);
           break;
         }
       }

@@ -64,4 +64,13 @@ describe("SourceTexts", () => {
     const restored = SourceTexts.revive(unpack(deserialize(serialize(pack(compressed)))));
     expect([...restored]).toEqual([...texts]);
   });
+
+  it("takes texts compressed elsewhere file by file, as compressedWith makes them", () => {
+    const files = samples.map(
+      ([name, text]) => [name, deflateRawSync(Buffer.from(text, "utf8"), { level: 1 })] as const,
+    );
+    const texts = SourceTexts.fromCompressed(files);
+    expect([...texts]).toEqual(samples);
+    expect(texts.compressedWith(() => new Uint8Array(0))).toBe(texts);
+  });
 });
