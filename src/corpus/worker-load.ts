@@ -21,7 +21,7 @@ export function loaderThreads(): number {
 
 /**
  * A thread for one load. It ends once done, so what it parsed is given back with it: at ×1000, a thread kept for
- * the next reload held 1.4 GB of RSS until then. Unreferenced: it never holds the process open.
+ * the next reload held about 1.2 GB of RSS until then. Unreferenced: it never holds the process open.
  */
 function loader(): Worker {
   const worker = startWorker("load.worker");
