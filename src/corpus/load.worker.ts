@@ -7,7 +7,11 @@ import { Corpus } from "../core/corpus";
 import type { CorpusData } from "../core/model";
 import { type LoadOptions, loadCorpusData, saveSnapshot } from "./load";
 
-export type WorkerRequest = { type: "load"; dataDir: string; options: LoadOptions } | { type: "next" };
+export type WorkerRequest =
+  | { type: "load"; dataDir: string; options: LoadOptions }
+  | { type: "next" }
+  /** The main thread has built the new version (or failed to): the snapshot may be built now. */
+  | { type: "built" };
 
 export type WorkerMessage =
   | { type: "records"; kind: keyof CorpusData; records: unknown[] }
@@ -24,6 +28,10 @@ const port = parentPort;
 if (!port) throw new Error("load.worker runs as a worker thread");
 
 let asked: (() => void) | undefined;
+let built: (() => void) | undefined;
+const mainBuilt = new Promise<void>((resolve) => {
+  built = resolve;
+});
 /**
  * One message at a time, the next when the main thread asks for it: messages posted all at once would be taken in
  * by the main thread in one go, as one long stall.
@@ -62,6 +70,9 @@ async function load(dataDir: string, options: LoadOptions): Promise<void> {
   // The next restart restores this version instead of building it: built here, off the bot's thread, once the
   // records are handed over.
   if (!loaded.cached && options.cacheDir) {
+    // Once the bot's thread has built its own: building both at once doubled the peak (3.2 GB at ×1000) and had the
+    // two builds compete for the cores.
+    await mainBuilt;
     const corpus = new Corpus(loaded.data, new Map(loaded.texts), loaded.version);
     await saveSnapshot(options.cacheDir, loaded.hash, corpus, options).catch(() => undefined);
   }
@@ -70,6 +81,10 @@ async function load(dataDir: string, options: LoadOptions): Promise<void> {
 port.on("message", (request: WorkerRequest) => {
   if (request.type === "next") {
     asked?.();
+    return;
+  }
+  if (request.type === "built") {
+    built?.();
     return;
   }
   load(request.dataDir, request.options)

@@ -108,7 +108,10 @@ function loadOnce(dataDir: string, options: LoadOptions): Promise<LoadResult> {
             ...data,
           } as unknown as CorpusData;
           const stored = SourceTexts.fromCompressed(texts);
-          Corpus.build(full, stored, message.version, slicer()).then((corpus) => resolve({ ok: true, corpus }), reject);
+          Corpus.build(full, stored, message.version, slicer())
+            .then((corpus) => resolve({ ok: true, corpus }), reject)
+            // The worker builds the snapshot it saves only now (see load.worker.ts).
+            .finally(() => worker.postMessage({ type: "built" } satisfies WorkerRequest));
           break;
         }
       }
