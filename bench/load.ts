@@ -37,6 +37,8 @@ if (values.once) {
     JSON.stringify({
       loadMs,
       rss: process.memoryUsage().rss,
+      heap: process.memoryUsage().heapUsed,
+      external: process.memoryUsage().external,
       peak: process.resourceUsage().maxRSS * 1024,
       records: Object.values(result.corpus.counts()).reduce((a, b) => a + b, 0),
     }),
@@ -59,7 +61,14 @@ const dir = await generate(scale, benchDataDir(scale));
 const cache = await mkdtemp(join(tmpdir(), "huunghi-bench-cache-"));
 const checks = new Checks();
 
-function once(withCache: boolean): { loadMs: number; rss: number; peak: number; records: number } {
+function once(withCache: boolean): {
+  loadMs: number;
+  rss: number;
+  heap: number;
+  external: number;
+  peak: number;
+  records: number;
+} {
   const args = ["--expose-gc", join(compiled, "load.js"), "--once", dir];
   if (withCache) args.push("--cache", cache);
   const child = spawnSync(process.execPath, args, { encoding: "utf8", maxBuffer: 1 << 20 });
@@ -73,10 +82,10 @@ try {
   const snapshot = once(true);
   console.log(`×${scale} (${yaml.records} records)`);
   console.log(
-    `  from YAML (parse, validate, quote check, index): ${ms(yaml.loadMs)}, RSS loaded ${mib(yaml.rss)}, peak ${mib(yaml.peak)}`,
+    `  from YAML (parse, validate, quote check, index): ${ms(yaml.loadMs)}, RSS loaded ${mib(yaml.rss)} (heap ${mib(yaml.heap)}, outside it ${mib(yaml.external)}), peak ${mib(yaml.peak)}`,
   );
   console.log(
-    `  from the cached snapshot (read, restore):        ${ms(snapshot.loadMs)}, RSS loaded ${mib(snapshot.rss)}, peak ${mib(snapshot.peak)}`,
+    `  from the cached snapshot (read, restore):        ${ms(snapshot.loadMs)}, RSS loaded ${mib(snapshot.rss)} (heap ${mib(snapshot.heap)}, outside it ${mib(snapshot.external)}), peak ${mib(snapshot.peak)}`,
   );
   if (scale >= 1000) {
     checks.expect("load from YAML", yaml.loadMs < 20_000, `${ms(yaml.loadMs)} ≥ 20 s`);

@@ -1,16 +1,19 @@
-// Parsed records hold their long strings as slices of the YAML text they were read from (V8 makes a substring of
-// 13 characters or more a view of its parent): one title kept keeps its whole file's text, 257 MB of YAML text as
-// UTF-16 at ×1000, alive for as long as the corpus built from it. And they hold a string per occurrence, where a
-// corpus names the same ids, files and quoted sentences over and over. Here every string is replaced by one copy
-// per distinct value that shares no memory with the YAML text: what a corpus restored from its snapshot holds
-// (snapshot-pack.ts writes each distinct string once).
+// Records as a built corpus keeps them: each distinct string once, sharing no memory with the text it was parsed
+// from, and each array at its exact size. What a parser or a message hands over is neither:
+// - a parsed string of 13 characters or more is a slice of the YAML text (V8 makes such a substring a view of its
+//   parent): one title kept keeps its whole file's text, 257 MB of YAML text as UTF-16 at ×1000;
+// - every occurrence of a string is a string of its own, where a corpus names the same ids, files and quoted
+//   sentences over and over;
+// - an array filled one item at a time keeps room to grow (a one-item list of sources took 144 bytes, not 24).
+// A corpus restored from its snapshot has none of this (snapshot-pack.ts writes each distinct string once and makes
+// arrays at their exact size); these make a built one the same.
 
 /** V8 copies shorter substrings; from this length it makes a view of the parent (SlicedString). */
 const SLICED_FROM = 13;
 
-/** Replaces, in place, every string in a parsed value (arrays and plain objects) by its distinct copy. */
-export function detachStrings(value: unknown): void {
-  new DistinctStrings().adopt(value);
+/** Each distinct string copied out of the YAML text, each array at its exact size: a parsed value, made over. */
+export function detachStrings<T>(value: T): T {
+  return new DistinctStrings({ parsed: true }).adopt(value);
 }
 
 /**
@@ -20,38 +23,46 @@ export function detachStrings(value: unknown): void {
  */
 export class DistinctStrings {
   private readonly distinct = new Map<string, string>();
+  private readonly parsed: boolean;
 
-  /** Replaces, in place, every string in `value` (arrays and plain objects) by its distinct copy. */
-  adopt(value: unknown): void {
-    walk(value, this.distinct);
+  /** @param parsed the strings may be slices of a parsed text, to be copied out (a message's never are) */
+  constructor({ parsed = false }: { parsed?: boolean } = {}) {
+    this.parsed = parsed;
   }
-}
 
-function walk(value: unknown, distinct: Map<string, string>): void {
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const item: unknown = value[i];
-      if (typeof item === "string") value[i] = copyOf(item, distinct);
-      else if (item !== null && typeof item === "object") walk(item, distinct);
+  /**
+   * `value` (arrays and plain objects) with every string replaced by its distinct copy, in place, and every array
+   * by one at its exact size: what is returned is what to keep.
+   */
+  adopt<T>(value: T): T {
+    return this.made(value) as T;
+  }
+
+  private made(value: unknown): unknown {
+    if (typeof value === "string") return this.copyOf(value);
+    if (value === null || typeof value !== "object") return value;
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) value[i] = this.made(value[i]);
+      // A copy is made at its exact size: the array filled by pushes kept room to grow.
+      return value.slice();
     }
-    return;
+    const record = value as Record<string, unknown>;
+    for (const key in record) {
+      const item = record[key];
+      if (typeof item === "string") record[key] = this.copyOf(item);
+      else if (item !== null && typeof item === "object") record[key] = this.made(item);
+    }
+    return record;
   }
-  if (value === null || typeof value !== "object") return;
-  const record = value as Record<string, unknown>;
-  for (const key in record) {
-    const item = record[key];
-    if (typeof item === "string") record[key] = copyOf(item, distinct);
-    else if (item !== null && typeof item === "object") walk(item, distinct);
-  }
-}
 
-function copyOf(text: string, distinct: Map<string, string>): string {
-  let copy = distinct.get(text);
-  if (copy === undefined) {
-    // A long string is copied: the concatenation is made flat (its characters copied into a new string) when it is
-    // sliced, and the slice keeps only that new string. A short one is already a copy of its own.
-    copy = text.length >= SLICED_FROM ? ` ${text}`.slice(1) : text;
-    distinct.set(copy, copy);
+  private copyOf(text: string): string {
+    let copy = this.distinct.get(text);
+    if (copy === undefined) {
+      // The concatenation is made flat (its characters copied into a new string) when it is sliced, and the slice
+      // keeps only that new string. A short string is a copy of its own already, and so is a message's.
+      copy = this.parsed && text.length >= SLICED_FROM ? ` ${text}`.slice(1) : text;
+      this.distinct.set(copy, copy);
+    }
+    return copy;
   }
-  return copy;
 }

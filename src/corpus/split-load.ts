@@ -33,8 +33,7 @@ type Built = { ok: true; corpus: Corpus; split?: boolean } | { ok: false; errors
 export function buildHere(raw: RawFiles, version: string): Built {
   const valid = validate(raw);
   if (!valid.ok) return valid;
-  detachStrings(valid.data);
-  return { ok: true, corpus: new Corpus(valid.data, valid.texts, version) };
+  return { ok: true, corpus: new Corpus(detachStrings(valid.data), valid.texts, version) };
 }
 
 /** The worker's verdict on the same bytes (and its half of the corpus), or why it could not give one. */
@@ -64,9 +63,8 @@ function runWorker(raw: RawFiles): Promise<SplitReply> {
 export async function buildSplit(raw: RawFiles, version: string): Promise<Built> {
   const verdict = runWorker(raw);
   const parsed = parseRecords(raw);
-  const data = parsed.data as CorpusData;
   // The corpus keeps these records: not the YAML text their strings are slices of.
-  detachStrings(data);
+  const data = detachStrings(parsed.data as CorpusData);
   let built: { index: CorpusIndex; questions: QuestionIndex } | undefined;
   let failure: unknown;
   if (parsed.errors.length === 0) {
