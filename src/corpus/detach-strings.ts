@@ -1,7 +1,9 @@
 // Records as a built corpus keeps them: each distinct string once, sharing no memory with the text it was parsed
 // from, and each array at its exact size. What a parser or a message hands over is neither:
 // - a parsed string of 13 characters or more is a slice of the YAML text (V8 makes such a substring a view of its
-//   parent): one title kept keeps its whole file's text, 257 MB of YAML text as UTF-16 at ×1000;
+//   parent): one title kept keeps its whole file's text, 257 MB of YAML text as UTF-16 at ×1000; and a slice of a
+//   text with one Vietnamese letter is two bytes a character even where it is plain English, and so is a copy of it
+//   made by concatenation, a message made of it, and a snapshot (17 MB of a restored heap's 182 MB at ×1000);
 // - every occurrence of a string is a string of its own, where a corpus names the same ids, files and quoted
 //   sentences over and over;
 // - an array filled one item at a time keeps room to grow (a one-item list of sources took 144 bytes, not 24).
@@ -58,9 +60,10 @@ export class DistinctStrings {
   private copyOf(text: string): string {
     let copy = this.distinct.get(text);
     if (copy === undefined) {
-      // The concatenation is made flat (its characters copied into a new string) when it is sliced, and the slice
-      // keeps only that new string. A short string is a copy of its own already, and so is a message's.
-      copy = this.parsed && text.length >= SLICED_FROM ? ` ${text}`.slice(1) : text;
+      // A new flat string of its own: a slice of a copy would do too, but keeps a 32-byte slice in front of the copy
+      // (13 MB at ×1000), and JSON gives back every string as it was, lone surrogates included. A short string is a
+      // copy of its own already, and so is a message's.
+      copy = this.parsed && text.length >= SLICED_FROM ? (JSON.parse(JSON.stringify(text)) as string) : text;
       this.distinct.set(copy, copy);
     }
     return copy;

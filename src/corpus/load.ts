@@ -18,6 +18,7 @@ import { type CorpusData, type CorpusFileName, corpusFiles } from "../core/model
 import { SourceTexts } from "../core/source-texts";
 import type { CorpusError } from "../core/validate";
 import { BOT_VERSION } from "../version";
+import { detachStrings } from "./detach-strings";
 import { type RawFiles, sourcesInOrder, validate } from "./parse";
 import { frame, unframe } from "./snapshot-file";
 import { type Packed, pack, unpack } from "./snapshot-pack";
@@ -359,11 +360,14 @@ export async function loadCorpusData(dataDir: string, options: LoadOptions = {})
   }
   const valid = validate(found.raw);
   if (!valid.ok) return valid;
+  // Strings copied out of the YAML text: each one byte a character where it can be (a slice of Vietnamese text is
+  // two), which a message and a snapshot keep as they find it (detach-strings.ts).
+  const data = detachStrings(valid.data);
   if (options.cacheDir && options.saveSnapshot !== false) {
-    const corpus = new Corpus(valid.data, valid.texts, version);
+    const corpus = new Corpus(data, valid.texts, version);
     await saveSnapshot(options.cacheDir, found.hash, corpus, options).catch(() => undefined);
   }
-  return { ok: true, data: valid.data, texts: [...valid.texts], version, cached: false, hash: found.hash };
+  return { ok: true, data, texts: [...valid.texts], version, cached: false, hash: found.hash };
 }
 
 export async function loadCorpus(dataDir: string, options: LoadOptions = {}): Promise<LoadResult> {

@@ -83,4 +83,22 @@ describe("detachStrings", () => {
     // 50,000 lists of one item: about 136 bytes more each as filled than at their exact size.
     expect(held(false) - held(true)).toBeGreaterThan(50_000 * 100);
   });
+
+  it("keeps plain English one byte a character, though it was read from a text with Vietnamese letters", () => {
+    const lines = ["- Sơn La"];
+    for (let i = 0; i < 20_000; i++)
+      lines.push(`- "Delegation of Son La province number ${i} visits Laos for talks ${"x".repeat(40)}"`);
+    const held = (): number => {
+      const base = heapAfterGc();
+      let text: string | undefined = lines.join("\n");
+      const kept = detachStrings(load(text) as string[]);
+      text = undefined;
+      const grown = heapAfterGc() - base;
+      expect(kept).toHaveLength(20_001);
+      return grown;
+    };
+    const chars = lines.reduce((sum, line) => sum + line.length, 0);
+    // One byte a character and a string header each (two bytes a character would be 2 × chars and more).
+    expect(held()).toBeLessThan(chars * 1.5);
+  });
 });
