@@ -1,14 +1,14 @@
 // Corpus load at one scale, each case in a fresh process: from the YAML (read + parse + validate + quote check +
 // index, no snapshot) and from the cached snapshot (read + restore the built indexes). Prints wall time, RSS once
-// loaded (after a GC) and the peak RSS of the process. The loads run compiled, as `npm start` runs the bot: this
-// file is built with the bot's own build (scripts/build.mjs) into var/bench/dist/, without tsx (about 35 MB of
-// RSS of its own).
+// loaded (after three collections) and the peak RSS of the process. The loads run compiled, as `npm start` runs the
+// bot (compiled.ts).
 //   npx tsx bench/load.ts --scale 1000 [--check]
 import { spawnSync } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { buildCompiled, type Memory, settledMemory } from "./compiled";
 import { Checks, mib, ms } from "./measure";
 
 const { values } = parseArgs({
@@ -27,18 +27,10 @@ if (values.once) {
   const result = await loadCorpus(values.once, values.cache ? { cacheDir: values.cache } : {});
   const loadMs = performance.now() - started;
   if (!result.ok) throw new Error(`load failed: ${JSON.stringify(result.errors.slice(0, 3))}`);
-  // Memory outside the heap (typed arrays' buffers, the snapshot file's) is given back by a sweeper after a
-  // collection, and counted as freed only a collection later: three rounds, so what is read is what the corpus keeps.
-  for (let round = 0; round < 3; round++) {
-    globalThis.gc?.();
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
   console.log(
     JSON.stringify({
       loadMs,
-      rss: process.memoryUsage().rss,
-      heap: process.memoryUsage().heapUsed,
-      external: process.memoryUsage().external,
+      ...(await settledMemory()),
       peak: process.resourceUsage().maxRSS * 1024,
       records: Object.values(result.corpus.counts()).reduce((a, b) => a + b, 0),
     }),
@@ -49,26 +41,12 @@ if (values.once) {
 // Only here, not in the child: the generator loads the `yaml` library, about 10 MB the bot's load does not have.
 const { benchDataDir, generate } = await import("./generate");
 const scale = Number(values.scale);
-const root = join(import.meta.dirname, "..");
-const compiled = join(root, "var", "bench", "dist");
-const build = spawnSync(
-  process.execPath,
-  ["scripts/build.mjs", "--outdir", compiled, "--entry", relative(root, import.meta.filename)],
-  { cwd: root, encoding: "utf8" },
-);
-if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
+const compiled = buildCompiled(import.meta.filename);
 const dir = await generate(scale, benchDataDir(scale));
 const cache = await mkdtemp(join(tmpdir(), "huunghi-bench-cache-"));
 const checks = new Checks();
 
-function once(withCache: boolean): {
-  loadMs: number;
-  rss: number;
-  heap: number;
-  external: number;
-  peak: number;
-  records: number;
-} {
+function once(withCache: boolean): Memory & { loadMs: number; peak: number; records: number } {
   const args = ["--expose-gc", join(compiled, "load.js"), "--once", dir];
   if (withCache) args.push("--cache", cache);
   const child = spawnSync(process.execPath, args, { encoding: "utf8", maxBuffer: 1 << 20 });

@@ -1,12 +1,13 @@
 // RSS once a reload is over, at one scale: the bot restored from its snapshot, data/ then edited and reloaded as
 // `/reload` does (worker thread, new version built in slices), the old version dropped and the loader thread ended.
-// Each in a fresh process, compiled as `npm start` runs the bot (see load.ts), RSS read after three collections.
+// Each in a fresh process, compiled as `npm start` runs the bot, RSS read after three collections (compiled.ts).
 //   npx tsx bench/reload-memory.ts --scale 1000 [--check]
 import { spawnSync } from "node:child_process";
 import { appendFile, cp, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { buildCompiled, type Memory, settledMemory } from "./compiled";
 import { Checks, mib, ms } from "./measure";
 
 const { values } = parseArgs({
@@ -19,22 +20,12 @@ const { values } = parseArgs({
   },
 });
 
-/** RSS, heap in use and memory outside the heap, after three collections (see load.ts). */
-async function settled(): Promise<{ rss: number; heap: number; external: number }> {
-  for (let round = 0; round < 3; round++) {
-    globalThis.gc?.();
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  const { rss, heapUsed, external } = process.memoryUsage();
-  return { rss, heap: heapUsed, external };
-}
-
 if (values.once) {
   // Child: a start (from the snapshot when there is one), then, with --reload, a reload of the edited data.
   const { CorpusHolder } = await import("../src/corpus/holder");
   const { loaderThreads } = await import("../src/corpus/worker-load");
   const holder = await CorpusHolder.load(values.once, { cacheDir: values.cache });
-  const loaded = await settled();
+  const loaded = await settledMemory();
   let reloadMs = 0;
   let reloaded = loaded;
   if (values.reload) {
@@ -47,7 +38,7 @@ if (values.once) {
     for (let waited = 0; loaderThreads() > 0 && waited < 300_000; waited += 100) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    reloaded = await settled();
+    reloaded = await settledMemory();
   }
   console.log(JSON.stringify({ loaded, reloaded, reloadMs, peak: process.resourceUsage().maxRSS * 1024 }));
   process.exit(0);
@@ -55,14 +46,7 @@ if (values.once) {
 
 const { benchDataDir, generate } = await import("./generate");
 const scale = Number(values.scale);
-const root = join(import.meta.dirname, "..");
-const compiled = join(root, "var", "bench", "dist");
-const build = spawnSync(
-  process.execPath,
-  ["scripts/build.mjs", "--outdir", compiled, "--entry", relative(root, import.meta.filename)],
-  { cwd: root, encoding: "utf8" },
-);
-if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
+const compiled = buildCompiled(import.meta.filename);
 const source = await generate(scale, benchDataDir(scale));
 const work = await mkdtemp(join(tmpdir(), "huunghi-bench-reload-memory-"));
 const dataDir = join(work, "data");
@@ -70,7 +54,6 @@ const cache = join(work, "cache");
 await cp(source, dataDir, { recursive: true });
 const checks = new Checks();
 
-type Memory = { rss: number; heap: number; external: number };
 const memory = (m: Memory) => `RSS ${mib(m.rss)} (heap in use ${mib(m.heap)}, outside the heap ${mib(m.external)})`;
 
 function once(reload: boolean): { loaded: Memory; reloaded: Memory; reloadMs: number; peak: number } {

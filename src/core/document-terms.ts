@@ -3,19 +3,13 @@
 // the six million words of the benchmark's ×1000 are one Map lookup each, with no token string made or counted
 // per word: the question index's build spent half its time making and counting token strings.
 import { grown, IntList } from "./int-list";
-import { conceptTokensAt, numberGroups, startsConcept, words, wordTokens } from "./question-words";
+import { conceptTokensAt, numberGroups, SLICED_FROM, startsConcept, words, wordTokens } from "./question-words";
 
 /** A word's term ids, and whether a concept's phrase can start with it. */
 interface WordTerms {
   ids: readonly number[];
   startsConcept: boolean;
 }
-
-/**
- * Words this long or longer are sliced from their text by V8 and would keep it alive as a Map key for the whole
- * build (question-words.ts's SLICED_FROM): their term ids are worked out at each occurrence.
- */
-const SLICED_FROM = 13;
 
 export class DocumentTerms {
   /** The vocabulary: a term's id is its position. */
@@ -78,6 +72,8 @@ export class DocumentTerms {
     let entry = this.byWord.get(word);
     if (entry === undefined) {
       entry = { ids: wordTokens(word).map((token) => this.idOf(token)), startsConcept: startsConcept(word) };
+      // A longer word is a slice of its text, which it would keep alive as a key for the whole build: its term ids
+      // are worked out at each occurrence.
       if (word.length < SLICED_FROM) this.byWord.set(word, entry);
     }
     return entry;

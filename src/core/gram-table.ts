@@ -1,6 +1,7 @@
 // Trigrams as numbers: a trigram's three UTF-16 code units make one exact 48-bit number, and an index keeps its
 // trigrams as one sorted Float64Array, found by binary search. A Map from trigram strings took an entry and a
 // string each (50,000 trigrams in the search and question indexes at ×1000), filled again on every restore.
+import { lowerBound } from "./sort-steps";
 
 /** A trigram (three code units, as `trigramSet` makes them) as one number. */
 export function gramKey(gram: string): number {
@@ -30,17 +31,11 @@ export function sortedGrams<T>(byGram: ReadonlyMap<string, T>): { keys: Float64A
 export function gramAt(keys: Float64Array, gram: string): number {
   if (gram.length !== 3) return -1;
   const key = gramKey(gram);
-  let lo = 0;
-  let hi = keys.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((keys[mid] as number) < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return keys[lo] === key ? lo : -1;
+  const at = lowerBound(keys, key);
+  return keys[at] === key ? at : -1;
 }
 
 /** The source of this file's functions, for the fingerprint of the code a snapshot's indexes were built by. */
 export function gramTableCode(): string {
-  return [gramKey, gramKeyAt, sortedGrams, gramAt].map(String).join("\n");
+  return [gramKey, gramKeyAt, sortedGrams, gramAt, lowerBound].map(String).join("\n");
 }

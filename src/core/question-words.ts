@@ -16,7 +16,7 @@ const removeMarks = (text: string) => unmarked(text).toLowerCase();
  * V8 gives a substring of this many characters or more as a slice that keeps its whole text alive: a word split
  * from an article and kept as a cache key would keep the article. Only shorter words (nearly all) are kept.
  */
-const SLICED_FROM = 13;
+export const SLICED_FROM = 13;
 
 /** `make(word)`, kept in `cache` for a short word (the cache emptied when it holds 100,000). */
 function keptForWord<V>(cache: Map<string, V>, word: string, make: (word: string) => V): V {

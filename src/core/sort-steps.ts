@@ -48,13 +48,13 @@ export function byCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Position of the first string not below `key` in a list in code-unit order (a binary search). */
-export function lowerBound(sorted: readonly string[], key: string): number {
+/** Position of the first item not below `key` in a sorted list: strings in code-unit order, or numbers. */
+export function lowerBound<T extends string | number>(sorted: ArrayLike<T>, key: T): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] as string) < key) lo = mid + 1;
+    if ((sorted[mid] as T) < key) lo = mid + 1;
     else hi = mid;
   }
   return lo;

@@ -55,14 +55,7 @@ export class SourceTexts implements ReadonlyMap<string, string> {
    * and encoded again gives the same bytes): no text decoded and encoded again. Names are distinct.
    */
   static fromUtf8(files: Iterable<readonly [string, Uint8Array]>): SourceTexts {
-    const list = [...files];
-    return runSteps(
-      SourceTexts.joined(
-        list.map(([name]) => name),
-        list.map(([, bytes]) => bytes),
-        false,
-      ),
-    );
+    return SourceTexts.fromBytes(files, false);
   }
 
   /**
@@ -70,12 +63,16 @@ export class SourceTexts implements ReadonlyMap<string, string> {
    * order given; names distinct. A reload's loader thread compresses them, so this thread never holds them whole.
    */
   static fromCompressed(files: Iterable<readonly [string, Uint8Array]>): SourceTexts {
+    return SourceTexts.fromBytes(files, true);
+  }
+
+  private static fromBytes(files: Iterable<readonly [string, Uint8Array]>, compressed: boolean): SourceTexts {
     const list = [...files];
     return runSteps(
       SourceTexts.joined(
         list.map(([name]) => name),
         list.map(([, bytes]) => bytes),
-        true,
+        compressed,
       ),
     );
   }

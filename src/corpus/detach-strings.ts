@@ -10,8 +10,7 @@
 // A corpus restored from its snapshot has none of this (snapshot-pack.ts writes each distinct string once and makes
 // arrays at their exact size); these make a built one the same.
 
-/** V8 copies shorter substrings; from this length it makes a view of the parent (SlicedString). */
-const SLICED_FROM = 13;
+import { SLICED_FROM } from "../core/question-words";
 
 /** Each distinct string copied out of the YAML text, each array at its exact size: a parsed value, made over. */
 export function detachStrings<T>(value: T): T {

@@ -13,14 +13,18 @@ async function temp(prefix: string): Promise<string> {
   dirs.push(dir);
   return dir;
 }
+async function copyOfData(): Promise<string> {
+  const dir = await temp("huunghi-data-");
+  await cp(DEFAULT_DATA_DIR, dir, { recursive: true });
+  return dir;
+}
 afterEach(async () => {
   await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
 });
 
 describe("a load in the worker thread", () => {
   it("builds the corpus a direct load builds, and leaves a snapshot the next start restores", async () => {
-    const dir = await temp("huunghi-data-");
-    await cp(DEFAULT_DATA_DIR, dir, { recursive: true });
+    const dir = await copyOfData();
     const cacheDir = await temp("huunghi-cache-");
     const loaded = await loadCorpusInWorker(dir, { cacheDir });
     expect(loaded.ok).toBe(true);
@@ -38,8 +42,7 @@ describe("a load in the worker thread", () => {
   });
 
   it("ends its thread once the load and its snapshot are done, and a later load starts another", async () => {
-    const dir = await temp("huunghi-data-");
-    await cp(DEFAULT_DATA_DIR, dir, { recursive: true });
+    const dir = await copyOfData();
     const cacheDir = await temp("huunghi-cache-");
     const first = await loadCorpusInWorker(dir, { cacheDir });
     expect(first.ok).toBe(true);
@@ -54,8 +57,7 @@ describe("a load in the worker thread", () => {
   });
 
   it("ends its thread after a load that fails, with the errors given", async () => {
-    const dir = await temp("huunghi-data-");
-    await cp(DEFAULT_DATA_DIR, dir, { recursive: true });
+    const dir = await copyOfData();
     await rm(join(dir, "events.yaml"));
     const failed = await loadCorpusInWorker(dir);
     expect(failed.ok).toBe(false);
