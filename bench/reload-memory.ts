@@ -1,5 +1,5 @@
 // RSS once a reload is over, at one scale: the bot restored from its snapshot, data/ then edited and reloaded as
-// `/reload` does (worker thread, new version built in slices), the old version dropped and the loader thread ended.
+// `/reload` does (built in a child process, restored here in slices), the old version dropped and the child ended.
 // Each in a fresh process, compiled as `npm start` runs the bot, RSS read after three collections (compiled.ts).
 //   npx tsx bench/reload-memory.ts --scale 1000 [--check]
 import { spawnSync } from "node:child_process";
@@ -23,7 +23,7 @@ const { values } = parseArgs({
 if (values.once) {
   // Child: a start (from the snapshot when there is one), then, with --reload, a reload of the edited data.
   const { CorpusHolder } = await import("../src/corpus/holder");
-  const { loaderThreads } = await import("../src/corpus/worker-load");
+  const { loaderChildren } = await import("../src/corpus/child-load");
   const holder = await CorpusHolder.load(values.once, { cacheDir: values.cache });
   const loaded = await settledMemory();
   let reloadMs = 0;
@@ -34,8 +34,8 @@ if (values.once) {
     const outcome = await holder.reload();
     reloadMs = performance.now() - started;
     if (!outcome.ok) throw new Error(`reload failed: ${JSON.stringify(outcome).slice(0, 300)}`);
-    // The loader thread saves the new version's snapshot, then ends.
-    for (let waited = 0; loaderThreads() > 0 && waited < 300_000; waited += 100) {
+    // The child process that built the new version ends once it has replied.
+    for (let waited = 0; loaderChildren() > 0 && waited < 300_000; waited += 100) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     reloaded = await settledMemory();

@@ -1,6 +1,7 @@
 // A reload of changed data at one scale (default ×100) while a stream of commands keeps arriving: the longest
 // event-loop stall, command latency during the reload, and failed commands. Measured for the shipped reload
-// (worker thread, new version built in slices) and, in the same run, for a reload done on the main thread.
+// (built in a child process, the new version restored here in slices) and, in the same run, for a reload done on
+// the main thread.
 //   npx tsx bench/reload.ts [--scale 100] [--check]
 import { appendFile, cp, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -105,7 +106,7 @@ async function control(): Promise<number> {
 try {
   console.log(`×${scale}: a reload of changed data under a stream of commands`);
   console.log(`no reload (control, 5 s of the same stream): longest event-loop stall ${ms(await control())}`);
-  const worker = await measure("worker thread + sliced build (shipped)", false);
+  const worker = await measure("child process + sliced restore (shipped)", false);
   const inline = await measure("on the main thread (baseline)", true);
   console.log(`  stall ratio: ${(inline.stall / worker.stall).toFixed(1)}× shorter`);
   checks.expect("reload stall", worker.stall < 50, `${ms(worker.stall)} ≥ 50 ms`);

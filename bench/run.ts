@@ -22,7 +22,7 @@ const runs: { name: string; file: string; args: string[] }[] = [
   // The YAML parsers on the same files (js-yaml, shipped, against `yaml`), at ×100.
   { name: "parse", file: "parse.ts", args: ["--scale", "100"] },
   { name: "reload", file: "reload.ts", args: ["--scale", String(scales.includes(100) ? 100 : (scales[0] ?? 1))] },
-  // RSS once a reload is over (start from the snapshot, reload edited data, loader thread ended), at the largest scale.
+  // RSS once a reload is over (start from the snapshot, reload edited data, loader child process ended), at the largest scale.
   { name: "reload", file: "reload-memory.ts", args: ["--scale", String(Math.max(...scales))] },
   ...scales.map((k) => ({ name: "start", file: "start.ts", args: ["--scale", String(k)] })),
   { name: "fanout", file: "fanout.ts", args: [] },

@@ -23,7 +23,10 @@ const { values } = parseArgs({
 });
 const outdir = resolve(values.outdir ?? join(ROOT, "dist"));
 
-/** Command-line programs, plus every worker thread's own file (`*.worker.ts`), which starts as its own entry. */
+/**
+ * Command-line programs, plus every worker thread's and child process's own file (`*.worker.ts`, `*.child.ts`),
+ * which starts as its own entry.
+ */
 const CLIS = [
   "src/main.ts",
   "src/ask.ts",
@@ -38,7 +41,7 @@ function workers(dir) {
   return readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
     const path = `${dir}/${entry.name}`;
     if (entry.isDirectory()) return workers(path);
-    return entry.name.endsWith(".worker.ts") ? [path] : [];
+    return /\.(worker|child)\.ts$/.test(entry.name) ? [path] : [];
   });
 }
 

@@ -123,9 +123,14 @@ export class CorpusIndex {
 
   /** An index from `saved()` and the records it was built from, as it was built. */
   static revive(saved: unknown, data: Readonly<CorpusData>): CorpusIndex {
+    return runSteps(CorpusIndex.reviveSteps(saved, data));
+  }
+
+  /** `revive` as steps: it yields every few hundred records. */
+  static *reviveSteps(saved: unknown, data: Readonly<CorpusData>): Generator<void, CorpusIndex> {
     const { provinceAlias, provinceNames, ...rest } = saved as { provinceAlias: unknown; provinceNames: unknown };
     const index = Object.assign(new CorpusIndex(data, true), rest);
-    runSteps(index.fillRecords(data));
+    yield* index.fillRecords(data);
     index.provinceAlias = AliasTable.revive(provinceAlias);
     index.provinceNames = NameIndex.revive(provinceNames, index.provinceAlias.names);
     return index;

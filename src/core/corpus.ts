@@ -27,11 +27,10 @@ import {
   type SavedSentences,
   SearchIndex,
   searchDocSteps,
-  searchDocs,
 } from "./search-index";
 import { sortSteps } from "./sort-steps";
 import { SourceTexts } from "./source-texts";
-import { runStepsPausing } from "./steps";
+import { runSteps, runStepsPausing } from "./steps";
 import { trigramSet } from "./trigrams";
 import { SeparatorClass, splitWords } from "./word-scan";
 
@@ -119,10 +118,16 @@ export class Corpus {
 
   /** A corpus from a deserialized `snapshot()`: the costly indexes as saved, the cheap lookups made again. */
   static restore(saved: CorpusSnapshot): Corpus {
+    return runSteps(Corpus.restoreSteps(saved));
+  }
+
+  /** `restore` as steps of a few hundred records: a reload restores the next version between answers. */
+  static *restoreSteps(saved: CorpusSnapshot): Generator<void, Corpus> {
     const { data } = saved;
     const texts = SourceTexts.revive(saved.texts);
-    const index = CorpusIndex.revive(saved.index, data);
-    const docs = searchDocs({ data, sourceByFile: index.sourceByFile, texts }, saved.search.sentences);
+    const index = yield* CorpusIndex.reviveSteps(saved.index, data);
+    const docs = yield* searchDocSteps({ data, sourceByFile: index.sourceByFile, texts }, saved.search.sentences);
+    yield;
     return new Corpus(data, texts, saved.version, {
       index,
       search: SearchIndex.withDocs(saved.search.index, docs),

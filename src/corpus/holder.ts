@@ -3,8 +3,8 @@
 import { type Corpus, RECORD_KINDS, recordId } from "../core/corpus";
 import type { ReloadOutcome } from "../core/services";
 import { runSteps, runStepsPausing } from "../core/steps";
-import { type LoadOptions, type LoadResult, loadCorpus } from "./load";
-import { loadCorpusInWorker, slicer } from "./worker-load";
+import { type LoadOptions, type LoadResult, loadCorpus, loadCorpusInChild } from "./load";
+import { slicer } from "./slicer";
 
 export type CorpusDiff = NonNullable<ReloadOutcome["diff"]>;
 
@@ -17,27 +17,68 @@ export function diffCorporaSliced(before: Corpus, after: Corpus, pause: () => Pr
   return runStepsPausing(diffSteps(before, after), pause);
 }
 
-function* serialized(records: readonly unknown[]): Generator<void, Map<string, string>> {
-  const out = new Map<string, string>();
+/** Records by id, yielding every few hundred. */
+function* byId(records: readonly unknown[]): Generator<void, Map<string, unknown>> {
+  const out = new Map<string, unknown>();
   for (const [i, r] of records.entries()) {
     if (i % 256 === 255) yield;
-    out.set(recordId(r as { id: string }), JSON.stringify(r));
+    out.set(recordId(r as { id: string }), r);
   }
   return out;
+}
+
+/**
+ * Whether two records hold the same data, as their JSON would say (a field set to undefined is no field), in any
+ * field order. Compared in place: a diff of two large versions made the JSON of every record of both, hundreds of
+ * MB at once.
+ */
+export function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameData(a[i], b[i])) return false;
+    return true;
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let fields = 0;
+  for (const key of Object.keys(x)) {
+    if (x[key] === undefined) continue;
+    fields++;
+    if (!Object.hasOwn(y, key) || !sameData(x[key], y[key])) return false;
+  }
+  for (const key of Object.keys(y)) if (y[key] !== undefined) fields--;
+  return fields === 0;
 }
 
 function* diffSteps(before: Corpus, after: Corpus): Generator<void, CorpusDiff> {
   const diff: CorpusDiff = {};
   for (const kind of RECORD_KINDS) {
-    const old = yield* serialized(before.data[kind]);
-    const now = yield* serialized(after.data[kind]);
+    const old = yield* byId(before.data[kind]);
+    const now = yield* byId(after.data[kind]);
     const added = [...now.keys()].filter((k) => !old.has(k));
     const removed = [...old.keys()].filter((k) => !now.has(k));
-    const changed = [...now.keys()].filter((k) => old.has(k) && old.get(k) !== now.get(k));
+    const changed: string[] = [];
+    let step = 0;
+    for (const [id, record] of now) {
+      if (++step % 256 === 0) yield;
+      if (old.has(id) && !sameData(old.get(id), record)) changed.push(id);
+    }
     if (added.length || removed.length || changed.length) diff[kind] = { added, removed, changed };
   }
   return diff;
 }
+
+/** A reload: built in a child process, restored here in slices of a few milliseconds. */
+function reloadCorpus(dataDir: string, options: LoadOptions = {}): Promise<LoadResult> {
+  const run = queue.then(() => loadCorpusInChild(dataDir, options, slicer()));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+/** Reloads run one after another (of any holder): each waits for the one before it. */
+let queue: Promise<unknown> = Promise.resolve();
 
 export class CorpusHolder {
   private reloading: Promise<ReloadOutcome> | undefined;
@@ -48,20 +89,21 @@ export class CorpusHolder {
     private current: Corpus,
     readonly dataDir: string,
     /**
-     * How a reload reads data/: by default in a worker thread, the new version built here in short slices, so
-     * commands keep their answers coming meanwhile (tests can pass their own to hold a reload at a chosen point).
+     * How a reload reads data/: by default built in a child process, the new version restored here from the
+     * snapshot it saves, in short slices, so commands keep their answers coming meanwhile (tests can pass their own
+     * to hold a reload at a chosen point).
      */
-    private readonly load: (dataDir: string) => Promise<LoadResult> = (dir) => loadCorpusInWorker(dir),
+    private readonly load: (dataDir: string) => Promise<LoadResult> = (dir) => reloadCorpus(dir),
   ) {}
 
-  /** The first load runs here (nothing is waiting for answers yet); reloads go through a worker thread. */
+  /** The first load runs here (nothing is waiting for answers yet); reloads go through a child process. */
   static async load(dataDir: string, options: LoadOptions = {}): Promise<CorpusHolder> {
     const result = await loadCorpus(dataDir, options);
     if (!result.ok) {
       const list = result.errors.map((e) => `  ${e.file} ${e.path}: ${e.message}`).join("\n");
       throw new Error(`the corpus in ${dataDir} has ${result.errors.length} error(s):\n${list}`);
     }
-    return new CorpusHolder(result.corpus, dataDir, (dir) => loadCorpusInWorker(dir, options));
+    return new CorpusHolder(result.corpus, dataDir, (dir) => reloadCorpus(dir, options));
   }
 
   get(): Corpus {

@@ -7,21 +7,22 @@
 // parsing, validation and indexing.
 import { createHash } from "node:crypto";
 import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from "node:fs";
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DefaultDeserializer, serialize } from "node:v8";
 import { threadId } from "node:worker_threads";
 import { deflateRawSync } from "node:zlib";
 import { z } from "zod";
 import { Corpus, type CorpusSnapshot, indexingCode } from "../core/corpus";
 import { type CorpusData, type CorpusFileName, corpusFiles } from "../core/model";
 import { SourceTexts } from "../core/source-texts";
+import { runStepsPausing } from "../core/steps";
 import type { CorpusError } from "../core/validate";
 import { BOT_VERSION } from "../version";
+import { buildInChild } from "./child-load";
 import { detachStrings } from "./detach-strings";
 import { type RawFiles, sourcesInOrder, validate } from "./parse";
-import { frame, unframe } from "./snapshot-file";
-import { type Packed, pack, unpack } from "./snapshot-pack";
+import { type Decoded, decodeSnapshot, decodeSnapshotSteps, encodeSnapshot, snapshotKeyOf } from "./snapshot-codec";
 import { buildHere, buildSplit, SPLIT_FROM_BYTES, yamlBytes } from "./split-load";
 
 export type LoadResult =
@@ -32,10 +33,12 @@ export type LoadResult =
       restored?: boolean;
       /** Validated and built on two threads (see `LoadOptions.split`). */
       split?: boolean;
+      /** Built (or found) by a child process and restored from the snapshot it saved (see `LoadOptions.isolate`). */
+      isolated?: boolean;
     }
   | { ok: false; errors: CorpusError[] };
 
-/** What a load produces before indexes are built: enough to build a Corpus anywhere (a worker sends this). */
+/** data/'s records and texts, validated, without indexes (`loadCorpusData`). */
 export type LoadedData =
   | { ok: true; data: CorpusData; texts: [string, string][]; version: string; cached: boolean; hash: string }
   | { ok: false; errors: CorpusError[] };
@@ -43,13 +46,18 @@ export type LoadedData =
 export interface LoadOptions {
   /** Where snapshots of built corpora are kept; none means every load parses, validates and indexes. */
   cacheDir?: string;
-  /** `loadCorpusData` only: false leaves saving a new snapshot to the caller (see `saveSnapshot`). */
-  saveSnapshot?: boolean;
   /**
-   * `loadCorpus` only: validate and build on two threads (split-load.ts). By default from a few tens of MB of
-   * YAML, where the second thread saves more than it costs to start.
+   * Validate and build on two threads (split-load.ts). By default from a few tens of MB of YAML, where the second
+   * thread saves more than it costs to start.
    */
   split?: boolean;
+  /**
+   * `loadCorpus` only: build in a child process and restore the snapshot it saves (`loadCorpusInChild`). By
+   * default from the same size as `split`: a corpus built in the bot's own process held half as much memory again
+   * as one restored (heap built field by field, what the allocator keeps after the build's peak), and that
+   * lasted until the next restart.
+   */
+  isolate?: boolean;
   /** The code part of the snapshot key, when another thread's code will restore it (see `codeFingerprint`). */
   codeFingerprint?: string;
 }
@@ -60,8 +68,9 @@ export interface LoadOptions {
  * 2: the built corpus (records, texts and indexes), no longer the validated records alone.
  * 3: packed with each distinct string once (snapshot-pack.ts).
  * 4: framed with a checksum (snapshot-file.ts).
+ * 5: in parts, read one at a time (snapshot-codec.ts).
  */
-const SNAPSHOT_FORMAT = 4;
+const SNAPSHOT_FORMAT = 5;
 
 /**
  * Every data file's bytes, and the files that could not be read. Read one after another without yielding: a load
@@ -223,63 +232,32 @@ function snapshotPath(cacheDir: string, key: string): string {
   return join(cacheDir, `corpus-${key.slice(0, 32)}.v8`);
 }
 
-/**
- * `v8.deserialize`, with every typed array copied out of the file's bytes: by default each one is a view of the
- * buffer read, which keeps the whole file (hundreds of MB at a large corpus) in memory as long as an index lives.
- * Small arrays (tens of thousands: a fact list per province, place and year) share slabs of their own, as Buffer's
- * pool does: an ArrayBuffer each would cost more than its bytes.
- */
-class OwnArraysDeserializer extends DefaultDeserializer {
-  private slab = new ArrayBuffer(0);
-  private used = 0;
-
-  // Node documents `_readHostObject` as the hook to override (its types leave it out).
-  _readHostObject(): ArrayBufferView {
-    const base = DefaultDeserializer.prototype as unknown as { _readHostObject(): ArrayBufferView };
-    const view = base._readHostObject.call(this);
-    const type = view.constructor as new (buffer: ArrayBufferLike, offset?: number, length?: number) => ArrayBufferView;
-    const size = view.byteLength;
-    if (size >= SLAB_BYTES / 8) return new type(view.buffer.slice(view.byteOffset, view.byteOffset + size));
-    const at = Math.ceil(this.used / 8) * 8;
-    if (at + size > this.slab.byteLength) {
-      this.slab = new ArrayBuffer(SLAB_BYTES);
-      this.used = 0;
-      return this.copyInto(view, type, 0);
-    }
-    return this.copyInto(view, type, at);
-  }
-
-  private copyInto(
-    view: ArrayBufferView,
-    type: new (buffer: ArrayBufferLike, offset?: number, length?: number) => ArrayBufferView,
-    at: number,
-  ): ArrayBufferView {
-    const size = view.byteLength;
-    new Uint8Array(this.slab, at, size).set(new Uint8Array(view.buffer, view.byteOffset, size));
-    this.used = at + size;
-    const unit = (type as unknown as { BYTES_PER_ELEMENT?: number }).BYTES_PER_ELEMENT ?? 1;
-    return new type(this.slab, at, view instanceof DataView ? size : size / unit);
-  }
-}
-
-const SLAB_BYTES = 1 << 20;
-
-export function deserializeOwned(bytes: Buffer): unknown {
-  const reader = new OwnArraysDeserializer(bytes);
-  reader.readHeader();
-  return reader.readValue();
-}
-
 /** The corpus saved for these files, indexes and all, or nothing (none saved, or unreadable: parse instead). */
 function readSnapshot(cacheDir: string, key: string): CorpusSnapshot | undefined {
   try {
-    const body = unframe(readFileSync(snapshotPath(cacheDir, key)));
-    if (!body) return undefined;
-    const saved = deserializeOwned(body) as { key: string; corpus: Packed };
-    return saved.key === key ? (unpack(saved.corpus) as CorpusSnapshot) : undefined;
+    return asCorpusSnapshot(decodeSnapshot(readFileSync(snapshotPath(cacheDir, key)), key));
   } catch {
     return undefined;
   }
+}
+
+/** A snapshot's two parts (see `saveSnapshot`) as one. */
+function asCorpusSnapshot(decoded: Decoded | undefined): CorpusSnapshot | undefined {
+  return decoded && ({ ...(decoded.value as object), texts: decoded.late } as CorpusSnapshot);
+}
+
+/**
+ * The corpus in the snapshot file at `path`, saved under `key`, restored in steps with `pause` awaited between
+ * them; undefined when the file is damaged or of another key. Throws when it cannot be read.
+ */
+export async function restoreSnapshotFile(
+  path: string,
+  key: string,
+  pause: () => Promise<void>,
+): Promise<Corpus | undefined> {
+  const file = await readFile(path);
+  const saved = asCorpusSnapshot(await runStepsPausing(decodeSnapshotSteps(file, key), pause));
+  return saved && runStepsPausing(Corpus.restoreSteps(saved), pause);
 }
 
 /** The corpus a snapshot holds, or nothing when it cannot be restored (parse instead). */
@@ -295,21 +273,30 @@ function restore(saved: CorpusSnapshot): Corpus | undefined {
  * Keeps a built corpus for the next load of the same files. A snapshot that cannot be written costs the next start
  * its speed, not its data: callers ignore a failure.
  */
+/**
+ * How a snapshot's texts are compressed: level 1, since node's zlib is several times quicker than a JavaScript
+ * deflate, and level 1 shrinks news text nearly as much as the default (split-load.worker.ts compresses so too).
+ */
+const DEFLATE = { level: 1 };
+
 export async function saveSnapshot(
   cacheDir: string,
   hash: string,
   corpus: Corpus,
   options: LoadOptions = {},
-): Promise<void> {
+  /** The texts compressed elsewhere meanwhile, in the corpus's order (see `buildSplit`); undefined if that failed. */
+  compressed?: Promise<(readonly [string, Uint8Array])[] | undefined>,
+): Promise<string> {
   await mkdir(cacheDir, { recursive: true });
   const key = snapshotKey(hash, options);
   const path = snapshotPath(cacheDir, key);
   const temp = `${path}.${process.pid}.${threadId}.tmp`;
-  const snapshot = corpus.snapshot();
-  // Compressed here, at level 1: node's zlib is several times quicker than a JavaScript deflate, and level 1
-  // shrinks news text nearly as much as the default.
-  snapshot.texts = snapshot.texts.compressedWith((bytes) => deflateRawSync(bytes, { level: 1 }));
-  await writeFile(temp, frame(serialize({ key, corpus: pack(snapshot) })));
+  const { texts, ...rest } = corpus.snapshot();
+  const compressing = (async () => {
+    const given = await compressed;
+    return given ? SourceTexts.fromCompressed(given) : texts.compressedWith((bytes) => deflateRawSync(bytes, DEFLATE));
+  })();
+  await writeFile(temp, await encodeSnapshot(key, rest, compressing));
   await rename(temp, path);
   // Keep the newest few: a rollback to recent data is still fast, and the directory does not grow without end.
   const others = (await readdir(cacheDir)).filter(
@@ -317,53 +304,57 @@ export async function saveSnapshot(
   );
   const dated = await Promise.all(others.map(async (f) => ({ f, at: (await stat(join(cacheDir, f))).mtimeMs })));
   for (const { f } of dated.sort((a, b) => b.at - a.at).slice(2)) await rm(join(cacheDir, f), { force: true });
-}
-
-type Found =
-  | { ok: false; errors: CorpusError[] }
-  | { ok: true; hash: string; saved: CorpusSnapshot }
-  | { ok: true; hash: string; raw: RawFiles };
-
-/** The saved corpus for data/'s current files, or the files as read. */
-async function find(dataDir: string, options: LoadOptions): Promise<Found> {
-  if (options.cacheDir) {
-    const onDisk = contentHashOnDisk(dataDir);
-    const saved = onDisk === undefined ? undefined : readSnapshot(options.cacheDir, snapshotKey(onDisk, options));
-    if (onDisk !== undefined && saved) return { ok: true, hash: onDisk, saved };
-  }
-  return readFiles(dataDir);
+  return path;
 }
 
 /** data/'s files as read, hashed from the bytes read: a snapshot saved after parsing is of exactly what was parsed. */
-function readFiles(dataDir: string): Exclude<Found, { saved: CorpusSnapshot }> {
+function readFiles(dataDir: string): { ok: false; errors: CorpusError[] } | { ok: true; hash: string; raw: RawFiles } {
   const raw = readRaw(dataDir);
   if (raw.errors.length > 0 && raw.yaml.size === 0) return { ok: false, errors: raw.errors };
   return { ok: true, hash: contentHash(raw), raw };
 }
 
+/** The bytes of data/'s YAML files as they are on disk (a file that cannot be read counts nothing). */
+function yamlBytesOnDisk(dataDir: string): number {
+  let total = 0;
+  for (const file of Object.keys(corpusFiles)) {
+    try {
+      total += statSync(join(dataDir, file)).size;
+    } catch {
+      // The load reports it.
+    }
+  }
+  return total;
+}
+
 const versionOf = (hash: string) => hash.slice(0, 12);
 
+/** The corpus of data/'s snapshot, when one is saved for its current files and restores. */
+function restoreSaved(dataDir: string, options: LoadOptions): Corpus | undefined {
+  if (!options.cacheDir) return undefined;
+  const onDisk = contentHashOnDisk(dataDir);
+  const saved = onDisk === undefined ? undefined : readSnapshot(options.cacheDir, snapshotKey(onDisk, options));
+  return saved && restore(saved);
+}
+
 /**
- * Reads, parses and validates data/ (or takes the records of its snapshot), without building indexes here.
- * With a cache directory and no snapshot yet, one is built and saved, unless `saveSnapshot` is false (the
- * reload worker saves once it has handed the records over).
+ * Reads, parses and validates data/ (or takes the records of its snapshot), without building indexes. With a cache
+ * directory and no snapshot yet, one is built and saved.
  */
 export async function loadCorpusData(dataDir: string, options: LoadOptions = {}): Promise<LoadedData> {
-  const found = await find(dataDir, options);
-  if (!found.ok) return found;
-  const version = versionOf(found.hash);
-  // Only the records and texts are wanted here (the indexes are built where the records go): nothing restored.
-  if ("saved" in found) {
-    const { data, texts } = found.saved;
-    const kept = [...SourceTexts.revive(texts)];
-    return { ok: true, data: data as CorpusData, texts: kept, version, cached: true, hash: found.hash };
+  const onDisk = options.cacheDir ? contentHashOnDisk(dataDir) : undefined;
+  const saved = onDisk && readSnapshot(options.cacheDir as string, snapshotKey(onDisk, options));
+  if (onDisk && saved) {
+    const texts = [...SourceTexts.revive(saved.texts)];
+    return { ok: true, data: saved.data as CorpusData, texts, version: versionOf(onDisk), cached: true, hash: onDisk };
   }
+  const found = readFiles(dataDir);
+  if (!found.ok) return found;
   const valid = validate(found.raw);
   if (!valid.ok) return valid;
-  // Strings copied out of the YAML text: each one byte a character where it can be (a slice of Vietnamese text is
-  // two), which a message and a snapshot keep as they find it (detach-strings.ts).
+  const version = versionOf(found.hash);
   const data = detachStrings(valid.data);
-  if (options.cacheDir && options.saveSnapshot !== false) {
+  if (options.cacheDir) {
     const corpus = new Corpus(data, valid.texts, version);
     await saveSnapshot(options.cacheDir, found.hash, corpus, options).catch(() => undefined);
   }
@@ -371,20 +362,83 @@ export async function loadCorpusData(dataDir: string, options: LoadOptions = {})
 }
 
 export async function loadCorpus(dataDir: string, options: LoadOptions = {}): Promise<LoadResult> {
-  let found = await find(dataDir, options);
+  const restored = restoreSaved(dataDir, options);
+  if (restored) return { ok: true, corpus: restored, restored: true };
+  if (options.isolate ?? yamlBytesOnDisk(dataDir) >= SPLIT_FROM_BYTES) return loadCorpusInChild(dataDir, options);
+  const found = readFiles(dataDir);
   if (!found.ok) return found;
-  if ("saved" in found) {
-    const restored = restore(found.saved);
-    if (restored) return { ok: true, corpus: restored, restored: true };
-    found = readFiles(dataDir);
-    if (!found.ok) return found;
-  }
   const version = versionOf(found.hash);
   const split = options.split ?? yamlBytes(found.raw) >= SPLIT_FROM_BYTES;
   const built = split ? await buildSplit(found.raw, version) : buildHere(found.raw, version);
   if (!built.ok) return built;
   if (options.cacheDir) await saveSnapshot(options.cacheDir, found.hash, built.corpus, options).catch(() => undefined);
   return { ok: true, corpus: built.corpus, restored: false, split: built.split === true };
+}
+
+/**
+ * Builds data/'s corpus in a child process, which saves its snapshot (or finds one saved), and restores that here,
+ * with `pause` awaited between steps of a few milliseconds. Without a cache directory the snapshot goes to a
+ * temporary one, removed once read.
+ */
+export async function loadCorpusInChild(
+  dataDir: string,
+  options: LoadOptions = {},
+  pause: () => Promise<void> = async () => undefined,
+): Promise<LoadResult> {
+  const temp = options.cacheDir ? undefined : await mkdtemp(join(tmpdir(), "huunghi-corpus-"));
+  const cacheDir = options.cacheDir ?? (temp as string);
+  try {
+    const reply = await buildInChild({
+      dataDir,
+      // Keyed by this process's code, which is what restores it.
+      options: {
+        ...options,
+        cacheDir,
+        fresh: temp !== undefined,
+        codeFingerprint: options.codeFingerprint ?? codeFingerprint(),
+      },
+    });
+    if (!reply.ok) return reply;
+    const corpus = await restoreSnapshotFile(reply.path, reply.key, pause);
+    if (!corpus) throw new Error("the corpus loader saved a snapshot that cannot be read back");
+    return { ok: true, corpus, restored: reply.cached, isolated: true };
+  } finally {
+    if (temp) await rm(temp, { recursive: true, force: true });
+  }
+}
+
+/** Whether the snapshot file at `path` is whole and saved under `key`. */
+function snapshotIntact(path: string, key: string): boolean {
+  try {
+    return snapshotKeyOf(readFileSync(path)) === key;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * What the child process of `loadCorpusInChild` does: data/'s snapshot in `cacheDir`, found or built and saved, or
+ * the errors that refuse the data.
+ */
+export async function buildSnapshotFile(
+  dataDir: string,
+  options: LoadOptions & { cacheDir: string; fresh?: boolean },
+): Promise<{ ok: true; path: string; key: string; cached: boolean } | { ok: false; errors: CorpusError[] }> {
+  // A fresh cache directory (a temporary one) holds nothing to look for.
+  const onDisk = options.fresh ? undefined : contentHashOnDisk(dataDir);
+  if (onDisk !== undefined) {
+    const key = snapshotKey(onDisk, options);
+    const path = snapshotPath(options.cacheDir, key);
+    if (snapshotIntact(path, key)) return { ok: true, path, key, cached: true };
+  }
+  const found = readFiles(dataDir);
+  if (!found.ok) return found;
+  const version = versionOf(found.hash);
+  const split = options.split ?? yamlBytes(found.raw) >= SPLIT_FROM_BYTES;
+  const built = split ? await buildSplit(found.raw, version, true) : buildHere(found.raw, version);
+  if (!built.ok) return built;
+  const path = await saveSnapshot(options.cacheDir, found.hash, built.corpus, options, built.compressed);
+  return { ok: true, path, key: snapshotKey(found.hash, options), cached: false };
 }
 
 export async function readSourceTexts(dataDir: string): Promise<Map<string, string>> {

@@ -12,6 +12,7 @@
 // a second, growing store. At ×1000 that slack was a third of the records' memory (about 60 MB).
 
 import { IntList } from "../core/int-list";
+import { runSteps } from "../core/steps";
 
 const TAG_BITS = 4;
 const TAG_MASK = (1 << TAG_BITS) - 1;
@@ -43,19 +44,30 @@ export interface Packed {
 
 export class PackError extends Error {}
 
+/** Steps of a path into a map or a set (an array's are its indexes, an object's its keys). */
+const MAP_KEY = -1;
+const MAP_VALUE = -2;
+const SET_VALUE = -3;
+
+interface ShapeNode {
+  next: Map<string, ShapeNode>;
+  id: number;
+}
+
 class Writer {
   readonly ops = new IntList();
   readonly strings: string[] = [];
   private readonly stringIds = new Map<string, number>();
   readonly shapes: string[][] = [];
-  private readonly shapeIds = new Map<string, number>();
+  /** Each distinct key list, as a tree: a key list's node holds its number. */
+  private readonly shapeRoot: ShapeNode = { next: new Map(), id: -1 };
   readonly numbers: number[] = [];
   readonly views: ArrayBufferView[] = [];
   private readonly viewIds = new Map<ArrayBufferView, number>();
   /** Objects, arrays, maps and sets in the order first met: a later use refers to this number. */
   private readonly seen = new Map<object, number>();
-  /** Those being written: met again inside themselves, they would make a cycle. */
-  private readonly open = new Set<object>();
+  /** The array indexes, keys and map or set steps that lead to the value being written. */
+  private readonly trail: (string | number)[] = [];
 
   /** An op carrying `n` (an index or a length) beside its tag. */
   private putWith(n: number, tag: number): void {
@@ -78,18 +90,39 @@ class Writer {
   }
 
   private shapeId(keys: string[]): number {
-    // JSON of the list: any key may hold any character, so no separator could be told from a key's own.
-    const key = JSON.stringify(keys);
-    let id = this.shapeIds.get(key);
-    if (id === undefined) {
-      id = this.shapes.length;
-      this.shapes.push(keys);
-      this.shapeIds.set(key, id);
+    // Found by walking a tree of the keys, one level per key: no string made per object.
+    let node = this.shapeRoot;
+    for (const key of keys) {
+      let next = node.next.get(key);
+      if (next === undefined) {
+        next = { next: new Map(), id: -1 };
+        node.next.set(key, next);
+      }
+      node = next;
     }
-    return id;
+    if (node.id < 0) {
+      node.id = this.shapes.length;
+      this.shapes.push(keys);
+    }
+    return node.id;
   }
 
-  write(value: unknown, path: string): void {
+  /** Where the value being written is, for an error: `snapshot.data.events[3].title`. */
+  private where(): string {
+    const steps = this.trail.map((step) => {
+      if (typeof step === "string") return `.${step}`;
+      return step === MAP_KEY
+        ? ".keys()"
+        : step === MAP_VALUE
+          ? ".get(…)"
+          : step === SET_VALUE
+            ? ".values()"
+            : `[${step}]`;
+    });
+    return `snapshot${steps.join("")}`;
+  }
+
+  write(value: unknown): void {
     switch (typeof value) {
       case "string":
         this.putWith(this.id(this.stringIds, this.strings, value), STRING);
@@ -110,14 +143,14 @@ class Writer {
         return;
       case "object":
         if (value === null) this.put(NULL);
-        else this.writeObject(value, path);
+        else this.writeObject(value);
         return;
       default:
-        throw new PackError(`a snapshot cannot hold a ${typeof value} (at ${path})`);
+        throw new PackError(`a snapshot cannot hold a ${typeof value} (at ${this.where()})`);
     }
   }
 
-  private writeObject(value: object, path: string): void {
+  private writeObject(value: object): void {
     if (ArrayBuffer.isView(value)) {
       this.putWith(this.id(this.viewIds, this.views, value), VIEW);
       return;
@@ -125,42 +158,61 @@ class Writer {
     const before = this.seen.get(value);
     if (before !== undefined) {
       // Restored, a value is made once its contents are: it cannot hold itself.
-      if (this.open.has(value)) throw new PackError(`a snapshot cannot hold a cycle (at ${path})`);
+      if (before < 0) throw new PackError(`a snapshot cannot hold a cycle (at ${this.where()})`);
       this.putWith(before, SEEN);
       return;
     }
-    this.seen.set(value, this.seen.size);
-    this.open.add(value);
-    this.writeContents(value, path);
-    this.open.delete(value);
+    const id = this.seen.size;
+    // Negative while its contents are written: met again meanwhile, it would make a cycle.
+    this.seen.set(value, -1 - id);
+    this.writeContents(value);
+    this.seen.set(value, id);
   }
 
-  private writeContents(value: object, path: string): void {
+  private writeContents(value: object): void {
     if (Array.isArray(value)) {
       this.putWith(value.length, ARRAY);
+      const { trail } = this;
+      const last = trail.push(0) - 1;
       for (let i = 0; i < value.length; i++) {
+        trail[last] = i;
         const item = value[i];
         if (item === undefined && !(i in value))
-          throw new PackError(`a snapshot cannot hold a hole (at ${path}[${i}])`);
-        this.write(item, `${path}[${i}]`);
+          throw new PackError(`a snapshot cannot hold a hole (at ${this.where()})`);
+        this.write(item);
       }
+      trail.pop();
     } else if (value instanceof Map) {
       this.putWith(value.size, MAP);
+      const { trail } = this;
+      const last = trail.push(0) - 1;
       for (const [k, v] of value) {
-        this.write(k, `${path}.keys()`);
-        this.write(v, `${path}.get(…)`);
+        trail[last] = MAP_KEY;
+        this.write(k);
+        trail[last] = MAP_VALUE;
+        this.write(v);
       }
+      trail.pop();
     } else if (value instanceof Set) {
       this.putWith(value.size, SET);
-      for (const v of value) this.write(v, `${path}.values()`);
+      this.trail.push(SET_VALUE);
+      for (const v of value) this.write(v);
+      this.trail.pop();
     } else {
       // Built-ins (dates, boxed strings, promises, weak maps, maps from another realm…) would come back as `{}`.
       const kind = Object.prototype.toString.call(value);
-      if (kind !== "[object Object]") throw new PackError(`a snapshot cannot hold a ${kind.slice(8, -1)} (at ${path})`);
+      if (kind !== "[object Object]")
+        throw new PackError(`a snapshot cannot hold a ${kind.slice(8, -1)} (at ${this.where()})`);
       // Like v8's own serializer: an object's own enumerable fields, whatever its class (see revive.ts).
       const keys = Object.keys(value);
       this.putWith(this.shapeId(keys), OBJECT);
-      for (const key of keys) this.write((value as Record<string, unknown>)[key], `${path}.${key}`);
+      const { trail } = this;
+      const last = trail.push("") - 1;
+      for (const key of keys) {
+        trail[last] = key;
+        this.write((value as Record<string, unknown>)[key]);
+      }
+      trail.pop();
     }
   }
 }
@@ -168,7 +220,7 @@ class Writer {
 /** `value` packed (see the top of this file); throws `PackError` for what a snapshot cannot hold. */
 export function pack(value: unknown): Packed {
   const writer = new Writer();
-  writer.write(value, "snapshot");
+  writer.write(value);
   return {
     ops: writer.ops.array.slice(0, writer.ops.length),
     strings: writer.strings,
@@ -197,7 +249,20 @@ function factoryOf(keys: readonly string[]): Factory {
 
 /** The value `pack` was given, objects as plain objects (class instances are revived by their owners). */
 export function unpack(packed: Packed): unknown {
+  return runSteps(unpackSteps(packed));
+}
+
+/** Ops read between two steps of `unpackSteps`: a few milliseconds. */
+const OPS_PER_STEP = 1 << 15;
+
+/**
+ * `unpack` as steps: it yields every few thousand ops, so a reload restores the next version between the answers
+ * the bot gives (holder.ts). The values being read are kept on stacks of its own, not in calls, so it can stop
+ * anywhere.
+ */
+export function* unpackSteps(packed: Packed): Generator<void, unknown> {
   const { ops, strings, shapes, numbers, views } = packed;
+  let at = 0;
   const bad = (op: number) => new PackError(`a packed snapshot has an op out of range (${op} at ${at - 1})`);
   /** `list[n]`, refused when out of range: a damaged op must not read as a missing value. */
   const entry = <T>(list: ArrayLike<T>, n: number, op: number): T => {
@@ -207,96 +272,151 @@ export function unpack(packed: Packed): unknown {
   const withProto = shapes.map((keys) => (keys.includes("__proto__") ? keys : undefined));
   const factories: (Factory | undefined)[] = [];
   const seen: object[] = [];
-  /** The items and fields read so far of the arrays and objects being read, innermost last. */
+  /** The items and fields read so far of the containers being read, innermost last. */
   const stack: unknown[] = [];
-  /** Reads `count` values onto the stack; returns where they start. */
-  const readOnto = (count: number): number => {
-    const start = stack.length;
-    for (let i = 0; i < count; i++) stack.push(read());
-    return start;
-  };
-  let at = 0;
-  const read = (): unknown => {
-    if (at >= ops.length) throw new PackError("a packed snapshot ends too soon");
-    const op = ops[at++] as number;
-    const n = op >> TAG_BITS;
-    switch (op & TAG_MASK) {
-      case STRING:
-        return entry(strings, n, op);
-      case INT:
-        return n;
-      case NUMBER:
-        return entry(numbers, n, op);
-      case ARRAY: {
-        if (n < 0) throw bad(op);
-        const slot = seen.push(READING) - 1;
-        const start = readOnto(n);
+  // The containers being read, innermost last, as columns (one object each cost a quarter of the time): the tag,
+  // the shape (objects), the values still awaited (a map's keys and values each count), where the values start on
+  // `stack`, and the place in `seen`.
+  const openTag: number[] = [];
+  const openShape: number[] = [];
+  const openLeft: number[] = [];
+  const openStart: number[] = [];
+  const openSlot: number[] = [];
+  let depth = 0;
+  /** A container whose values are all read, made from them; its values leave the stack. */
+  const close = (tag: number, shape: number, start: number, slot: number): object => {
+    let value: object;
+    switch (tag) {
+      case ARRAY:
         // A copy at exactly its length, without holes (a list made at length n stays slower to read).
-        const array = stack.slice(start);
-        stack.length = start;
-        seen[slot] = array;
-        return array;
-      }
+        value = stack.slice(start);
+        break;
       case OBJECT: {
-        const keys = entry(shapes, n, op);
-        const slot = seen.push(READING) - 1;
-        const start = readOnto(keys.length);
-        let object: object;
-        if (keys === withProto[n]) {
+        const keys = shapes[shape] as string[];
+        if (keys === withProto[shape]) {
           // A field named "__proto__" set by assignment would change the object's prototype instead.
-          object = {};
+          value = {};
           for (const [i, key] of keys.entries()) {
-            Object.defineProperty(object, key, { value: stack[start + i], ...OWN_FIELD });
+            Object.defineProperty(value, key, { value: stack[start + i], ...OWN_FIELD });
           }
         } else {
-          let make = factories[n];
+          let make = factories[shape];
           if (make === undefined) {
             make = factoryOf(keys);
-            factories[n] = make;
+            factories[shape] = make;
           }
-          object = make(stack, start);
+          value = make(stack, start);
         }
-        stack.length = start;
-        seen[slot] = object;
-        return object;
-      }
-      case SEEN: {
-        const found = entry(seen, n, op);
-        if (found === READING) throw new PackError(`a packed snapshot refers to a value inside itself (at ${at - 1})`);
-        return found;
+        break;
       }
       case MAP: {
-        if (n < 0) throw bad(op);
-        const map = new Map<unknown, unknown>();
-        seen.push(map);
-        for (let i = 0; i < n; i++) {
-          const key = read();
-          map.set(key, read());
-        }
-        return map;
+        const map = seen[slot] as Map<unknown, unknown>;
+        for (let i = start; i < stack.length; i += 2) map.set(stack[i], stack[i + 1]);
+        value = map;
+        break;
       }
-      case SET: {
-        if (n < 0) throw bad(op);
-        const set = new Set<unknown>();
-        seen.push(set);
-        for (let i = 0; i < n; i++) set.add(read());
-        return set;
+      default: {
+        const set = seen[slot] as Set<unknown>;
+        for (let i = start; i < stack.length; i++) set.add(stack[i]);
+        value = set;
       }
-      case VIEW:
-        return entry(views, n, op);
-      case TRUE:
-        return true;
-      case FALSE:
-        return false;
-      case NULL:
-        return null;
-      case UNDEFINED:
-        return undefined;
-      default:
-        throw new PackError(`a packed snapshot has an unknown op ${op} at ${at - 1}`);
     }
+    stack.length = start;
+    seen[slot] = value;
+    return value;
   };
-  const value = read();
-  if (at !== ops.length) throw new PackError(`a packed snapshot has ${ops.length - at} ops left over`);
-  return value;
+  const NOT_YET: unknown = READING;
+  /** Reads up to `limit` ops: the value once the last is read, or NOT_YET. */
+  const run = (limit: number): unknown => {
+    for (let left = limit; left > 0; left--) {
+      if (at >= ops.length) throw new PackError("a packed snapshot ends too soon");
+      const op = ops[at++] as number;
+      const n = op >> TAG_BITS;
+      const tag = op & TAG_MASK;
+      let value: unknown;
+      switch (tag) {
+        case STRING:
+          value = entry(strings, n, op);
+          break;
+        case INT:
+          value = n;
+          break;
+        case NUMBER:
+          value = entry(numbers, n, op);
+          break;
+        case ARRAY:
+        case OBJECT:
+        case MAP:
+        case SET: {
+          let left = n;
+          if (tag === OBJECT) left = entry(shapes, n, op).length;
+          else if (n < 0) throw bad(op);
+          else if (tag === MAP) left = 2 * n;
+          // A map or set is met before its contents, as it was written; an array or object only once they are read.
+          const made = tag === MAP ? new Map() : tag === SET ? new Set() : READING;
+          const slot = seen.push(made) - 1;
+          if (left > 0) {
+            openTag[depth] = tag;
+            openShape[depth] = n;
+            openLeft[depth] = left;
+            openStart[depth] = stack.length;
+            openSlot[depth] = slot;
+            depth++;
+            continue;
+          }
+          value = close(tag, n, stack.length, slot);
+          break;
+        }
+        case SEEN: {
+          const found = entry(seen, n, op);
+          if (found === READING)
+            throw new PackError(`a packed snapshot refers to a value inside itself (at ${at - 1})`);
+          value = found;
+          break;
+        }
+        case VIEW:
+          value = entry(views, n, op);
+          break;
+        case TRUE:
+          value = true;
+          break;
+        case FALSE:
+          value = false;
+          break;
+        case NULL:
+          value = null;
+          break;
+        case UNDEFINED:
+          value = undefined;
+          break;
+        default:
+          throw new PackError(`a packed snapshot has an unknown op ${op} at ${at - 1}`);
+      }
+      // The value goes to the container being read; each container it completes goes to the one around it.
+      for (;;) {
+        if (depth === 0) {
+          if (at !== ops.length) throw new PackError(`a packed snapshot has ${ops.length - at} ops left over`);
+          return value;
+        }
+        stack.push(value);
+        const top = depth - 1;
+        const left = (openLeft[top] as number) - 1;
+        openLeft[top] = left;
+        if (left > 0) break;
+        depth = top;
+        value = close(
+          openTag[top] as number,
+          openShape[top] as number,
+          openStart[top] as number,
+          openSlot[top] as number,
+        );
+      }
+    }
+    return NOT_YET;
+  };
+  for (;;) {
+    const value = run(OPS_PER_STEP);
+    if (value !== NOT_YET) return value;
+    yield;
+  }
 }

@@ -12,7 +12,7 @@ import { SourceTexts } from "../core/source-texts";
 import type { CorpusError } from "../core/validate";
 import { detachStrings } from "./detach-strings";
 import { parseRecords, type RawFiles, sourcesInOrder, validate } from "./parse";
-import type { SplitReply, SplitRequest } from "./split-load.worker";
+import type { SplitCompressed, SplitReply, SplitRequest } from "./split-load.worker";
 import { startWorker } from "./start-worker";
 
 /**
@@ -27,7 +27,15 @@ export function yamlBytes(raw: RawFiles): number {
   return total;
 }
 
-type Built = { ok: true; corpus: Corpus; split?: boolean } | { ok: false; errors: CorpusError[] };
+type Built =
+  | {
+      ok: true;
+      corpus: Corpus;
+      split?: boolean;
+      /** The texts compressed by the worker, in the corpus's order (see `buildSplit`); undefined if it failed. */
+      compressed?: Promise<(readonly [string, Uint8Array])[] | undefined>;
+    }
+  | { ok: false; errors: CorpusError[] };
 
 /** Validates and builds on this thread alone (data/ read into `raw`). */
 export function buildHere(raw: RawFiles, version: string): Built {
@@ -36,32 +44,60 @@ export function buildHere(raw: RawFiles, version: string): Built {
   return { ok: true, corpus: new Corpus(detachStrings(valid.data), valid.texts, version) };
 }
 
-/** The worker's verdict on the same bytes (and its half of the corpus), or why it could not give one. */
-function runWorker(raw: RawFiles): Promise<SplitReply> {
-  return new Promise<SplitReply>((resolve) => {
-    let worker: ReturnType<typeof startWorker>;
-    try {
-      worker = startWorker("split-load.worker");
-    } catch (error) {
-      resolve({ crashed: String(error) });
-      return;
-    }
-    const finish = (reply: SplitReply) => {
-      resolve(reply);
-      worker.removeAllListeners();
-      void worker.terminate();
-    };
-    worker.once("message", finish);
-    worker.once("error", (error) => finish({ crashed: error.message }));
-    worker.once("exit", (code) => finish({ crashed: `the worker stopped (exit code ${code})` }));
-    const request: SplitRequest = { yaml: [...raw.yaml], sources: [...raw.sources], errors: raw.errors };
-    worker.postMessage(request);
+/**
+ * The worker's verdict on the same bytes (and its half of the corpus), or why it could not give one; with
+ * `compress`, then the sources compressed (undefined if the verdict refused the data or the worker failed).
+ */
+function runWorker(
+  raw: RawFiles,
+  compress: boolean,
+): { verdict: Promise<SplitReply>; compressed: Promise<SplitCompressed | undefined> } {
+  let reply: (reply: SplitReply) => void = () => undefined;
+  let texts: (texts: SplitCompressed | undefined) => void = () => undefined;
+  const verdict = new Promise<SplitReply>((resolve) => {
+    reply = resolve;
   });
+  const compressed = new Promise<SplitCompressed | undefined>((resolve) => {
+    texts = resolve;
+  });
+  let worker: ReturnType<typeof startWorker>;
+  try {
+    worker = startWorker("split-load.worker");
+  } catch (error) {
+    reply({ crashed: String(error) });
+    texts(undefined);
+    return { verdict, compressed };
+  }
+  // Whatever ends the worker settles both (a promise settles once: what came first stands).
+  const finish = (last: SplitReply, sent?: SplitCompressed) => {
+    reply(last);
+    texts(sent);
+    worker.removeAllListeners();
+    void worker.terminate();
+  };
+  worker.on("message", (message: SplitReply | SplitCompressed) => {
+    if ("names" in message) finish({ crashed: "the worker sent its texts before its verdict" }, message);
+    else if (compress && !("crashed" in message) && message.errors.length === 0) reply(message);
+    else finish(message);
+  });
+  worker.once("error", (error) => finish({ crashed: error.message }));
+  worker.once("exit", (code) => finish({ crashed: `the worker stopped (exit code ${code})` }));
+  const request: SplitRequest = {
+    yaml: [...raw.yaml],
+    sources: [...sourcesInOrder(raw)],
+    errors: raw.errors,
+    compress,
+  };
+  worker.postMessage(request);
+  return { verdict, compressed };
 }
 
-/** Validates and builds on two threads; on this one alone if the worker cannot run. */
-export async function buildSplit(raw: RawFiles, version: string): Promise<Built> {
-  const verdict = runWorker(raw);
+/**
+ * Validates and builds on two threads; on this one alone if the worker cannot run. With `compress`, the worker
+ * then compresses the texts as a snapshot keeps them, while this thread saves the rest (`Built.compressed`).
+ */
+export async function buildSplit(raw: RawFiles, version: string, compress = false): Promise<Built> {
+  const { verdict, compressed } = runWorker(raw, compress);
   const parsed = parseRecords(raw);
   // The corpus keeps these records: not the YAML text their strings are slices of.
   const data = detachStrings(parsed.data as CorpusData);
@@ -90,5 +126,9 @@ export async function buildSplit(raw: RawFiles, version: string): Promise<Built>
   const texts = SourceTexts.fromUtf8(sourcesInOrder(raw));
   const docs = searchDocs({ data, sourceByFile: built.index.sourceByFile, texts });
   const search = SearchIndex.withDocs(reply.search, docs);
-  return { ok: true, corpus: new Corpus(data, texts, version, { ...built, search }), split: true };
+  const corpus = new Corpus(data, texts, version, { ...built, search });
+  const sent = compress
+    ? compressed.then((c) => c?.names.map((name, i) => [name, c.compressed[i] as Uint8Array] as const))
+    : undefined;
+  return { ok: true, corpus, split: true, compressed: sent };
 }

@@ -2,6 +2,7 @@
 // while that thread builds the record and question indexes, runs every check, then builds the search index and
 // hands it over (its typed arrays moved, not copied).
 import { parentPort } from "node:worker_threads";
+import { deflateRawSync } from "node:zlib";
 import type { CorpusFileName } from "../core/model";
 import { buildSearchIndex } from "../core/search-index";
 import type { CorpusError } from "../core/validate";
@@ -11,6 +12,14 @@ export interface SplitRequest {
   yaml: [CorpusFileName, Uint8Array][];
   sources: [string, Uint8Array][];
   errors: CorpusError[];
+  /** Once its verdict is sent, also compress the sources' bytes as a snapshot keeps them (`SplitCompressed`). */
+  compress?: boolean;
+}
+
+/** The sources' bytes in the order given, each raw DEFLATE at level 1, moved: sent after a verdict without errors. */
+export interface SplitCompressed {
+  names: string[];
+  compressed: Uint8Array[];
 }
 
 export type SplitReply =
@@ -49,6 +58,14 @@ port.once("message", (request: SplitRequest) => {
     const sourceByFile = new Map(valid.data.sources.map((s) => [s.file, s]));
     const search = buildSearchIndex({ data: valid.data, sourceByFile, texts: valid.texts }).withoutDocs() as object;
     port.postMessage({ errors: [], search } satisfies SplitReply, buffersOf(search));
+    if (request.compress) {
+      // While the loading thread packs the snapshot: the two cores are busy again.
+      const compressed = request.sources.map(([, bytes]) => new Uint8Array(deflateRawSync(bytes, { level: 1 })));
+      port.postMessage(
+        { names: request.sources.map(([name]) => name), compressed } satisfies SplitCompressed,
+        compressed.map((bytes) => bytes.buffer as ArrayBuffer),
+      );
+    }
   } catch (error) {
     port.postMessage({ crashed: (error as Error)?.stack ?? String(error) } satisfies SplitReply);
   }

@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import { afterEach, describe, expect, it } from "vitest";
 import { DEFAULT_DATA_DIR } from "../../src/app";
-import { deserializeOwned, loadCorpus, loadCorpusData } from "../../src/corpus/load";
+import { loadCorpus, loadCorpusData } from "../../src/corpus/load";
+import { deserializeOwned } from "../../src/corpus/snapshot-codec";
 import { frame, unframe } from "../../src/corpus/snapshot-file";
 import { answers } from "../support/corpus-answers";
 
@@ -246,8 +247,9 @@ describe("loading data/", () => {
     await loadCorpus(dir, { cacheDir });
     const [file] = (await readdir(cacheDir)).filter((f) => f.endsWith(".v8"));
     const path = join(cacheDir, file as string);
-    const saved = deserialize(unframe(await readFile(path)) as Buffer) as { key: string };
-    await writeFile(path, frame(serialize({ ...saved, key: "saved-by-other-code" })));
+    const [head, ...rest] = unframe(await readFile(path)) as Buffer[];
+    const saved = deserialize(head as Buffer) as { key: string };
+    await writeFile(path, frame([serialize({ ...saved, key: "saved-by-other-code" }), ...rest]));
     const again = await loadCorpus(dir, { cacheDir });
     expect(again.ok && again.restored).toBe(false);
   });

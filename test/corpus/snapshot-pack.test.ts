@@ -2,12 +2,31 @@ import { deserialize, getHeapStatistics, serialize, setFlagsFromString } from "n
 import { runInNewContext } from "node:vm";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { PackError, pack, unpack } from "../../src/corpus/snapshot-pack";
+import { PackError, pack, unpack, unpackSteps } from "../../src/corpus/snapshot-pack";
 
 /** Through v8 as a snapshot file goes: packed, serialized, read back, unpacked. */
 const roundTrip = (value: unknown) => unpack(deserialize(serialize(pack(value))));
 
 describe("snapshot pack", () => {
+  it("unpacks in steps that stop anywhere inside a value, and gives the value unpack gives", () => {
+    const value = {
+      deep: Array.from({ length: 3_000 }, (_, i) => ({
+        i,
+        tags: [`t${i % 7}`, [i, { n: i }]],
+        m: new Map([[i, `v${i}`]]),
+      })),
+      set: new Set(Array.from({ length: 50_000 }, (_, i) => i)),
+    };
+    const packed = deserialize(serialize(pack(value)));
+    const steps = unpackSteps(packed);
+    let yields = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) yields++;
+    expect(yields).toBeGreaterThan(1);
+    expect(step.value).toEqual(value);
+    expect(step.value).toEqual(unpack(packed));
+  });
+
   it("gives back any JSON value as it was", () => {
     fc.assert(
       fc.property(fc.jsonValue(), (value) => {

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { DEFAULT_DATA_DIR } from "../../src/app";
-import { loadCorpus } from "../../src/corpus/load";
+import { buildSnapshotFile, loadCorpus } from "../../src/corpus/load";
 import { answers } from "../support/corpus-answers";
 
 const dirs: string[] = [];
@@ -23,6 +23,26 @@ async function bothWays(dir: string) {
 }
 
 describe("a load from YAML split over two threads", () => {
+  it("saves, with the texts its second thread compressed, the snapshot a load on one thread saves", async () => {
+    const dir = await copyOfData();
+    const [one, two] = [
+      await mkdtemp(join(tmpdir(), "huunghi-cache-")),
+      await mkdtemp(join(tmpdir(), "huunghi-cache-")),
+    ];
+    dirs.push(one, two);
+    const saved = [
+      await buildSnapshotFile(dir, { cacheDir: one, split: false }),
+      await buildSnapshotFile(dir, { cacheDir: two, split: true }),
+    ];
+    expect(saved.map((s) => s.ok)).toEqual([true, true]);
+    const [a, b] = await Promise.all([loadCorpus(dir, { cacheDir: one }), loadCorpus(dir, { cacheDir: two })]);
+    expect(a.ok && a.restored && b.ok && b.restored).toBe(true);
+    if (!a.ok || !b.ok) return;
+    expect([...b.corpus.texts]).toEqual([...a.corpus.texts]);
+    expect(b.corpus.texts.size).toBeGreaterThan(0);
+    expect(answers(b.corpus)).toEqual(answers(a.corpus));
+  });
+
   it("builds the corpus a load on one thread builds: the same records, version, texts and answers", async () => {
     const [one, two] = await bothWays(await copyOfData());
     expect(one.ok && two.ok).toBe(true);

@@ -225,7 +225,7 @@ describe("the image's commands, run without Docker", () => {
         if (!healthy) await new Promise((r) => setTimeout(r, 250));
       }
       expect(healthy, stderr).toBe(true);
-      // A reload (SIGHUP) runs in the compiled worker thread, dist/load.worker.js.
+      // A reload (SIGHUP) builds in the compiled child process, dist/load.child.js.
       bot.kill("SIGHUP");
       for (let i = 0; i < 240 && !/corpus reloaded|reload failed/.test(stderr); i++) {
         await new Promise((r) => setTimeout(r, 250));

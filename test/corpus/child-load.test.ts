@@ -1,0 +1,70 @@
+import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { DEFAULT_DATA_DIR } from "../../src/app";
+import { loaderChildren } from "../../src/corpus/child-load";
+import { loadCorpus, loadCorpusInChild } from "../../src/corpus/load";
+import { answers } from "../support/corpus-answers";
+
+const dirs: string[] = [];
+async function temp(prefix: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  dirs.push(dir);
+  return dir;
+}
+async function copyOfData(): Promise<string> {
+  const dir = await temp("huunghi-data-");
+  await cp(DEFAULT_DATA_DIR, dir, { recursive: true });
+  return dir;
+}
+afterEach(async () => {
+  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
+});
+
+describe("a load built in a child process", () => {
+  it("gives the corpus a load here builds, restored from the snapshot the child saved, which the next start uses", async () => {
+    const dir = await copyOfData();
+    const cacheDir = await temp("huunghi-cache-");
+    const here = await loadCorpus(dir, { isolate: false });
+    const loaded = await loadCorpusInChild(dir, { cacheDir });
+    expect(loaded.ok && here.ok).toBe(true);
+    if (!loaded.ok || !here.ok) return;
+    expect(loaded).toMatchObject({ isolated: true, restored: false });
+    expect(loaded.corpus.version).toBe(here.corpus.version);
+    expect(answers(loaded.corpus)).toEqual(answers(here.corpus));
+    expect((await readdir(cacheDir)).filter((f) => f.endsWith(".v8"))).toHaveLength(1);
+    const next = await loadCorpus(dir, { cacheDir });
+    expect(next.ok && next.restored).toBe(true);
+    // Unchanged data: the child finds the snapshot instead of building.
+    const again = await loadCorpusInChild(dir, { cacheDir });
+    expect(again.ok && again.restored).toBe(true);
+  });
+
+  it("leaves no snapshot behind without a cache directory, and its process ends", async () => {
+    const dir = await copyOfData();
+    const before = (await readdir(tmpdir())).filter((f) => f.startsWith("huunghi-corpus-")).length;
+    const loaded = await loadCorpusInChild(dir);
+    expect(loaded.ok).toBe(true);
+    expect((await readdir(tmpdir())).filter((f) => f.startsWith("huunghi-corpus-"))).toHaveLength(before);
+    await vi.waitFor(() => expect(loaderChildren()).toBe(0), { timeout: 30_000, interval: 50 });
+  });
+
+  it("gives the errors of data it refuses, as a load here does, and its process ends", async () => {
+    const dir = await copyOfData();
+    await rm(join(dir, "events.yaml"));
+    const here = await loadCorpus(dir, { isolate: false });
+    const failed = await loadCorpusInChild(dir);
+    expect(failed.ok).toBe(false);
+    expect(failed).toEqual(here);
+    await vi.waitFor(() => expect(loaderChildren()).toBe(0), { timeout: 30_000, interval: 50 });
+  });
+
+  it("is where `loadCorpus` builds once the YAML is large, unless told otherwise", async () => {
+    const dir = await copyOfData();
+    const isolated = await loadCorpus(dir, { isolate: true });
+    const here = await loadCorpus(dir);
+    expect(isolated.ok && isolated.isolated).toBe(true);
+    expect(here.ok && here.isolated).toBeFalsy();
+  });
+});
