@@ -18,6 +18,8 @@ interface Head {
   numbers: Float64Array;
   stringParts: number;
   viewParts: number;
+  /** The bytes of every typed array, the texts' too, each at an 8-byte boundary: read back into one block. */
+  viewBytes: number;
 }
 
 /** What a snapshot file holds: the packed value, and the one written after it. */
@@ -47,8 +49,19 @@ export async function encodeSnapshot(key: string, value: unknown, late: Promise<
     }
     viewParts.push(serialize(part));
   }
-  const head: Head = { key, ops, shapes, numbers, stringParts: stringParts.length, viewParts: viewParts.length };
-  return frame([serialize(head), ...stringParts, ...viewParts, serialize(await late)]);
+  const last = await late;
+  const lateViews = typeof last === "object" && last !== null ? Object.values(last).filter(ArrayBuffer.isView) : [];
+  const viewBytes = [...views, ...lateViews].reduce((sum, view) => sum + aligned(view.byteLength), 0);
+  const head: Head = {
+    key,
+    ops,
+    shapes,
+    numbers,
+    stringParts: stringParts.length,
+    viewParts: viewParts.length,
+    viewBytes,
+  };
+  return frame([serialize(head), ...stringParts, ...viewParts, serialize(last)]);
 }
 
 /** The key a snapshot file was saved under, or nothing when the file is damaged. */
@@ -66,9 +79,9 @@ export function decodeSnapshot(file: Buffer, key: string): Decoded | undefined {
 export function* decodeSnapshotSteps(file: Buffer, key: string): Generator<void, Decoded | undefined> {
   const parts = yield* unframeSteps(file);
   if (!parts || parts.length === 0) return undefined;
-  const slabs = new Slabs();
-  const head = deserializeOwned(parts[0] as Buffer, slabs) as Head;
+  const head = deserializeOwned(parts[0] as Buffer) as Head;
   if (head.key !== key || parts.length !== 2 + head.stringParts + head.viewParts) return undefined;
+  const slabs = new Slabs(head.viewBytes);
   const strings: string[] = [];
   const views: ArrayBufferView[] = [];
   let at = 1;
@@ -86,14 +99,26 @@ export function* decodeSnapshotSteps(file: Buffer, key: string): Generator<void,
   return { value: yield* unpackSteps(packed), late };
 }
 
+const aligned = (bytes: number) => Math.ceil(bytes / 8) * 8;
+
 /**
- * Where small typed arrays are copied: tens of thousands of them (a fact list per province, place and year) share
- * slabs, as Buffer's pool does, since an ArrayBuffer each would cost more than its bytes. Shared by every part of
- * one file, so each part does not start a slab of its own.
+ * Where typed arrays are copied. Given the bytes of a whole snapshot's arrays, all of them, into one block: a
+ * reload's arrays in hundreds of separate allocations left the allocator holding about 70 MB at ×1000 once the
+ * old version was gone (glibc serves allocations under its moving threshold from heaps it rarely gives back),
+ * while one block of that size is its own mapping, given back whole. Otherwise small arrays (tens of thousands: a
+ * fact list per province, place and year) share slabs, as Buffer's pool does, since an ArrayBuffer each would
+ * cost more than its bytes, and a large one gets a buffer of its own.
  */
 class Slabs {
-  slab = new ArrayBuffer(0);
+  slab: ArrayBuffer;
   used = 0;
+  /** Whether every array goes into `slab` (it was made for them all). */
+  readonly whole: boolean;
+
+  constructor(total = 0) {
+    this.slab = new ArrayBuffer(total);
+    this.whole = total > 0;
+  }
 }
 
 const SLAB_BYTES = 1 << 20;
@@ -118,10 +143,13 @@ class OwnArraysDeserializer extends DefaultDeserializer {
     const view = base._readHostObject.call(this);
     const type = view.constructor as ViewType;
     const size = view.byteLength;
-    if (size >= SLAB_BYTES / 8) return new type(view.buffer.slice(view.byteOffset, view.byteOffset + size));
     const { slabs } = this;
-    let at = Math.ceil(slabs.used / 8) * 8;
-    if (at + size > slabs.slab.byteLength) {
+    let at = aligned(slabs.used);
+    const fits = at + size <= slabs.slab.byteLength;
+    if (!(slabs.whole && fits) && size >= SLAB_BYTES / 8) {
+      return new type(view.buffer.slice(view.byteOffset, view.byteOffset + size));
+    }
+    if (!fits) {
       slabs.slab = new ArrayBuffer(SLAB_BYTES);
       at = 0;
     }
