@@ -385,6 +385,17 @@ export async function loadCorpusInChild(
   options: LoadOptions = {},
   pause: () => Promise<void> = async () => undefined,
 ): Promise<LoadResult> {
+  if (!options.cacheDir) return loadInChildOnce(dataDir, options, pause);
+  try {
+    return await loadInChildOnce(dataDir, options, pause);
+  } catch {
+    // A snapshot that cannot be saved in the cache directory (not writable, disk full) costs the next start its
+    // speed, not this load: the child saves it in a temporary directory instead.
+    return loadInChildOnce(dataDir, { ...options, cacheDir: undefined }, pause);
+  }
+}
+
+async function loadInChildOnce(dataDir: string, options: LoadOptions, pause: () => Promise<void>): Promise<LoadResult> {
   const temp = options.cacheDir ? undefined : await mkdtemp(join(tmpdir(), "huunghi-corpus-"));
   const cacheDir = options.cacheDir ?? (temp as string);
   try {

@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
+import { cp, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -58,6 +58,14 @@ describe("a load built in a child process", () => {
     expect(failed.ok).toBe(false);
     expect(failed).toEqual(here);
     await vi.waitFor(() => expect(loaderChildren()).toBe(0), { timeout: 30_000, interval: 50 });
+  });
+
+  it("still loads when the snapshot cannot be saved in the cache directory", async () => {
+    const dir = await copyOfData();
+    const blocked = join(await temp("huunghi-cache-"), "a-file");
+    await writeFile(blocked, "not a directory");
+    const loaded = await loadCorpusInChild(dir, { cacheDir: blocked });
+    expect(loaded.ok && loaded.isolated).toBe(true);
   });
 
   it("is where `loadCorpus` builds once the YAML is large, unless told otherwise", async () => {
