@@ -6,23 +6,29 @@
 // texts compressed, the file checksummed (snapshot-file.ts). A restart with unchanged data restores it and skips
 // parsing, validation and indexing.
 import { createHash } from "node:crypto";
-import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from "node:fs";
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from "node:fs";
+import { access, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { threadId } from "node:worker_threads";
 import { deflateRawSync } from "node:zlib";
 import { z } from "zod";
 import { Corpus, type CorpusSnapshot, indexingCode } from "../core/corpus";
-import { type CorpusData, type CorpusFileName, corpusFiles } from "../core/model";
+import { type CorpusFileName, corpusFiles } from "../core/model";
 import { SourceTexts } from "../core/source-texts";
 import { runStepsPausing } from "../core/steps";
 import type { CorpusError } from "../core/validate";
 import { BOT_VERSION } from "../version";
 import { buildInChild } from "./child-load";
-import { detachStrings } from "./detach-strings";
-import { type RawFiles, sourcesInOrder, validate } from "./parse";
-import { type Decoded, decodeSnapshot, decodeSnapshotSteps, encodeSnapshot, snapshotKeyOf } from "./snapshot-codec";
+import { type RawFiles, sourcesInOrder } from "./parse";
+import {
+  type Decoded,
+  decodeSnapshot,
+  decodeSnapshotSteps,
+  encodeSnapshot,
+  snapshotKeyOf,
+  TEXT_DEFLATE,
+} from "./snapshot-codec";
 import { buildHere, buildSplit, SPLIT_FROM_BYTES, yamlBytes } from "./split-load";
 
 export type LoadResult =
@@ -36,11 +42,6 @@ export type LoadResult =
       /** Built (or found) by a child process and restored from the snapshot it saved (see `LoadOptions.isolate`). */
       isolated?: boolean;
     }
-  | { ok: false; errors: CorpusError[] };
-
-/** data/'s records and texts, validated, without indexes (`loadCorpusData`). */
-export type LoadedData =
-  | { ok: true; data: CorpusData; texts: [string, string][]; version: string; cached: boolean; hash: string }
   | { ok: false; errors: CorpusError[] };
 
 export interface LoadOptions {
@@ -273,12 +274,6 @@ function restore(saved: CorpusSnapshot): Corpus | undefined {
  * Keeps a built corpus for the next load of the same files. A snapshot that cannot be written costs the next start
  * its speed, not its data: callers ignore a failure.
  */
-/**
- * How a snapshot's texts are compressed: level 1, since node's zlib is several times quicker than a JavaScript
- * deflate, and level 1 shrinks news text nearly as much as the default (split-load.worker.ts compresses so too).
- */
-const DEFLATE = { level: 1 };
-
 export async function saveSnapshot(
   cacheDir: string,
   hash: string,
@@ -294,7 +289,9 @@ export async function saveSnapshot(
   const { texts, ...rest } = corpus.snapshot();
   const compressing = (async () => {
     const given = await compressed;
-    return given ? SourceTexts.fromCompressed(given) : texts.compressedWith((bytes) => deflateRawSync(bytes, DEFLATE));
+    return given
+      ? SourceTexts.fromCompressed(given)
+      : texts.compressedWith((bytes) => deflateRawSync(bytes, TEXT_DEFLATE));
   })();
   await writeFile(temp, await encodeSnapshot(key, rest, compressing));
   await rename(temp, path);
@@ -337,42 +334,24 @@ function restoreSaved(dataDir: string, options: LoadOptions): Corpus | undefined
   return saved && restore(saved);
 }
 
-/**
- * Reads, parses and validates data/ (or takes the records of its snapshot), without building indexes. With a cache
- * directory and no snapshot yet, one is built and saved.
- */
-export async function loadCorpusData(dataDir: string, options: LoadOptions = {}): Promise<LoadedData> {
-  const onDisk = options.cacheDir ? contentHashOnDisk(dataDir) : undefined;
-  const saved = onDisk && readSnapshot(options.cacheDir as string, snapshotKey(onDisk, options));
-  if (onDisk && saved) {
-    const texts = [...SourceTexts.revive(saved.texts)];
-    return { ok: true, data: saved.data as CorpusData, texts, version: versionOf(onDisk), cached: true, hash: onDisk };
-  }
-  const found = readFiles(dataDir);
-  if (!found.ok) return found;
-  const valid = validate(found.raw);
-  if (!valid.ok) return valid;
-  const version = versionOf(found.hash);
-  const data = detachStrings(valid.data);
-  if (options.cacheDir) {
-    const corpus = new Corpus(data, valid.texts, version);
-    await saveSnapshot(options.cacheDir, found.hash, corpus, options).catch(() => undefined);
-  }
-  return { ok: true, data, texts: [...valid.texts], version, cached: false, hash: found.hash };
-}
-
 export async function loadCorpus(dataDir: string, options: LoadOptions = {}): Promise<LoadResult> {
   const restored = restoreSaved(dataDir, options);
   if (restored) return { ok: true, corpus: restored, restored: true };
   if (options.isolate ?? yamlBytesOnDisk(dataDir) >= SPLIT_FROM_BYTES) return loadCorpusInChild(dataDir, options);
+  const built = await buildFromFiles(dataDir, options, false);
+  if (!built.ok) return built;
+  if (options.cacheDir) await saveSnapshot(options.cacheDir, built.hash, built.corpus, options).catch(() => undefined);
+  return { ok: true, corpus: built.corpus, restored: false, split: built.split === true };
+}
+
+/** data/ read, validated and built, here or on two threads (`LoadOptions.split`); `compress` as `buildSplit`'s. */
+async function buildFromFiles(dataDir: string, options: LoadOptions, compress: boolean) {
   const found = readFiles(dataDir);
   if (!found.ok) return found;
-  const version = versionOf(found.hash);
   const split = options.split ?? yamlBytes(found.raw) >= SPLIT_FROM_BYTES;
-  const built = split ? await buildSplit(found.raw, version) : buildHere(found.raw, version);
-  if (!built.ok) return built;
-  if (options.cacheDir) await saveSnapshot(options.cacheDir, found.hash, built.corpus, options).catch(() => undefined);
-  return { ok: true, corpus: built.corpus, restored: false, split: built.split === true };
+  const version = versionOf(found.hash);
+  const built = split ? await buildSplit(found.raw, version, compress) : buildHere(found.raw, version);
+  return built.ok ? { ...built, hash: found.hash } : built;
 }
 
 /**
@@ -385,13 +364,20 @@ export async function loadCorpusInChild(
   options: LoadOptions = {},
   pause: () => Promise<void> = async () => undefined,
 ): Promise<LoadResult> {
-  if (!options.cacheDir) return loadInChildOnce(dataDir, options, pause);
+  // A snapshot that cannot be saved in the cache directory (not writable) costs the next start its speed, not this
+  // load: the child saves it in a temporary directory instead.
+  const cacheDir = options.cacheDir && (await writableDir(options.cacheDir)) ? options.cacheDir : undefined;
+  return loadInChildOnce(dataDir, { ...options, cacheDir }, pause);
+}
+
+/** Whether `dir` is a directory this process can write in, made if missing. */
+async function writableDir(dir: string): Promise<boolean> {
   try {
-    return await loadInChildOnce(dataDir, options, pause);
+    await mkdir(dir, { recursive: true });
+    await access(dir, constants.W_OK);
+    return true;
   } catch {
-    // A snapshot that cannot be saved in the cache directory (not writable, disk full) costs the next start its
-    // speed, not this load: the child saves it in a temporary directory instead.
-    return loadInChildOnce(dataDir, { ...options, cacheDir: undefined }, pause);
+    return false;
   }
 }
 
@@ -442,14 +428,10 @@ export async function buildSnapshotFile(
     const path = snapshotPath(options.cacheDir, key);
     if (snapshotIntact(path, key)) return { ok: true, path, key, cached: true };
   }
-  const found = readFiles(dataDir);
-  if (!found.ok) return found;
-  const version = versionOf(found.hash);
-  const split = options.split ?? yamlBytes(found.raw) >= SPLIT_FROM_BYTES;
-  const built = split ? await buildSplit(found.raw, version, true) : buildHere(found.raw, version);
+  const built = await buildFromFiles(dataDir, options, true);
   if (!built.ok) return built;
-  const path = await saveSnapshot(options.cacheDir, found.hash, built.corpus, options, built.compressed);
-  return { ok: true, path, key: snapshotKey(found.hash, options), cached: false };
+  const path = await saveSnapshot(options.cacheDir, built.hash, built.corpus, options, built.compressed);
+  return { ok: true, path, key: snapshotKey(built.hash, options), cached: false };
 }
 
 export async function readSourceTexts(dataDir: string): Promise<Map<string, string>> {

@@ -328,7 +328,7 @@ export function* unpackSteps(packed: Packed): Generator<void, unknown> {
   const NOT_YET: unknown = READING;
   /** Reads up to `limit` ops: the value once the last is read, or NOT_YET. */
   const run = (limit: number): unknown => {
-    for (let left = limit; left > 0; left--) {
+    for (let budget = limit; budget > 0; budget--) {
       if (at >= ops.length) throw new PackError("a packed snapshot ends too soon");
       const op = ops[at++] as number;
       const n = op >> TAG_BITS;
@@ -348,17 +348,17 @@ export function* unpackSteps(packed: Packed): Generator<void, unknown> {
         case OBJECT:
         case MAP:
         case SET: {
-          let left = n;
-          if (tag === OBJECT) left = entry(shapes, n, op).length;
+          let count = n;
+          if (tag === OBJECT) count = entry(shapes, n, op).length;
           else if (n < 0) throw bad(op);
-          else if (tag === MAP) left = 2 * n;
+          else if (tag === MAP) count = 2 * n;
           // A map or set is met before its contents, as it was written; an array or object only once they are read.
           const made = tag === MAP ? new Map() : tag === SET ? new Set() : READING;
           const slot = seen.push(made) - 1;
-          if (left > 0) {
+          if (count > 0) {
             openTag[depth] = tag;
             openShape[depth] = n;
-            openLeft[depth] = left;
+            openLeft[depth] = count;
             openStart[depth] = stack.length;
             openSlot[depth] = slot;
             depth++;

@@ -68,17 +68,25 @@ function runWorker(
     texts(undefined);
     return { verdict, compressed };
   }
-  // Whatever ends the worker settles both (a promise settles once: what came first stands).
-  const finish = (last: SplitReply, sent?: SplitCompressed) => {
-    reply(last);
-    texts(sent);
+  const stop = () => {
     worker.removeAllListeners();
     void worker.terminate();
   };
+  // Whatever ends the worker settles both (a promise settles once: a verdict already given stands).
+  const finish = (last: SplitReply) => {
+    reply(last);
+    texts(undefined);
+    stop();
+  };
   worker.on("message", (message: SplitReply | SplitCompressed) => {
-    if ("names" in message) finish({ crashed: "the worker sent its texts before its verdict" }, message);
-    else if (compress && !("crashed" in message) && message.errors.length === 0) reply(message);
-    else finish(message);
+    if ("names" in message) {
+      texts(message);
+      stop();
+    } else if (compress && !("crashed" in message) && message.errors.length === 0) {
+      reply(message);
+    } else {
+      finish(message);
+    }
   });
   worker.once("error", (error) => finish({ crashed: error.message }));
   worker.once("exit", (code) => finish({ crashed: `the worker stopped (exit code ${code})` }));

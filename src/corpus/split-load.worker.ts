@@ -7,6 +7,7 @@ import type { CorpusFileName } from "../core/model";
 import { buildSearchIndex } from "../core/search-index";
 import type { CorpusError } from "../core/validate";
 import { type RawFiles, validate } from "./parse";
+import { TEXT_DEFLATE } from "./snapshot-codec";
 
 export interface SplitRequest {
   yaml: [CorpusFileName, Uint8Array][];
@@ -16,7 +17,7 @@ export interface SplitRequest {
   compress?: boolean;
 }
 
-/** The sources' bytes in the order given, each raw DEFLATE at level 1, moved: sent after a verdict without errors. */
+/** The sources' bytes in the order given, each compressed as a snapshot keeps them, moved: after a verdict without errors. */
 export interface SplitCompressed {
   names: string[];
   compressed: Uint8Array[];
@@ -60,7 +61,7 @@ port.once("message", (request: SplitRequest) => {
     port.postMessage({ errors: [], search } satisfies SplitReply, buffersOf(search));
     if (request.compress) {
       // While the loading thread packs the snapshot: the two cores are busy again.
-      const compressed = request.sources.map(([, bytes]) => new Uint8Array(deflateRawSync(bytes, { level: 1 })));
+      const compressed = request.sources.map(([, bytes]) => new Uint8Array(deflateRawSync(bytes, TEXT_DEFLATE)));
       port.postMessage(
         { names: request.sources.map(([name]) => name), compressed } satisfies SplitCompressed,
         compressed.map((bytes) => bytes.buffer as ArrayBuffer),

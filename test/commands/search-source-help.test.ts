@@ -3,8 +3,8 @@ import { createCore, DEFAULT_DATA_DIR } from "../../src/app";
 import { Corpus, citationsIn } from "../../src/core/corpus";
 import { quotesReply } from "../../src/core/quotes";
 import { CorpusHolder } from "../../src/corpus/holder";
-import { loadCorpusData } from "../../src/corpus/load";
 import { ask, plain, testCore } from "../support/core";
+import { corpusData } from "../support/corpus-data";
 
 describe("/search, /source and /help", () => {
   let core: Awaited<ReturnType<typeof testCore>>;
@@ -109,7 +109,7 @@ describe("/search, /source and /help", () => {
 
 describe("/source over a larger corpus", () => {
   it("lists the facts citing a source as a scan of every record finds them, and names only the first sources", async () => {
-    const loaded = await loadCorpusData(DEFAULT_DATA_DIR);
+    const loaded = await corpusData(DEFAULT_DATA_DIR);
     if (!loaded.ok) throw new Error("data/ does not load");
     const copies = Array.from({ length: 3 }, (_, k) =>
       loaded.data.sources.map((s) => ({ ...s, file: `9${k}${s.file}` })),

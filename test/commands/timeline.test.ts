@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createCore, DEFAULT_DATA_DIR } from "../../src/app";
 import { Corpus } from "../../src/core/corpus";
 import { CorpusHolder } from "../../src/corpus/holder";
-import { loadCorpusData } from "../../src/corpus/load";
 import { ask, plain, testCore } from "../support/core";
+import { corpusData } from "../support/corpus-data";
 
 describe("/timeline", () => {
   let core: Awaited<ReturnType<typeof testCore>>;
@@ -65,7 +65,7 @@ describe("/timeline", () => {
 
 describe("/timeline over many events", () => {
   it("names the whole list's years, not each of a hundred pages, and answers the same on every call", async () => {
-    const loaded = await loadCorpusData(DEFAULT_DATA_DIR);
+    const loaded = await corpusData(DEFAULT_DATA_DIR);
     if (!loaded.ok) throw new Error("data/ does not load");
     // The corpus's events fifteen times over, under other ids: 180 events, 18 pages.
     const events = Array.from({ length: 15 }, (_, k) => loaded.data.events.map((e) => ({ ...e, id: `${e.id}-${k}` })));

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_DATA_DIR } from "../../src/app";
 import { Corpus } from "../../src/core/corpus";
-import { loadCorpusData } from "../../src/corpus/load";
 import { answers } from "../support/corpus-answers";
+import { corpusData } from "../support/corpus-data";
 
 async function data() {
-  const loaded = await loadCorpusData(DEFAULT_DATA_DIR);
+  const loaded = await corpusData(DEFAULT_DATA_DIR);
   if (!loaded.ok) throw new Error("data/ does not load");
   return loaded;
 }

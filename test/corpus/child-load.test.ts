@@ -1,31 +1,18 @@
-import { cp, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { DEFAULT_DATA_DIR } from "../../src/app";
 import { loaderChildren } from "../../src/corpus/child-load";
 import { loadCorpus, loadCorpusInChild } from "../../src/corpus/load";
 import { answers } from "../support/corpus-answers";
+import { copyOfData, removeTempDirs, tempDir } from "../support/temp-dirs";
 
-const dirs: string[] = [];
-async function temp(prefix: string): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), prefix));
-  dirs.push(dir);
-  return dir;
-}
-async function copyOfData(): Promise<string> {
-  const dir = await temp("huunghi-data-");
-  await cp(DEFAULT_DATA_DIR, dir, { recursive: true });
-  return dir;
-}
-afterEach(async () => {
-  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
-});
+afterEach(removeTempDirs);
 
 describe("a load built in a child process", () => {
   it("gives the corpus a load here builds, restored from the snapshot the child saved, which the next start uses", async () => {
     const dir = await copyOfData();
-    const cacheDir = await temp("huunghi-cache-");
+    const cacheDir = await tempDir("huunghi-cache-");
     const here = await loadCorpus(dir, { isolate: false });
     const loaded = await loadCorpusInChild(dir, { cacheDir });
     expect(loaded.ok && here.ok).toBe(true);
@@ -62,13 +49,13 @@ describe("a load built in a child process", () => {
 
   it("still loads when the snapshot cannot be saved in the cache directory", async () => {
     const dir = await copyOfData();
-    const blocked = join(await temp("huunghi-cache-"), "a-file");
+    const blocked = join(await tempDir("huunghi-cache-"), "a-file");
     await writeFile(blocked, "not a directory");
     const loaded = await loadCorpusInChild(dir, { cacheDir: blocked });
     expect(loaded.ok && loaded.isolated).toBe(true);
   });
 
-  it("is where `loadCorpus` builds once the YAML is large, unless told otherwise", async () => {
+  it("is where `loadCorpus` builds when told to; a small corpus is built here by default", async () => {
     const dir = await copyOfData();
     const isolated = await loadCorpus(dir, { isolate: true });
     const here = await loadCorpus(dir);

@@ -1,28 +1,14 @@
-import { appendFile, cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { appendFile, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import { afterEach, describe, expect, it } from "vitest";
-import { DEFAULT_DATA_DIR } from "../../src/app";
-import { loadCorpus, loadCorpusData } from "../../src/corpus/load";
+import { loadCorpus } from "../../src/corpus/load";
 import { deserializeOwned } from "../../src/corpus/snapshot-codec";
 import { frame, unframe } from "../../src/corpus/snapshot-file";
 import { answers } from "../support/corpus-answers";
+import { copyOfData, removeTempDirs, tempDir } from "../support/temp-dirs";
 
-const dirs: string[] = [];
-async function temp(prefix: string): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), prefix));
-  dirs.push(dir);
-  return dir;
-}
-async function copyOfData(): Promise<string> {
-  const dir = await temp("huunghi-data-");
-  await cp(DEFAULT_DATA_DIR, dir, { recursive: true });
-  return dir;
-}
-afterEach(async () => {
-  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
-});
+afterEach(removeTempDirs);
 
 describe("loading data/", () => {
   it("refuses a YAML alias bomb as a data error naming the file, without expanding it", async () => {
@@ -103,10 +89,10 @@ describe("loading data/", () => {
     const sources = join(dir, "sources");
     const extra = { "zz-empty.md": "", "zz-one.md": "x", "zz-long.md": "Sơn La ".repeat(100_000) };
     for (const [name, text] of Object.entries(extra)) await writeFile(join(sources, name), text);
-    const loaded = await loadCorpusData(dir);
+    const loaded = await loadCorpus(dir);
     expect(loaded.ok).toBe(true);
     if (!loaded.ok) return;
-    const texts = new Map(loaded.texts);
+    const texts = new Map(loaded.corpus.texts);
     for (const name of await readdir(sources)) {
       expect(texts.get(name), name).toBe(await readFile(join(sources, name), "utf8"));
     }
@@ -114,36 +100,36 @@ describe("loading data/", () => {
 
   it("keeps a validated snapshot by content hash, and reads it on the next load of the same data", async () => {
     const dir = await copyOfData();
-    const cacheDir = await temp("huunghi-cache-");
-    const first = await loadCorpusData(dir, { cacheDir });
-    expect(first.ok && first.cached).toBe(false);
+    const cacheDir = await tempDir("huunghi-cache-");
+    const first = await loadCorpus(dir, { cacheDir });
+    expect(first.ok && first.restored).toBe(false);
     expect((await readdir(cacheDir)).filter((f) => f.endsWith(".v8"))).toHaveLength(1);
-    const second = await loadCorpusData(dir, { cacheDir });
-    expect(second.ok && second.cached).toBe(true);
+    const second = await loadCorpus(dir, { cacheDir });
+    expect(second.ok && second.restored).toBe(true);
     if (!first.ok || !second.ok) return;
-    expect(second.version).toBe(first.version);
-    expect(second.data).toEqual(first.data);
-    expect(second.texts).toEqual(first.texts);
+    expect(second.corpus.version).toBe(first.corpus.version);
+    expect(second.corpus.data).toEqual(first.corpus.data);
+    expect([...second.corpus.texts]).toEqual([...first.corpus.texts]);
   });
 
   it("parses again when any data file changes, and never serves a snapshot of data that is now invalid", async () => {
     const dir = await copyOfData();
-    const cacheDir = await temp("huunghi-cache-");
-    const first = await loadCorpusData(dir, { cacheDir });
+    const cacheDir = await tempDir("huunghi-cache-");
+    const first = await loadCorpus(dir, { cacheDir });
     // A changed source text changes the hash, so its quotes are checked again.
     const path = join(dir, "figures.yaml");
     await writeFile(path, (await readFile(path, "utf8")).replace("200 triệu VNĐ phục vụ", "300 triệu VNĐ phục vụ"));
-    const broken = await loadCorpusData(dir, { cacheDir });
+    const broken = await loadCorpus(dir, { cacheDir });
     expect(broken.ok).toBe(false);
     await writeFile(path, (await readFile(path, "utf8")).replace("300 triệu VNĐ phục vụ", "200 triệu VNĐ phục vụ"));
-    const back = await loadCorpusData(dir, { cacheDir });
-    expect(back.ok && back.cached).toBe(true);
-    expect(back.ok && first.ok && back.version === first.version).toBe(true);
+    const back = await loadCorpus(dir, { cacheDir });
+    expect(back.ok && back.restored).toBe(true);
+    expect(back.ok && first.ok && back.corpus.version === first.corpus.version).toBe(true);
   });
 
   it("finds the snapshot by the files' content, read in chunks: a change past the first megabyte is seen", async () => {
     const dir = await copyOfData();
-    const cacheDir = await temp("huunghi-cache-");
+    const cacheDir = await tempDir("huunghi-cache-");
     const [name] = (await readdir(join(dir, "sources"))).sort();
     const path = join(dir, "sources", name as string);
     // Longer than the 1 MB buffer the hash reads through, with a letter to change at 1.5 MB.
@@ -162,18 +148,18 @@ describe("loading data/", () => {
 
   it("falls back to the YAML when the snapshot is corrupt", async () => {
     const dir = await copyOfData();
-    const cacheDir = await temp("huunghi-cache-");
-    await loadCorpusData(dir, { cacheDir });
+    const cacheDir = await tempDir("huunghi-cache-");
+    await loadCorpus(dir, { cacheDir });
     const [file] = await readdir(cacheDir);
     await writeFile(join(cacheDir, file as string), "not a snapshot");
-    const again = await loadCorpusData(dir, { cacheDir });
+    const again = await loadCorpus(dir, { cacheDir });
     expect(again.ok).toBe(true);
-    expect(again.ok && again.cached).toBe(false);
+    expect(again.ok && again.restored).toBe(false);
   });
 
   it("refuses a snapshot with any byte changed on disk, and parses the YAML instead", async () => {
     const dir = await copyOfData();
-    const cacheDir = await temp("huunghi-cache-");
+    const cacheDir = await tempDir("huunghi-cache-");
     const built = await loadCorpus(dir, { cacheDir });
     const [file] = (await readdir(cacheDir)).filter((f) => f.endsWith(".v8"));
     const path = join(cacheDir, file as string);
@@ -193,7 +179,7 @@ describe("loading data/", () => {
 
   it("restores the built corpus, indexes and all, from the snapshot: it answers as a fresh build does", async () => {
     const dir = await copyOfData();
-    const cacheDir = await temp("huunghi-cache-");
+    const cacheDir = await tempDir("huunghi-cache-");
     const built = await loadCorpus(dir, { cacheDir });
     const restored = await loadCorpus(dir, { cacheDir });
     expect(built.ok && !built.restored).toBe(true);
@@ -243,7 +229,7 @@ describe("loading data/", () => {
 
   it("does not restore a snapshot saved by other indexing code or another version of the bot", async () => {
     const dir = await copyOfData();
-    const cacheDir = await temp("huunghi-cache-");
+    const cacheDir = await tempDir("huunghi-cache-");
     await loadCorpus(dir, { cacheDir });
     const [file] = (await readdir(cacheDir)).filter((f) => f.endsWith(".v8"));
     const path = join(cacheDir, file as string);
