@@ -5,7 +5,7 @@
 // next version between the bot's answers; a first start reads them all at once.
 import { DefaultDeserializer, serialize } from "node:v8";
 import { runSteps } from "../core/steps";
-import { frame, unframeSteps } from "./snapshot-file";
+import { frame, unframe, unframeSteps } from "./snapshot-file";
 import { type Packed, pack, unpackSteps } from "./snapshot-pack";
 
 /**
@@ -72,7 +72,7 @@ export async function encodeSnapshot(key: string, value: unknown, late: Promise<
 
 /** The key a snapshot file was saved under, or nothing when the file is damaged. */
 export function snapshotKeyOf(file: Buffer): string | undefined {
-  const parts = runSteps(unframeSteps(file));
+  const parts = unframe(file);
   return parts?.[0] ? (deserializeOwned(parts[0]) as Head).key : undefined;
 }
 

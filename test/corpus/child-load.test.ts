@@ -1,5 +1,4 @@
 import { readdir, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { loaderChildren } from "../../src/corpus/child-load";
@@ -30,10 +29,19 @@ describe("a load built in a child process", () => {
 
   it("leaves no snapshot behind without a cache directory, and its process ends", async () => {
     const dir = await copyOfData();
-    const before = (await readdir(tmpdir())).filter((f) => f.startsWith("huunghi-corpus-")).length;
-    const loaded = await loadCorpusInChild(dir);
-    expect(loaded.ok).toBe(true);
-    expect((await readdir(tmpdir())).filter((f) => f.startsWith("huunghi-corpus-"))).toHaveLength(before);
+    // Its temporary directory goes under TMPDIR (os.tmpdir reads it at each call): one of this test's own.
+    const ownTmp = await tempDir("huunghi-tmp-");
+    const before = process.env.TMPDIR;
+    process.env.TMPDIR = ownTmp;
+    try {
+      const loaded = await loadCorpusInChild(dir);
+      expect(loaded.ok).toBe(true);
+    } finally {
+      if (before === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = before;
+    }
+    // (tsx, running the child from the sources, keeps a cache of its own there.)
+    expect((await readdir(ownTmp)).filter((f) => f.startsWith("huunghi-"))).toEqual([]);
     await vi.waitFor(() => expect(loaderChildren()).toBe(0), { timeout: 30_000, interval: 50 });
   });
 

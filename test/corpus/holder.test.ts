@@ -1,7 +1,7 @@
 // CorpusHolder.reload: a /reload sent right after an edit, while an earlier reload is still running, must see
 // the edit (not get the earlier reload's "Nothing changed"); callers arriving meanwhile share one more reload.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { CorpusHolder, sameData } from "../../src/corpus/holder";
+import { CorpusHolder } from "../../src/corpus/holder";
 import { type LoadResult, loadCorpus } from "../../src/corpus/load";
 import { editYaml, tempWorkspace } from "../ops/support";
 
@@ -84,26 +84,5 @@ describe("CorpusHolder.reload while a reload is running", () => {
     await expect(failing).rejects.toThrow("disk went away");
     await expect(next).resolves.toMatchObject({ ok: true });
     expect(calls).toBe(2);
-  });
-});
-
-describe("sameData, which a reload's diff compares records with", () => {
-  it("says what the records' JSON would say, in any field order, without making it", () => {
-    const record = { id: "a", title: { vi: "Hợp tác", en: "Cooperation" }, years: [2022, 2023], note: undefined };
-    expect(sameData(record, { years: [2022, 2023], title: { en: "Cooperation", vi: "Hợp tác" }, id: "a" })).toBe(true);
-    expect(sameData(record, { ...record, years: [2022] })).toBe(false);
-    expect(sameData(record, { ...record, years: [2023, 2022] })).toBe(false);
-    expect(sameData(record, { ...record, title: { vi: "Hợp tác", en: "Co-operation" } })).toBe(false);
-    expect(sameData(record, { ...record, extra: 1 })).toBe(false);
-    expect(sameData({ ...record, extra: 1 }, record)).toBe(false);
-    expect(sameData([1, 2], { 0: 1, 1: 2 })).toBe(false);
-    expect(sameData(null, {})).toBe(false);
-    for (const [a, b] of [
-      [record, { ...record, id: "b" }],
-      [{ a: [1, { b: null }] }, { a: [1, { b: null }] }],
-      [{ a: "1" }, { a: 1 }],
-    ] as const) {
-      expect(sameData(a, b)).toBe(JSON.stringify(a) === JSON.stringify(b));
-    }
   });
 });
