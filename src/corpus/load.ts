@@ -70,8 +70,9 @@ export interface LoadOptions {
  * 3: packed with each distinct string once (snapshot-pack.ts).
  * 4: framed with a checksum (snapshot-file.ts).
  * 5: in parts, read one at a time (snapshot-codec.ts).
+ * 6: the typed arrays' bytes as they are, read back into one block.
  */
-const SNAPSHOT_FORMAT = 5;
+const SNAPSHOT_FORMAT = 6;
 
 /**
  * Every data file's bytes, and the files that could not be read. Read one after another without yielding: a load

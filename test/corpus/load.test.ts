@@ -3,7 +3,6 @@ import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadCorpus } from "../../src/corpus/load";
-import { deserializeOwned } from "../../src/corpus/snapshot-codec";
 import { frame, unframe } from "../../src/corpus/snapshot-file";
 import { answers } from "../support/corpus-answers";
 import { copyOfData, removeTempDirs, tempDir } from "../support/temp-dirs";
@@ -201,30 +200,6 @@ describe("loading data/", () => {
     // The indexes came from the file: the records they point to are the restored records themselves.
     const sonLa = restored.corpus.data.provinces.find((p) => p.id === "son-la");
     expect(restored.corpus.province("son-la")).toBe(sonLa);
-  });
-
-  it("restores typed arrays with their own memory, not as views that keep the whole snapshot file in memory", () => {
-    // Arrays at every alignment: v8's own deserializer makes the aligned ones views of the bytes read.
-    const value = Array.from({ length: 16 }, (_, i) => ({
-      pad: "x".repeat(i),
-      small: Float64Array.from({ length: 40 }, (_, k) => k * i),
-      large: new Int32Array(70_000).fill(i),
-    }));
-    const bytes = serialize(value);
-    expect(
-      (deserialize(bytes) as typeof value).some(
-        ({ small, large }) => small.buffer === bytes.buffer || large.buffer === bytes.buffer,
-      ),
-    ).toBe(true);
-    const owned = deserializeOwned(bytes) as typeof value;
-    expect(owned).toEqual(value);
-    for (const { small, large } of owned) {
-      expect(small.buffer).not.toBe(bytes.buffer);
-      expect(large.buffer).not.toBe(bytes.buffer);
-      // Small arrays share slabs of 1 MB; a large one has a buffer of its own size.
-      expect(small.buffer.byteLength).toBe(2 ** 20);
-      expect(large.buffer.byteLength).toBe(large.byteLength);
-    }
   });
 
   it("does not restore a snapshot saved by other indexing code or another version of the bot", async () => {
